@@ -1,0 +1,98 @@
+package io.interestranking.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A minimal REST client for tests against a real cluster: JSON in, status and JSON out. */
+public final class Rest {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public record Response(int status, JsonNode body, String raw) {
+        public JsonNode get(String field) {
+            return body.get(field);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    private final String base;
+
+    public Rest(String base) {
+        this.base = base;
+    }
+
+    public static Rest single() {
+        return new Rest(System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"));
+    }
+
+    /** One client per node of the two-node cluster. */
+    public static Rest[] twoNodes() {
+        String[] urls = System.getProperty("tests.cluster.two", "http://127.0.0.1:9260,http://127.0.0.1:9261").split(",");
+        Rest[] nodes = new Rest[urls.length];
+        for (int i = 0; i < urls.length; i++) {
+            nodes[i] = new Rest(urls[i]);
+        }
+        return nodes;
+    }
+
+    public Response call(String method, String path, Object body) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5));
+            if (text == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                String type = path.contains("_bulk") ? "application/x-ndjson" : "application/json";
+                request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(text));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode json = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+            return new Response(response.statusCode(), json, raw);
+        } catch (IOException e) {
+            throw new RuntimeException(method + " " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeException(e);
+        }
+    }
+
+    /** Calls and insists on a 2xx. */
+    public JsonNode ok(String method, String path, Object body) {
+        Response r = call(method, path, body);
+        if (r.status() / 100 != 2) {
+            throw new AssertionError(method + " " + path + " -> " + r);
+        }
+        return r.body();
+    }
+
+    public static float[] vector(JsonNode array) {
+        float[] v = new float[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) array.get(i).asDouble();
+        }
+        return v;
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}

@@ -1,0 +1,138 @@
+package io.interestranking;
+
+import io.interestranking.action.embed.EmbedAction;
+import io.interestranking.action.embed.RestEmbedAction;
+import io.interestranking.action.embed.TransportEmbedAction;
+import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.embedding.ModelRegistry;
+import io.interestranking.embedding.NativeRuntime;
+import io.interestranking.ingest.InterestEmbeddingProcessor;
+import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
+import io.interestranking.settings.InterestSettings;
+
+import org.apache.lucene.util.SetOnce;
+import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
+import org.opensearch.cluster.node.DiscoveryNodes;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.settings.ClusterSettings;
+import org.opensearch.common.settings.IndexScopedSettings;
+import org.opensearch.common.settings.Setting;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.common.settings.SettingsFilter;
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
+import org.opensearch.core.xcontent.NamedXContentRegistry;
+import org.opensearch.env.Environment;
+import org.opensearch.env.NodeEnvironment;
+import org.opensearch.ingest.Processor;
+import org.opensearch.plugins.ActionPlugin;
+import org.opensearch.plugins.IngestPlugin;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.repositories.RepositoriesService;
+import org.opensearch.rest.RestController;
+import org.opensearch.rest.RestHandler;
+import org.opensearch.script.ScriptService;
+import org.opensearch.threadpool.ExecutorBuilder;
+import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.transport.client.Client;
+import org.opensearch.watcher.ResourceWatcherService;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Registers every part of the plugin; the parts themselves are built once, in {@link #createComponents}. */
+public class InterestRankingPlugin extends Plugin implements ActionPlugin, IngestPlugin {
+
+    public static final String PLUGIN_FOLDER = "interest-ranking";
+
+    private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
+    private final SetOnce<ClusterService> clusterService = new SetOnce<>();
+
+    @Override
+    public List<Setting<?>> getSettings() {
+        return InterestSettings.all();
+    }
+
+    @Override
+    public List<ExecutorBuilder<?>> getExecutorBuilders(Settings settings) {
+        return List.of(InterestSettings.inferenceExecutor(settings));
+    }
+
+    @Override
+    public Collection<Object> createComponents(
+        Client client,
+        ClusterService clusterService,
+        ThreadPool threadPool,
+        ResourceWatcherService resourceWatcherService,
+        ScriptService scriptService,
+        NamedXContentRegistry xContentRegistry,
+        Environment environment,
+        NodeEnvironment nodeEnvironment,
+        NamedWriteableRegistry namedWriteableRegistry,
+        IndexNameExpressionResolver indexNameExpressionResolver,
+        Supplier<RepositoriesService> repositoriesServiceSupplier
+    ) {
+        Settings settings = environment.settings();
+        List<Path> modelRoots = new ArrayList<>();
+        modelRoots.add(environment.pluginsDir().resolve(PLUGIN_FOLDER).resolve("models"));
+        modelRoots.add(environment.configDir().resolve(PLUGIN_FOLDER).resolve("models"));
+        ModelRegistry registry = new ModelRegistry(modelRoots);
+        NativeRuntime runtime = new NativeRuntime(
+            environment.tmpDir().resolve(PLUGIN_FOLDER),
+            InterestSettings.INTRA_OP_THREADS.get(settings)
+        );
+        EmbeddingService service = new EmbeddingService(
+            registry,
+            runtime,
+            threadPool.executor(InterestSettings.INFERENCE_THREAD_POOL),
+            () -> clusterService.getClusterSettings().get(InterestSettings.MAX_BATCH_TOKENS)
+        );
+        this.embeddings.set(service);
+        this.clusterService.set(clusterService);
+        return List.of(service);
+    }
+
+    @Override
+    public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
+        return Map.of(
+            InterestEmbeddingProcessor.TYPE,
+            new InterestEmbeddingProcessorFactory(
+                embeddings::get,
+                () -> clusterService.get() == null
+                    ? InterestSettings.DEFAULT_MODEL.get(parameters.env.settings())
+                    : clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL)
+            )
+        );
+    }
+
+    @Override
+    public List<ActionHandler<? extends org.opensearch.action.ActionRequest, ? extends ActionResponse>> getActions() {
+        return List.of(new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class));
+    }
+
+    @Override
+    public List<RestHandler> getRestHandlers(
+        Settings settings,
+        RestController restController,
+        ClusterSettings clusterSettings,
+        IndexScopedSettings indexScopedSettings,
+        SettingsFilter settingsFilter,
+        IndexNameExpressionResolver indexNameExpressionResolver,
+        Supplier<DiscoveryNodes> nodesInCluster
+    ) {
+        return List.of(new RestEmbedAction());
+    }
+
+    @Override
+    public void close() throws IOException {
+        EmbeddingService service = embeddings.get();
+        if (service != null) {
+            service.close();
+        }
+    }
+}

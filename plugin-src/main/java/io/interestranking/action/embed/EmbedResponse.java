@@ -1,0 +1,60 @@
+package io.interestranking.action.embed;
+
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import java.io.IOException;
+
+/** {@code {"model": ..., "dimension": ..., "vectors": [[...], ...]}}, one vector per input text, in order. */
+public final class EmbedResponse extends ActionResponse implements ToXContentObject {
+
+    private final String model;
+    private final float[][] vectors;
+
+    public EmbedResponse(String model, float[][] vectors) {
+        this.model = model;
+        this.vectors = vectors;
+    }
+
+    public EmbedResponse(StreamInput in) throws IOException {
+        super(in);
+        model = in.readString();
+        vectors = new float[in.readVInt()][];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = in.readFloatArray();
+        }
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeString(model);
+        out.writeVInt(vectors.length);
+        for (float[] v : vectors) {
+            out.writeFloatArray(v);
+        }
+    }
+
+    public float[][] vectors() {
+        return vectors;
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject();
+        builder.field("model", model);
+        builder.field("dimension", vectors.length == 0 ? 0 : vectors[0].length);
+        builder.startArray("vectors");
+        for (float[] v : vectors) {
+            builder.startArray();
+            for (float x : v) {
+                builder.value(x);
+            }
+            builder.endArray();
+        }
+        builder.endArray();
+        return builder.endObject();
+    }
+}

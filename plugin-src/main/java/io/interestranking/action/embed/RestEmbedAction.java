@@ -1,0 +1,35 @@
+package io.interestranking.action.embed;
+
+import io.interestranking.action.RestPaths;
+
+import org.opensearch.rest.BaseRestHandler;
+import org.opensearch.rest.RestRequest;
+import org.opensearch.rest.action.RestToXContentListener;
+import org.opensearch.transport.client.node.NodeClient;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.opensearch.rest.RestRequest.Method.POST;
+
+public final class RestEmbedAction extends BaseRestHandler {
+
+    @Override
+    public String getName() {
+        return "interest_embed";
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(new Route(POST, RestPaths.BASE + "/_embed"));
+    }
+
+    @Override
+    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
+        EmbedRequest embedRequest;
+        try (var parser = request.contentParser()) {
+            embedRequest = EmbedRequest.parse(parser);
+        }
+        return channel -> client.execute(EmbedAction.INSTANCE, embedRequest, new RestToXContentListener<>(channel));
+    }
+}

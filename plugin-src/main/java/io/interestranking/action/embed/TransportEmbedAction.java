@@ -1,0 +1,65 @@
+package io.interestranking.action.embed;
+
+import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.settings.InterestSettings;
+
+import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.inject.Inject;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
+import org.opensearch.transport.TransportService;
+
+/** Embeds on the node that received the request, on the inference pool (a full queue answers 429). */
+public final class TransportEmbedAction extends HandledTransportAction<EmbedRequest, EmbedResponse> {
+
+    private final EmbeddingService embeddings;
+    private final ClusterService clusterService;
+
+    @Inject
+    public TransportEmbedAction(
+        TransportService transportService,
+        ActionFilters actionFilters,
+        EmbeddingService embeddings,
+        ClusterService clusterService
+    ) {
+        super(EmbedAction.NAME, transportService, actionFilters, EmbedRequest::new);
+        this.embeddings = embeddings;
+        this.clusterService = clusterService;
+    }
+
+    @Override
+    protected void doExecute(Task task, EmbedRequest request, ActionListener<EmbedResponse> listener) {
+        var settings = clusterService.getClusterSettings();
+        int maxTexts = settings.get(InterestSettings.EMBED_MAX_TEXTS);
+        int maxChars = settings.get(InterestSettings.EMBED_MAX_TEXT_CHARS);
+        if (request.texts().size() > maxTexts) {
+            listener.onFailure(
+                new IllegalArgumentException(
+                    "[texts] holds " + request.texts().size() + " texts, more than [" + InterestSettings.EMBED_MAX_TEXTS.getKey() + "] = " + maxTexts
+                )
+            );
+            return;
+        }
+        for (int i = 0; i < request.texts().size(); i++) {
+            int length = request.texts().get(i).length();
+            if (length > maxChars) {
+                listener.onFailure(
+                    new IllegalArgumentException(
+                        "[texts][" + i + "] has " + length + " characters, more than [" + InterestSettings.EMBED_MAX_TEXT_CHARS.getKey() + "] = " + maxChars
+                    )
+                );
+                return;
+            }
+        }
+        String model = request.model() != null ? request.model() : settings.get(InterestSettings.DEFAULT_MODEL);
+        embeddings.embed(
+            model,
+            request.texts(),
+            request.kind(),
+            InterestSettings.DEFAULT_EMBED_CHUNK,
+            ActionListener.map(listener, vectors -> new EmbedResponse(model, vectors))
+        );
+    }
+}

@@ -1,0 +1,136 @@
+package io.interestranking.embedding;
+
+import org.opensearch.core.action.ActionListener;
+
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+/**
+ * Embeds texts with a named model. Work runs on the inference executor (a bounded pool: overflow is rejected
+ * with a 429, callers are never blocked); a call's texts are sorted by length and split into chunks that run
+ * in parallel. A text's vector does not depend on the batch it lands in (fp32 models, padding is masked).
+ */
+public final class EmbeddingService implements Closeable {
+
+    private final ModelRegistry registry;
+    private final NativeRuntime runtime;
+    private final Executor executor;
+    private final IntSupplier maxBatchTokens;
+    private final Map<String, TextEmbedder> loaded = new ConcurrentHashMap<>();
+
+    public EmbeddingService(ModelRegistry registry, NativeRuntime runtime, Executor executor, IntSupplier maxBatchTokens) {
+        this.registry = registry;
+        this.runtime = runtime;
+        this.executor = executor;
+        this.maxBatchTokens = maxBatchTokens;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    /** The spec of a known, well-formed model; IllegalArgumentException otherwise. */
+    public ModelSpec spec(String model) {
+        return registry.get(model).spec();
+    }
+
+    private TextEmbedder embedder(String model) {
+        ModelRegistry.Entry entry = registry.get(model);
+        return loaded.computeIfAbsent(model, name -> runtime.load(entry));
+    }
+
+    /**
+     * Embeds {@code texts} asynchronously; {@code chunkSize} texts (neighbours in length) form one task, tasks run
+     * in parallel on the inference pool. The listener gets one vector per text, in input order.
+     */
+    public void embed(String model, List<String> texts, TextKind kind, int chunkSize, ActionListener<float[][]> listener) {
+        try {
+            registry.get(model);
+        } catch (IllegalArgumentException e) {
+            listener.onFailure(e);
+            return;
+        }
+        if (texts.isEmpty()) {
+            listener.onResponse(new float[0][]);
+            return;
+        }
+        int[] charLengths = new int[texts.size()];
+        for (int i = 0; i < charLengths.length; i++) {
+            charLengths[i] = texts.get(i).length();
+        }
+        List<int[]> chunks = BatchPlanner.chunksByLength(charLengths, Math.max(1, chunkSize));
+        float[][] result = new float[texts.size()][];
+        AtomicInteger pending = new AtomicInteger(chunks.size());
+        AtomicBoolean failed = new AtomicBoolean();
+        for (int[] chunk : chunks) {
+            Runnable task = () -> {
+                if (failed.get()) {
+                    return;
+                }
+                try {
+                    List<String> part = new ArrayList<>(chunk.length);
+                    for (int i : chunk) {
+                        part.add(texts.get(i));
+                    }
+                    float[][] vectors = embedNow(model, part, kind);
+                    for (int j = 0; j < chunk.length; j++) {
+                        result[chunk[j]] = vectors[j];
+                    }
+                } catch (Exception e) {
+                    if (failed.compareAndSet(false, true)) {
+                        listener.onFailure(e);
+                    }
+                    return;
+                }
+                if (pending.decrementAndGet() == 0) {
+                    listener.onResponse(result);
+                }
+            };
+            try {
+                executor.execute(task);
+            } catch (RuntimeException rejected) {
+                if (failed.compareAndSet(false, true)) {
+                    listener.onFailure(rejected);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Embeds on the calling thread: tokenise, sort by token count, run in memory-bounded model calls. */
+    public float[][] embedNow(String model, List<String> texts, TextKind kind) {
+        TextEmbedder embedder = embedder(model);
+        List<TextEmbedder.Tokens> tokens = new ArrayList<>(texts.size());
+        int[] lengths = new int[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            TextEmbedder.Tokens t = embedder.tokenize(texts.get(i), kind);
+            tokens.add(t);
+            lengths[i] = t.length();
+        }
+        float[][] out = new float[texts.size()][];
+        for (int[] group : BatchPlanner.plan(lengths, Integer.MAX_VALUE, maxBatchTokens.getAsInt())) {
+            List<TextEmbedder.Tokens> batch = new ArrayList<>(group.length);
+            for (int i : group) {
+                batch.add(tokens.get(i));
+            }
+            float[][] vectors = embedder.embed(batch);
+            for (int j = 0; j < group.length; j++) {
+                out[group[j]] = vectors[j];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        loaded.values().forEach(TextEmbedder::close);
+        loaded.clear();
+    }
+}

@@ -1,0 +1,77 @@
+package io.interestranking.embedding;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The model folders this node knows: bundled ones first, then an operator's, which win on a name clash.
+ * A bad folder is remembered with its error (so using it says why), and never stops the node.
+ */
+public final class ModelRegistry {
+
+    private static final Logger logger = LogManager.getLogger(ModelRegistry.class);
+
+    /** A model folder that was read successfully. */
+    public record Entry(ModelSpec spec, Path dir) {}
+
+    private final Map<String, Entry> models = new TreeMap<>();
+    private final Map<String, String> broken = new TreeMap<>();
+
+    public ModelRegistry(List<Path> roots) {
+        for (Path root : roots) {
+            scan(root);
+        }
+    }
+
+    private void scan(Path root) {
+        if (root == null || Files.isDirectory(root) == false) {
+            return;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                String name = dir.getFileName().toString();
+                try {
+                    ModelSpec spec = ModelSpec.read(dir);
+                    models.put(name, new Entry(spec, dir));
+                    broken.remove(name);
+                } catch (IOException | RuntimeException e) {
+                    logger.error("model folder [{}] is unusable: {}", dir, e.getMessage());
+                    models.remove(name);
+                    broken.put(name, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            logger.error("cannot list model folder [{}]: {}", root, e.getMessage());
+        }
+    }
+
+    /** The entry for a model name, or an IllegalArgumentException (a 400) that says what is wrong. */
+    public Entry get(String name) {
+        Entry entry = models.get(name);
+        if (entry != null) {
+            return entry;
+        }
+        String why = broken.get(name);
+        if (why != null) {
+            throw new IllegalArgumentException("model [" + name + "] is unavailable: " + why);
+        }
+        throw new IllegalArgumentException("unknown model [" + name + "], known models: " + models.keySet());
+    }
+
+    public Map<String, Entry> models() {
+        return Collections.unmodifiableMap(models);
+    }
+
+    public Map<String, String> broken() {
+        return Collections.unmodifiableMap(broken);
+    }
+}

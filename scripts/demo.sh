@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Brings up a local OpenSearch 3.6.0 with k-NN and this plugin (downloaded through Maven), creates the
+# `items` pipeline and index, loads the demo catalog through the pipeline and runs a semantic search.
+# The node keeps running on http://127.0.0.1:9200; stop it with: scripts/demo.sh stop
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+find_jdk
+URL=http://127.0.0.1:9200
+if [ "${1:-}" = "stop" ]; then stop_cluster demo; log "demo node stopped"; exit 0; fi
+COUNT=${DEMO_ITEMS:-3000}
+
+start_cluster demo 1 9200 9300 1g
+
+call() { curl -fsS -H 'Content-Type: application/json' -X "$1" "$URL$2" ${3:+-d "$3"}; }
+
+log "creating the ingest pipeline [items] and the index [items]"
+call PUT /_ingest/pipeline/items '{
+  "description": "embed title and description with the bundled all-MiniLM-L6-v2",
+  "processors": [ { "interest_embedding": {
+    "field_map": { "title": "title_vector", "description": "description_vector" },
+    "model": "all-minilm-l6-v2", "batch_size": 32 } } ] }' >/dev/null
+curl -s -X DELETE "$URL/items" >/dev/null
+vector='{ "type": "knn_vector", "dimension": 384, "method": { "name": "hnsw", "engine": "lucene", "space_type": "cosinesimil" } }'
+call PUT /items "{
+  \"settings\": { \"index\": { \"knn\": true, \"default_pipeline\": \"items\", \"number_of_shards\": 1, \"number_of_replicas\": 0 } },
+  \"mappings\": { \"properties\": {
+    \"title\": { \"type\": \"text\" }, \"description\": { \"type\": \"text\" }, \"category\": { \"type\": \"keyword\" },
+    \"price\": { \"type\": \"float\" }, \"title_vector\": $vector, \"description_vector\": $vector } } }" >/dev/null
+
+log "embedding and indexing $COUNT demo items through the pipeline"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+python3 "$ROOT/demo/catalog.py" "$COUNT" items > "$tmp/catalog.ndjson"
+split -l 400 -d -a 4 "$tmp/catalog.ndjson" "$tmp/part-"
+parts=("$tmp"/part-*); done_docs=0; start=$(date +%s.%N)
+for part in "${parts[@]}"; do
+  resp=$(curl -fsS -H 'Content-Type: application/x-ndjson' -X POST "$URL/_bulk" --data-binary "@$part")
+  echo "$resp" | grep -q '"errors":false' || { echo "$resp" | head -c 2000 >&2; die "bulk failed"; }
+  done_docs=$((done_docs + 200)); [ "$done_docs" -le "$COUNT" ] || done_docs=$COUNT
+  pct=$((done_docs * 100 / COUNT)); bar=$(printf '%*s' $((pct / 4)) '' | tr ' ' '#')
+  printf '\r  [%-25s] %3d%%  %d/%d items' "$bar" "$pct" "$done_docs" "$COUNT" >&2
+done
+elapsed=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
+printf '\n' >&2
+call POST /items/_refresh >/dev/null
+log "indexed $(call GET /items/_count | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])') items in ${elapsed}s"
+
+search() {
+  local q="$1"
+  local vec; vec=$(call POST /_plugins/_interest/_embed "{\"texts\": [\"$q\"], \"kind\": \"query\"}" \
+    | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["vectors"][0]))')
+  echo "  query: \"$q\""
+  call POST /items/_search "{\"size\": 5, \"_source\": [\"title\", \"category\"],
+    \"query\": {\"knn\": {\"description_vector\": {\"vector\": $vec, \"k\": 20}}}}" \
+    | python3 -c 'import json,sys
+for h in json.load(sys.stdin)["hits"]["hits"]:
+    s = h["_source"]
+    print("    %.3f  %-45s [%s]" % (h["_score"], s["title"], s["category"]))'
+}
+echo
+echo "Semantic search over the catalog (the words need not match: the vectors do):"
+search "something to keep my feet dry on a glacier"
+search "gear for watching planets at night"
+search "making bread at home"
+cat <<TXT
+
+The node is still running at $URL with k-NN and interest-ranking. Try:
+  curl -s -XPOST $URL/_plugins/_interest/_embed -H 'Content-Type: application/json' -d '{"texts": ["hello"]}'
+  curl -s "$URL/items/_search?q=espresso&size=3"
+Stop it with:
+  scripts/demo.sh stop
+TXT

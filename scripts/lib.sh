@@ -1,0 +1,140 @@
+# Shared shell helpers: JDK discovery, the OpenSearch install, starting and stopping nodes.
+# Sourced by scripts/*.sh, integ-tests/clusters.sh and bench/*.sh.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OS_VERSION=3.6.0
+KNN_VERSION=3.6.0.0
+WORK="$ROOT/target/opensearch"
+PLUGIN_ZIP_GLOB="$ROOT/plugin-src/target/interest-ranking-*.zip"
+OS_USER=opensearch
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+
+# Exports JAVA_HOME pointing at a JDK 21+ (JAVA_HOME if it is one, else the newest under /usr/lib/jvm).
+find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
+    export JAVA_HOME; return 0
+  fi
+  local best="" best_v=0 d v
+  for d in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do
+    [ -x "$d/bin/javac" ] || continue
+    v=$(java_major "$d"); [ -n "$v" ] || continue
+    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="$d"; best_v="$v"; fi
+  done
+  [ -n "$best" ] || die "no JDK 21+ found: install one and set JAVA_HOME"
+  export JAVA_HOME="$best"
+  log "using JDK $best_v at $JAVA_HOME"
+}
+
+mvn_q() { mvn -B -q "$@" 2>&1 | grep -v '^WARNING: .*\(Unsafe\|terminally deprecated\|guava\)' || true; }
+
+# Builds the plugin zip unless it is newer than every source file.
+ensure_plugin_zip() {
+  local zip; zip=$(ls $PLUGIN_ZIP_GLOB 2>/dev/null | head -1)
+  if [ -z "$zip" ] || [ -n "$(find "$ROOT/plugin-src/main" "$ROOT/plugin-descriptor" "$ROOT/model-assets" -newer "$zip" -type f 2>/dev/null | head -1)" ]; then
+    log "building the plugin (mvn package)"
+    (cd "$ROOT" && mvn -B -q package -DskipTests 2>&1 | grep -E 'ERROR|BUILD' ) || true
+    zip=$(ls $PLUGIN_ZIP_GLOB 2>/dev/null | head -1)
+    [ -n "$zip" ] || die "the plugin zip was not built"
+  fi
+  echo "$zip"
+}
+
+# Downloads OpenSearch and k-NN through Maven and prepares an install with both plugins in $WORK/template.
+ensure_template() {
+  local zip; zip=$(ensure_plugin_zip)
+  local tpl="$WORK/template"
+  if [ -f "$tpl/.ready" ] && [ "$tpl/.ready" -nt "$zip" ]; then return 0; fi
+  mkdir -p "$WORK/dist"
+  local os_zip="$WORK/dist/opensearch-$OS_VERSION.zip" knn_zip="$WORK/dist/opensearch-knn-$KNN_VERSION.zip"
+  if [ ! -f "$os_zip" ] || [ ! -f "$knn_zip" ]; then
+    log "fetching OpenSearch $OS_VERSION and k-NN $KNN_VERSION through Maven"
+    (cd "$WORK/dist" && mvn -B -q dependency:copy -Dartifact=org.opensearch.distribution.integ-test-zip:opensearch:$OS_VERSION:zip -DoutputDirectory=. >/dev/null \
+      && mvn -B -q dependency:copy -Dartifact=org.opensearch.plugin:opensearch-knn:$KNN_VERSION:zip -DoutputDirectory=. >/dev/null) \
+      || die "could not download OpenSearch through Maven"
+  fi
+  log "preparing an OpenSearch install with k-NN and the plugin"
+  rm -rf "$tpl" "$WORK/unzip"; mkdir -p "$WORK/unzip"
+  unzip -q "$os_zip" -d "$WORK/unzip"
+  mv "$WORK/unzip/opensearch-$OS_VERSION" "$tpl"; rmdir "$WORK/unzip"
+  OPENSEARCH_JAVA_HOME="$JAVA_HOME" "$tpl/bin/opensearch-plugin" install --batch "file://$knn_zip" >"$WORK/plugin-install.log" 2>&1 \
+    || { cat "$WORK/plugin-install.log" >&2; die "k-NN install failed"; }
+  OPENSEARCH_JAVA_HOME="$JAVA_HOME" "$tpl/bin/opensearch-plugin" install --batch "file://$zip" >>"$WORK/plugin-install.log" 2>&1 \
+    || { cat "$WORK/plugin-install.log" >&2; die "plugin install failed"; }
+  touch "$tpl/.ready"
+}
+
+# OpenSearch refuses to run as root: as root, run nodes as a system user.
+ensure_os_user() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  id "$OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$OS_USER"
+}
+
+as_os_user() { if [ "$(id -u)" -eq 0 ]; then runuser -u "$OS_USER" -- "$@"; else "$@"; fi; }
+
+# start_cluster NAME NODES HTTP_PORT TRANSPORT_PORT [HEAP]: nodes get consecutive ports, data under $WORK/clusters/NAME.
+start_cluster() {
+  local name=$1 nodes=$2 http=$3 transport=$4 heap=${5:-1g}
+  ensure_template; ensure_os_user
+  local dir="$WORK/clusters/$name"
+  stop_cluster "$name" 2>/dev/null || true
+  rm -rf "$dir"; mkdir -p "$dir"
+  local seeds="" masters="" i
+  for ((i = 0; i < nodes; i++)); do
+    seeds="$seeds${seeds:+,}127.0.0.1:$((transport + i))"; masters="$masters${masters:+,}$name-$i"
+  done
+  for ((i = 0; i < nodes; i++)); do
+    local home="$dir/node-$i"
+    # hard links: the install is shared read-only, config and data are per node
+    cp -al "$WORK/template" "$home"
+    rm -rf "$home/config" && cp -a "$WORK/template/config" "$home/config"
+    mkdir -p "$home/data" "$home/logs" "$home/tmp"
+    {
+      echo "cluster.name: $name"
+      echo "node.name: $name-$i"
+      echo "network.host: 127.0.0.1"
+      echo "http.port: $((http + i))"
+      echo "transport.port: $((transport + i))"
+      echo "path.data: $home/data"
+      echo "path.logs: $home/logs"
+      if [ "$nodes" -eq 1 ]; then echo "discovery.type: single-node";
+      else echo "discovery.seed_hosts: [$seeds]"; echo "cluster.initial_cluster_manager_nodes: [$masters]"; fi
+      echo "action.auto_create_index: true"
+    } > "$home/config/opensearch.yml"
+    sed -i "s/^-Xms.*/-Xms$heap/; s/^-Xmx.*/-Xmx$heap/" "$home/config/jvm.options"
+  done
+  [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$dir" "$WORK/template"
+  for ((i = 0; i < nodes; i++)); do
+    local home="$dir/node-$i"
+    as_os_user env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_TMPDIR="$home/tmp" OPENSEARCH_PATH_CONF="$home/config" \
+      "$home/bin/opensearch" -d -p "$home/pid" > "$home/launcher.out" 2>&1 < /dev/null || true
+  done
+  wait_green "http://127.0.0.1:$http" "$nodes" || { tail -50 "$dir"/node-*/logs/*.log >&2; die "cluster $name did not turn green"; }
+  log "cluster $name is green: http://127.0.0.1:$http ($nodes node(s))"
+}
+
+wait_green() {
+  local url=$1 nodes=$2 t
+  for ((t = 0; t < 180; t++)); do
+    if curl -fs "$url/_cluster/health?wait_for_status=green&wait_for_nodes=$nodes&timeout=1s" 2>/dev/null | grep -q '"status":"green"'; then return 0; fi
+    sleep 1
+  done
+  return 1
+}
+
+stop_cluster() {
+  local dir="$WORK/clusters/$1" pidf pid pids=()
+  for pidf in "$dir"/node-*/pid; do
+    pid=$(cat "$pidf" 2>/dev/null) || continue
+    pids+=("$pid"); kill -TERM "$pid" 2>/dev/null || true
+  done
+  # OpenSearch removes its pid file as it exits: wait on the pids read above
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  rm -f "$dir"/node-*/pid
+}

@@ -8,8 +8,13 @@ public final class Fixtures {
 
     private Fixtures() {}
 
-    /** An index with one text field embedded into a 384-d lucene HNSW field (faiss cannot run here). */
+    /** An index whose {@code title} is embedded into a 384-d lucene HNSW field {@code title_vector}. */
     public static Map<String, Object> itemIndex(String pipeline, int shards, int replicas) {
+        return vectorIndex(pipeline, "title", "title_vector", shards, replicas);
+    }
+
+    /** An index with one text field and one 384-d lucene HNSW vector field (faiss cannot run here). */
+    public static Map<String, Object> vectorIndex(String pipeline, String textField, String vectorField, int shards, int replicas) {
         return Map.of(
             "settings",
             Map.of("index", Map.of("knn", true, "number_of_shards", shards, "number_of_replicas", replicas, "default_pipeline", pipeline)),
@@ -17,9 +22,9 @@ public final class Fixtures {
             Map.of(
                 "properties",
                 Map.of(
-                    "title",
+                    textField,
                     Map.of("type", "text"),
-                    "title_vector",
+                    vectorField,
                     Map.of(
                         "type",
                         "knn_vector",

@@ -32,31 +32,7 @@ public final class SciFactEval {
 
         rest.call("DELETE", "/scifact", null);
         rest.ok("PUT", "/_ingest/pipeline/scifact", Fixtures.pipeline(Map.of("field_map", Map.of("text", "text_vector"), "batch_size", 32)));
-        rest.ok(
-            "PUT",
-            "/scifact",
-            Map.of(
-                "settings",
-                Map.of("index", Map.of("knn", true, "number_of_shards", 1, "number_of_replicas", 0, "default_pipeline", "scifact")),
-                "mappings",
-                Map.of(
-                    "properties",
-                    Map.of(
-                        "text",
-                        Map.of("type", "text"),
-                        "text_vector",
-                        Map.of(
-                            "type",
-                            "knn_vector",
-                            "dimension",
-                            384,
-                            "method",
-                            Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil")
-                        )
-                    )
-                )
-            )
-        );
+        rest.ok("PUT", "/scifact", Fixtures.vectorIndex("scifact", "text", "text_vector", 1, 0));
         long start = System.nanoTime();
         for (int from = 0; from < corpus.size(); from += 250) {
             StringBuilder bulk = new StringBuilder();

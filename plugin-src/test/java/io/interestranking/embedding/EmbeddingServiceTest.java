@@ -42,16 +42,6 @@ class EmbeddingServiceTest {
         pool.shutdownNow();
     }
 
-    static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
-
     @Test
     void vectorOfATextDoesNotDependOnItsBatch() throws Exception {
         List<String> texts = List.of(
@@ -99,7 +89,7 @@ class EmbeddingServiceTest {
         AllMiniLmL6V2EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
         for (int i = 0; i < texts.size(); i++) {
             float[] ref = reference.embed(texts.get(i)).content().vector();
-            double cos = cosine(ours[i], ref);
+            double cos = io.interestranking.it.Rest.cosine(ours[i], ref);
             assertTrue(cos >= 0.9999, "cosine " + cos + " for " + texts.get(i));
         }
     }

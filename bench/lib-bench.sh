@@ -1,0 +1,12 @@
+# Shared by the bench scripts: builds the plugin and test classes, prints the classpath to run a bench main.
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+DATASETS="${DATASETS:-$ROOT/../shared/datasets}"
+
+bench_classpath() {
+  (cd "$ROOT" && mvn -B -q package -DskipTests 2>&1 | grep -E 'ERROR' >&2 || true)
+  # initialize lets the knn-api module attach its jar, which the plugin's classpath names
+  (cd "$ROOT" && mvn -B -q -pl plugin-src -am initialize dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$ROOT/plugin-src/target/bench.cp" >/dev/null 2>&1) \
+    || die "cannot compute the test classpath"
+  echo "$ROOT/plugin-src/target/test-classes:$ROOT/plugin-src/target/classes:$(cat "$ROOT/plugin-src/target/bench.cp")"
+}

@@ -1,0 +1,30 @@
+package io.interestranking.profile;
+
+import java.util.Locale;
+
+/** The kinds of feedback a user gives. */
+public enum EventType {
+    VIEW,
+    CLICK,
+    ADD_TO_CART,
+    PURCHASE,
+    RATING,
+    SKIP,
+    DISLIKE,
+    STATEMENT;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static EventType parse(String value) {
+        for (EventType t : values()) {
+            if (t.label().equals(value)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(
+            "[type] must be one of [view, click, add_to_cart, purchase, rating, skip, dislike, statement], got [" + value + "]"
+        );
+    }
+}

@@ -1,0 +1,55 @@
+package io.interestranking.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One interest of a user: a unit direction in embedding space with the evidence behind it. Mutable, owned by its profile. */
+public final class Interest {
+
+    float[] vector;
+    /** Weight as of the profile's clock (already decayed to it). */
+    double weight;
+    long count;
+    long lastUpdated;
+    /** Ids of the most recent items that formed it, oldest first. */
+    final List<String> evidence;
+    /** Declared from text (statement, PUT users) and not yet confirmed by behaviour. */
+    boolean declared;
+
+    public Interest(float[] vector, double weight, long count, long lastUpdated, List<String> evidence, boolean declared) {
+        this.vector = vector;
+        this.weight = weight;
+        this.count = count;
+        this.lastUpdated = lastUpdated;
+        this.evidence = new ArrayList<>(evidence);
+        this.declared = declared;
+    }
+
+    public float[] vector() {
+        return vector;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public long lastUpdated() {
+        return lastUpdated;
+    }
+
+    public List<String> evidence() {
+        return evidence;
+    }
+
+    public boolean declared() {
+        return declared;
+    }
+
+    Interest copy() {
+        return new Interest(vector.clone(), weight, count, lastUpdated, evidence, declared);
+    }
+}

@@ -1,0 +1,190 @@
+package io.interestranking.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The update equations of the dynamic multi-interest profile (see docs/profile-model.md). Pure functions of
+ * (profile, event, parameters); no I/O, no clocks.
+ */
+public final class InterestModel {
+
+    /** What applying an event did. */
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE
+    }
+
+    private final ModelParams p;
+
+    public InterestModel(ModelParams params) {
+        this.p = params;
+    }
+
+    public ModelParams params() {
+        return p;
+    }
+
+    /** 2^(-Δ/H); 1 when the half-life is 0 (decay off) or Δ ≤ 0. */
+    public static double decay(long elapsed, long halfLife) {
+        if (halfLife <= 0 || elapsed <= 0) {
+            return 1.0;
+        }
+        return Math.pow(2.0, -(double) elapsed / halfLife);
+    }
+
+    /** Signed strength of an event: type weight × client weight; ratings scale by (value − neutral) / (5 − neutral). */
+    public double strength(Event e) {
+        double base = p.typeWeights().getOrDefault(e.type(), 0.0) * e.weight();
+        if (e.type() == EventType.RATING) {
+            double v = e.value() == null ? p.ratingNeutral() : e.value();
+            return base * (v - p.ratingNeutral()) / (5.0 - p.ratingNeutral());
+        }
+        return base;
+    }
+
+    public Outcome apply(Profile profile, Event e) {
+        if (e.eventId() != null) {
+            if (profile.seen(e.eventId())) {
+                return Outcome.DUPLICATE;
+            }
+            profile.remember(e.eventId(), p.recentEventIds());
+        }
+        profile.eventCount++;
+        advanceClock(profile, e.timestamp());
+        double s = strength(e);
+        if (s > 0) {
+            boolean declared = e.type() == EventType.STATEMENT;
+            double lateLong = decay(profile.clock - e.timestamp(), p.longHalfLife());
+            learn(profile, e, s * lateLong, declared);
+            if (p.shortTermEnabled() && declared == false) {
+                double lateShort = decay(profile.clock - e.timestamp(), p.shortHalfLife());
+                profile.shortTerm = accumulate(profile.shortTerm, e, s * lateShort);
+            }
+        } else if (s < 0 && p.negativeEnabled()) {
+            double late = decay(profile.clock - e.timestamp(), p.negativeHalfLife());
+            profile.negative = accumulate(profile.negative, e, -s * late);
+        }
+        return Outcome.APPLIED;
+    }
+
+    /** Moves the profile's clock forward to t, decaying every stored weight; an older event leaves it alone. */
+    void advanceClock(Profile profile, long t) {
+        if (profile.clock == Long.MIN_VALUE) {
+            profile.clock = t;
+            return;
+        }
+        if (t <= profile.clock) {
+            return;
+        }
+        long dt = t - profile.clock;
+        double longFactor = decay(dt, p.longHalfLife());
+        for (Interest i : profile.interests) {
+            i.weight *= longFactor;
+        }
+        if (profile.shortTerm != null) {
+            profile.shortTerm.weight *= decay(dt, p.shortHalfLife());
+        }
+        if (profile.negative != null) {
+            profile.negative.weight *= decay(dt, p.negativeHalfLife());
+        }
+        profile.clock = t;
+    }
+
+    /** Updates the nearest interest, or opens a new one (merging the closest pair when that makes too many). */
+    private void learn(Profile profile, Event e, double amount, boolean declared) {
+        Interest nearest = null;
+        double best = -2;
+        for (Interest i : profile.interests) {
+            double c = Vectors.dot(i.vector, e.vector());
+            if (c > best) {
+                best = c;
+                nearest = i;
+            }
+        }
+        if (nearest == null || best < p.spawnThreshold()) {
+            List<String> evidence = e.itemKey() == null ? List.of() : List.of(e.itemKey());
+            profile.interests.add(new Interest(e.vector().clone(), amount, 1, e.timestamp(), evidence, declared));
+            while (profile.interests.size() > p.maxInterests()) {
+                mergeClosestPair(profile.interests);
+            }
+            return;
+        }
+        double rate = learningRate(nearest.count);
+        nearest.vector = Vectors.normalizedBlend(nearest.vector, 1 - rate, e.vector(), rate);
+        nearest.weight += amount;
+        nearest.count++;
+        nearest.lastUpdated = Math.max(nearest.lastUpdated, e.timestamp());
+        nearest.declared = nearest.declared && declared;
+        addEvidence(nearest.evidence, e.itemKey());
+    }
+
+    /** η(n) = max(floor, 1/(n+1)): a running mean while evidence is thin, never frozen. */
+    public double learningRate(long count) {
+        return Math.max(p.learningRateFloor(), 1.0 / (count + 1));
+    }
+
+    /** Exponentially weighted mean direction: v ← normalize(w·v + a·x), w ← w + a. */
+    private Interest accumulate(Interest current, Event e, double amount) {
+        if (current == null || current.weight <= 0) {
+            List<String> evidence = e.itemKey() == null ? List.of() : List.of(e.itemKey());
+            return new Interest(e.vector().clone(), amount, 1, e.timestamp(), evidence, false);
+        }
+        current.vector = Vectors.normalizedBlend(current.vector, current.weight, e.vector(), amount);
+        current.weight += amount;
+        current.count++;
+        current.lastUpdated = Math.max(current.lastUpdated, e.timestamp());
+        addEvidence(current.evidence, e.itemKey());
+        return current;
+    }
+
+    /** Merges the two most similar interests: weight-averaged direction, summed weight and count. */
+    void mergeClosestPair(List<Interest> interests) {
+        int a = 0, b = 1;
+        double best = -2;
+        for (int i = 0; i < interests.size(); i++) {
+            for (int j = i + 1; j < interests.size(); j++) {
+                double c = Vectors.dot(interests.get(i).vector, interests.get(j).vector);
+                if (c > best) {
+                    best = c;
+                    a = i;
+                    b = j;
+                }
+            }
+        }
+        Interest x = interests.get(a), y = interests.get(b);
+        x.vector = Vectors.normalizedBlend(x.vector, x.weight, y.vector, y.weight);
+        x.weight += y.weight;
+        x.count += y.count;
+        x.lastUpdated = Math.max(x.lastUpdated, y.lastUpdated);
+        x.declared = x.declared && y.declared;
+        for (String key : new ArrayList<>(y.evidence)) {
+            addEvidence(x.evidence, key);
+        }
+        interests.remove(b);
+    }
+
+    private void addEvidence(List<String> evidence, String key) {
+        if (key == null) {
+            return;
+        }
+        evidence.remove(key);
+        evidence.add(key);
+        while (evidence.size() > p.evidenceSize()) {
+            evidence.remove(0);
+        }
+    }
+
+    /** Replaces the still-declared interests with new declared ones, one per text vector (cold start). */
+    public void declare(Profile profile, List<float[]> vectors, List<String> texts, long now) {
+        profile.interests.removeIf(i -> i.declared);
+        advanceClock(profile, now);
+        double w = p.typeWeights().getOrDefault(EventType.STATEMENT, 0.0);
+        for (int k = 0; k < vectors.size(); k++) {
+            profile.interests.add(new Interest(vectors.get(k).clone(), w, 1, now, List.of("text:" + texts.get(k)), true));
+        }
+        while (profile.interests.size() > p.maxInterests()) {
+            mergeClosestPair(profile.interests);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.interestranking.profile;
+
+/**
+ * The interest score s(user, item) of docs/profile-model.md, from a profile and a unit item vector x at time t:
+ *
+ * <pre>
+ *   L = max_i (w_i / max_j w_j) · cos(v_i, x)                 long-term, over the interests
+ *   S = c_s · cos(v_s, x),  c_s = w_s(t) / (w_s(t) + 1)         short-term, fades with its half-life
+ *   N = c_n · max(0, cos(v_n, x)),  c_n = w_n(t) / (w_n(t) + 1)   negative
+ *   s = L + β_s · S − β_n · N
+ * </pre>
+ */
+public final class InterestScorer {
+
+    /** The parts of a score; {@code total()} is what ranking uses. */
+    public record Score(double longTerm, double shortTerm, double negative, double total) {}
+
+    private final ModelParams p;
+
+    public InterestScorer(ModelParams params) {
+        this.p = params;
+    }
+
+    public Score score(Profile profile, float[] x, long now) {
+        double maxWeight = 0;
+        for (Interest i : profile.interests) {
+            maxWeight = Math.max(maxWeight, i.weight);
+        }
+        double longTerm = 0;
+        if (maxWeight > 0) {
+            longTerm = Double.NEGATIVE_INFINITY;
+            for (Interest i : profile.interests) {
+                longTerm = Math.max(longTerm, i.weight / maxWeight * Vectors.dot(i.vector, x));
+            }
+        }
+        long elapsed = now - profile.clock;
+        double shortTerm = 0;
+        if (p.shortTermEnabled() && profile.shortTerm != null) {
+            double w = profile.shortTerm.weight * InterestModel.decay(elapsed, p.shortHalfLife());
+            shortTerm = w / (w + 1) * Vectors.dot(profile.shortTerm.vector, x);
+        }
+        double negative = 0;
+        if (p.negativeEnabled() && profile.negative != null) {
+            double w = profile.negative.weight * InterestModel.decay(elapsed, p.negativeHalfLife());
+            negative = w / (w + 1) * Math.max(0, Vectors.dot(profile.negative.vector, x));
+        }
+        double total = longTerm + p.shortTermScoreWeight() * shortTerm - p.negativeScoreWeight() * negative;
+        return new Score(longTerm, shortTerm, negative, total);
+    }
+}

@@ -1,0 +1,63 @@
+package io.interestranking.profile;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.interestranking.profile.ModelParams.HOUR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class InterestScorerTest {
+
+    static final long T = 1_700_000_000_000L;
+
+    static Profile profile() {
+        Profile p = new Profile("u");
+        p.restore(
+            T,
+            4,
+            List.of(
+                new Interest(new float[] { 1, 0, 0 }, 2.0, 2, T, List.of(), false),
+                new Interest(new float[] { 0, 1, 0 }, 1.0, 1, T, List.of(), false)
+            ),
+            new Interest(new float[] { 0, 0, 1 }, 1.0, 1, T, List.of(), false),
+            new Interest(new float[] { 0.6f, 0.8f, 0 }, 1.0, 1, T, List.of(), false),
+            List.of()
+        );
+        return p;
+    }
+
+    final InterestScorer scorer = new InterestScorer(ModelParams.defaults());
+
+    @Test
+    void handComputedScoreNow() {
+        // L = max(2/2·1, 1/2·0) = 1; S = 0.5·0 = 0; N = 0.5·0.6 = 0.3; s = 1 + 0.3·0 − 0.5·0.3 = 0.85
+        InterestScorer.Score s = scorer.score(profile(), new float[] { 1, 0, 0 }, T);
+        assertEquals(1.0, s.longTerm(), 1e-6);
+        assertEquals(0.0, s.shortTerm(), 1e-6);
+        assertEquals(0.3, s.negative(), 1e-6);
+        assertEquals(0.85, s.total(), 1e-6);
+    }
+
+    @Test
+    void shortTermFadesWithItsHalfLife() {
+        // an hour later: w_s = 0.5, c_s = 0.5/1.5 = 1/3; L = 0, N = 0 (orthogonal); s = 0.3 · 1/3 = 0.1
+        InterestScorer.Score s = scorer.score(profile(), new float[] { 0, 0, 1 }, T + HOUR);
+        assertEquals(1.0 / 3, s.shortTerm(), 1e-6);
+        assertEquals(0.0, s.longTerm(), 1e-6);
+        assertEquals(0.1, s.total(), 1e-6);
+    }
+
+    @Test
+    void weakerInterestCountsWithItsRelativeWeight() {
+        // L = max(1·0, 0.5·1) = 0.5; N = 0.5·0.8 = 0.4; s = 0.5 − 0.5·0.4 = 0.3
+        InterestScorer.Score s = scorer.score(profile(), new float[] { 0, 1, 0 }, T);
+        assertEquals(0.5, s.longTerm(), 1e-6);
+        assertEquals(0.3, s.total(), 1e-6);
+    }
+
+    @Test
+    void emptyProfileScoresZero() {
+        assertEquals(0.0, scorer.score(new Profile("x"), new float[] { 1, 0, 0 }, T).total(), 0);
+    }
+}

@@ -8,7 +8,9 @@ case "${1:-}" in
   start)
     start_cluster single 1 9250 9350
     start_cluster two 2 9260 9360 ;;
+  restart-single)
+    restart_cluster single 9250 ;;
   stop)
     stop_cluster single; stop_cluster two ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart-single" >&2; exit 2 ;;
 esac

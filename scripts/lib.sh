@@ -116,6 +116,19 @@ start_cluster() {
   log "cluster $name is green: http://127.0.0.1:$http ($nodes node(s))"
 }
 
+# restart_cluster NAME HTTP_PORT: stops the nodes and starts them again on their data (a restart, not a reset).
+restart_cluster() {
+  local name=$1 http=$2 dir="$WORK/clusters/$1" home nodes=0
+  stop_cluster "$name"
+  for home in "$dir"/node-*; do
+    nodes=$((nodes + 1))
+    as_os_user env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_TMPDIR="$home/tmp" OPENSEARCH_PATH_CONF="$home/config" \
+      "$home/bin/opensearch" -d -p "$home/pid" > "$home/launcher.out" 2>&1 < /dev/null || true
+  done
+  wait_green "http://127.0.0.1:$http" "$nodes" || die "cluster $name did not turn green after a restart"
+  log "cluster $name restarted"
+}
+
 wait_green() {
   local url=$1 nodes=$2 t
   for ((t = 0; t < 180; t++)); do

@@ -3,12 +3,24 @@ package io.interestranking;
 import io.interestranking.action.embed.EmbedAction;
 import io.interestranking.action.embed.RestEmbedAction;
 import io.interestranking.action.embed.TransportEmbedAction;
+import io.interestranking.action.events.EventsAction;
+import io.interestranking.action.events.RestEventsAction;
+import io.interestranking.action.events.TransportEventsAction;
+import io.interestranking.action.stats.RestStatsAction;
+import io.interestranking.action.stats.StatsAction;
+import io.interestranking.action.stats.TransportStatsAction;
+import io.interestranking.action.users.RestUsersAction;
+import io.interestranking.action.users.TransportUsersAction;
+import io.interestranking.action.users.UsersAction;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelRegistry;
 import io.interestranking.embedding.NativeRuntime;
 import io.interestranking.ingest.InterestEmbeddingProcessor;
 import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
+import io.interestranking.profile.EventsService;
+import io.interestranking.profile.ProfileStore;
 import io.interestranking.settings.InterestSettings;
+import io.interestranking.stats.InterestStats;
 
 import org.apache.lucene.util.SetOnce;
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
@@ -24,10 +36,12 @@ import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.env.Environment;
 import org.opensearch.env.NodeEnvironment;
+import org.opensearch.indices.SystemIndexDescriptor;
 import org.opensearch.ingest.Processor;
 import org.opensearch.plugins.ActionPlugin;
 import org.opensearch.plugins.IngestPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.plugins.SystemIndexPlugin;
 import org.opensearch.repositories.RepositoriesService;
 import org.opensearch.rest.RestController;
 import org.opensearch.rest.RestHandler;
@@ -46,7 +60,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Registers every part of the plugin; the parts themselves are built once, in {@link #createComponents}. */
-public class InterestRankingPlugin extends Plugin implements ActionPlugin, IngestPlugin {
+public class InterestRankingPlugin extends Plugin implements ActionPlugin, IngestPlugin, SystemIndexPlugin {
 
     public static final String PLUGIN_FOLDER = "interest-ranking";
 
@@ -82,6 +96,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         modelRoots.add(environment.pluginsDir().resolve(PLUGIN_FOLDER).resolve("models"));
         modelRoots.add(environment.configDir().resolve(PLUGIN_FOLDER).resolve("models"));
         ModelRegistry registry = new ModelRegistry(modelRoots);
+        InterestStats stats = new InterestStats();
         NativeRuntime runtime = new NativeRuntime(
             environment.tmpDir().resolve(PLUGIN_FOLDER),
             InterestSettings.INTRA_OP_THREADS.get(settings)
@@ -90,11 +105,17 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
             registry,
             runtime,
             threadPool.executor(InterestSettings.INFERENCE_THREAD_POOL),
-            () -> clusterService.getClusterSettings().get(InterestSettings.MAX_BATCH_TOKENS)
+            () -> clusterService.getClusterSettings().get(InterestSettings.MAX_BATCH_TOKENS),
+            stats
         );
+        ClusterSettings clusterSettings = clusterService.getClusterSettings();
+        ProfileStore store = new ProfileStore(client, clusterService, threadPool, stats,
+            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES));
+        EventsService events = new EventsService(client, clusterService, service, store, stats,
+            () -> InterestSettings.modelParams(clusterSettings), () -> clusterSettings.get(InterestSettings.DEFAULT_MODEL));
         this.embeddings.set(service);
         this.clusterService.set(clusterService);
-        return List.of(service);
+        return List.of(service, stats, store, events);
     }
 
     @Override
@@ -112,7 +133,12 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
 
     @Override
     public List<ActionHandler<? extends org.opensearch.action.ActionRequest, ? extends ActionResponse>> getActions() {
-        return List.of(new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class));
+        return List.of(
+            new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class),
+            new ActionHandler<>(EventsAction.INSTANCE, TransportEventsAction.class),
+            new ActionHandler<>(UsersAction.INSTANCE, TransportUsersAction.class),
+            new ActionHandler<>(StatsAction.INSTANCE, TransportStatsAction.class)
+        );
     }
 
     @Override
@@ -125,7 +151,12 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        return List.of(new RestEmbedAction());
+        return List.of(new RestEmbedAction(), new RestEventsAction(clusterSettings), new RestUsersAction(), new RestStatsAction());
+    }
+
+    @Override
+    public Collection<SystemIndexDescriptor> getSystemIndexDescriptors(Settings settings) {
+        return List.of(new SystemIndexDescriptor(ProfileStore.INDEX, "user interest profiles of the interest-ranking plugin"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.interestranking.embedding;
 
+import io.interestranking.stats.InterestStats;
+
 import org.opensearch.core.action.ActionListener;
 
 import java.io.Closeable;
@@ -23,13 +25,15 @@ public final class EmbeddingService implements Closeable {
     private final NativeRuntime runtime;
     private final Executor executor;
     private final IntSupplier maxBatchTokens;
+    private final InterestStats stats;
     private final Map<String, TextEmbedder> loaded = new ConcurrentHashMap<>();
 
-    public EmbeddingService(ModelRegistry registry, NativeRuntime runtime, Executor executor, IntSupplier maxBatchTokens) {
+    public EmbeddingService(ModelRegistry registry, NativeRuntime runtime, Executor executor, IntSupplier maxBatchTokens, InterestStats stats) {
         this.registry = registry;
         this.runtime = runtime;
         this.executor = executor;
         this.maxBatchTokens = maxBatchTokens;
+        this.stats = stats;
     }
 
     public ModelRegistry registry() {
@@ -96,6 +100,7 @@ public final class EmbeddingService implements Closeable {
             try {
                 executor.execute(task);
             } catch (RuntimeException rejected) {
+                stats.rejected.increment();
                 if (failed.compareAndSet(false, true)) {
                     listener.onFailure(rejected);
                 }
@@ -120,7 +125,9 @@ public final class EmbeddingService implements Closeable {
             for (int i : group) {
                 batch.add(tokens.get(i));
             }
+            long start = System.nanoTime();
             float[][] vectors = embedder.embed(batch);
+            stats.recordInference(batch.size(), System.nanoTime() - start);
             for (int j = 0; j < group.length; j++) {
                 out[group[j]] = vectors[j];
             }

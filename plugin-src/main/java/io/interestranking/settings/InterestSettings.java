@@ -1,13 +1,22 @@
 package io.interestranking.settings;
 
+import io.interestranking.profile.EventType;
+import io.interestranking.profile.ModelParams;
+
+import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.util.concurrent.OpenSearchExecutors;
+import org.opensearch.core.common.unit.ByteSizeValue;
 import org.opensearch.threadpool.ExecutorBuilder;
 import org.opensearch.threadpool.FixedExecutorBuilder;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every {@code plugins.interest.*} setting, in one place. */
 public final class InterestSettings {
@@ -64,10 +73,86 @@ public final class InterestSettings {
         Property.Dynamic
     );
 
+    // ---- profiles: the interest model (docs/profile-model.md) ----
+    private static final ModelParams D = ModelParams.defaults();
+
+    public static final Setting<Integer> MAX_INTERESTS = Setting.intSetting(
+        PREFIX + "profile.max_interests", D.maxInterests(), 1, 50, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> SPAWN_THRESHOLD = Setting.doubleSetting(
+        PREFIX + "profile.spawn_threshold", D.spawnThreshold(), -1.0, 1.0, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> LEARNING_RATE_FLOOR = Setting.doubleSetting(
+        PREFIX + "profile.learning_rate_floor", D.learningRateFloor(), 0.0, 1.0, Property.NodeScope, Property.Dynamic);
+    public static final Setting<TimeValue> LONG_HALF_LIFE = Setting.timeSetting(
+        PREFIX + "profile.long_term_half_life", TimeValue.timeValueMillis(D.longHalfLife()), TimeValue.ZERO, Property.NodeScope, Property.Dynamic);
+    public static final Setting<TimeValue> SHORT_HALF_LIFE = Setting.timeSetting(
+        PREFIX + "profile.short_term_half_life", TimeValue.timeValueMillis(D.shortHalfLife()), TimeValue.ZERO, Property.NodeScope, Property.Dynamic);
+    public static final Setting<TimeValue> NEGATIVE_HALF_LIFE = Setting.timeSetting(
+        PREFIX + "profile.negative_half_life", TimeValue.timeValueMillis(D.negativeHalfLife()), TimeValue.ZERO, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Integer> EVIDENCE_SIZE = Setting.intSetting(
+        PREFIX + "profile.evidence_size", D.evidenceSize(), 0, 1000, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Integer> RECENT_EVENT_IDS = Setting.intSetting(
+        PREFIX + "profile.recent_event_ids", D.recentEventIds(), 0, 100_000, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> RATING_NEUTRAL = Setting.doubleSetting(
+        PREFIX + "profile.rating_neutral", D.ratingNeutral(), 0.0, 4.99, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> SHORT_TERM_SCORE_WEIGHT = Setting.doubleSetting(
+        PREFIX + "profile.score.short_term_weight", D.shortTermScoreWeight(), 0.0, 100.0, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> NEGATIVE_SCORE_WEIGHT = Setting.doubleSetting(
+        PREFIX + "profile.score.negative_weight", D.negativeScoreWeight(), 0.0, 100.0, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Boolean> SHORT_TERM_ENABLED = Setting.boolSetting(
+        PREFIX + "profile.short_term.enabled", true, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Boolean> NEGATIVE_ENABLED = Setting.boolSetting(
+        PREFIX + "profile.negative.enabled", true, Property.NodeScope, Property.Dynamic);
+    /** plugins.interest.profile.weights.&lt;type&gt;: the signed strength of each event type. */
+    public static final Map<EventType, Setting<Double>> TYPE_WEIGHTS = typeWeights();
+
+    // ---- events endpoint ----
+    public static final Setting<Integer> EVENTS_MAX_PER_REQUEST = Setting.intSetting(
+        PREFIX + "events.max_per_request", 1000, 1, 100_000, Property.NodeScope, Property.Dynamic);
+    public static final Setting<ByteSizeValue> EVENTS_MAX_BODY = Setting.byteSizeSetting(
+        PREFIX + "events.max_body_size", new ByteSizeValue(10L << 20), Property.NodeScope, Property.Dynamic);
+    public static final Setting<Integer> UPDATE_RETRIES = Setting.intSetting(
+        PREFIX + "profile.max_update_retries", 200, 0, 10_000, Property.NodeScope, Property.Dynamic);
+
+    private static Map<EventType, Setting<Double>> typeWeights() {
+        Map<EventType, Setting<Double>> m = new EnumMap<>(EventType.class);
+        for (EventType t : EventType.values()) {
+            m.put(t, Setting.doubleSetting(PREFIX + "profile.weights." + t.label(), D.typeWeights().get(t), -100.0, 100.0,
+                Property.NodeScope, Property.Dynamic));
+        }
+        return m;
+    }
+
+    /** The model's parameters as the cluster's settings say now. */
+    public static ModelParams modelParams(ClusterSettings s) {
+        Map<EventType, Double> weights = new EnumMap<>(EventType.class);
+        TYPE_WEIGHTS.forEach((type, setting) -> weights.put(type, s.get(setting)));
+        return new ModelParams(
+            s.get(MAX_INTERESTS),
+            s.get(SPAWN_THRESHOLD),
+            s.get(LEARNING_RATE_FLOOR),
+            s.get(LONG_HALF_LIFE).millis(),
+            s.get(SHORT_HALF_LIFE).millis(),
+            s.get(NEGATIVE_HALF_LIFE).millis(),
+            s.get(EVIDENCE_SIZE),
+            s.get(RECENT_EVENT_IDS),
+            weights,
+            s.get(RATING_NEUTRAL),
+            s.get(SHORT_TERM_SCORE_WEIGHT),
+            s.get(NEGATIVE_SCORE_WEIGHT),
+            s.get(SHORT_TERM_ENABLED),
+            s.get(NEGATIVE_ENABLED)
+        );
+    }
+
     private InterestSettings() {}
 
     public static List<Setting<?>> all() {
-        return List.of(DEFAULT_MODEL, INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS, EMBED_MAX_TEXT_CHARS);
+        List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
+            EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
+            NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT, NEGATIVE_SCORE_WEIGHT,
+            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES));
+        all.addAll(TYPE_WEIGHTS.values());
+        return all;
     }
 
     /** Inference pool: one thread per allocated processor, bounded queue so overflow is rejected (429), never blocks. */

@@ -31,7 +31,7 @@ class EmbeddingServiceTest {
     static void start(@TempDir Path tmp) {
         pool = Executors.newFixedThreadPool(2);
         ModelRegistry registry = new ModelRegistry(List.of(Path.of(System.getProperty("tests.models.dir", "target/models"))));
-        service = new EmbeddingService(registry, new NativeRuntime(tmp, 1), pool, () -> 8192);
+        service = new EmbeddingService(registry, new NativeRuntime(tmp, 1), pool, () -> 8192, new io.interestranking.stats.InterestStats());
         // our runtime first: langchain4j would otherwise create the shared OrtEnvironment
         service.embedNow(MODEL, List.of("warm up"), TextKind.PASSAGE);
     }
@@ -67,7 +67,7 @@ class EmbeddingServiceTest {
         java.util.concurrent.Executor full = task -> {
             throw new java.util.concurrent.RejectedExecutionException("queue full");
         };
-        EmbeddingService rejecting = new EmbeddingService(registry, new NativeRuntime(tmp, 1), full, () -> 8192);
+        EmbeddingService rejecting = new EmbeddingService(registry, new NativeRuntime(tmp, 1), full, () -> 8192, new io.interestranking.stats.InterestStats());
         CompletableFuture<float[][]> result = new CompletableFuture<>();
         rejecting.embed(MODEL, List.of("a", "b", "c"), TextKind.PASSAGE, 1, ActionListener.wrap(result::complete, result::completeExceptionally));
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> result.get(5, TimeUnit.SECONDS));

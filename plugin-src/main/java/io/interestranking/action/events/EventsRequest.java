@@ -1,0 +1,40 @@
+package io.interestranking.action.events;
+
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The raw events (parsed JSON objects): each is validated on its own so that a bad one fails alone. */
+public final class EventsRequest extends ActionRequest {
+
+    private final List<Object> events;
+
+    public EventsRequest(List<Object> events) {
+        this.events = events;
+    }
+
+    @SuppressWarnings("unchecked")
+    public EventsRequest(StreamInput in) throws IOException {
+        super(in);
+        events = (List<Object>) in.readGenericValue();
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        super.writeTo(out);
+        out.writeGenericValue(events);
+    }
+
+    public List<Object> events() {
+        return events;
+    }
+
+    @Override
+    public ActionRequestValidationException validate() {
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+package io.interestranking.action.events;
+
+import io.interestranking.profile.EventsService;
+
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Like a {@code _bulk} response: {@code took}, {@code errors}, and one item per event, in order. */
+public final class EventsResponse extends ActionResponse implements ToXContentObject {
+
+    private final long tookMillis;
+    private final List<EventsService.Result> items;
+
+    public EventsResponse(long tookMillis, List<EventsService.Result> items) {
+        this.tookMillis = tookMillis;
+        this.items = items;
+    }
+
+    public EventsResponse(StreamInput in) throws IOException {
+        super(in);
+        tookMillis = in.readVLong();
+        int n = in.readVInt();
+        items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(new EventsService.Result(in.readVInt(), in.readOptionalString(), in.readOptionalString(), in.readOptionalString(),
+                in.readOptionalString(), in.readOptionalString()));
+        }
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeVLong(tookMillis);
+        out.writeVInt(items.size());
+        for (EventsService.Result r : items) {
+            out.writeVInt(r.status());
+            out.writeOptionalString(r.result());
+            out.writeOptionalString(r.userId());
+            out.writeOptionalString(r.eventId());
+            out.writeOptionalString(r.errorType());
+            out.writeOptionalString(r.errorReason());
+        }
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject();
+        builder.field("took", tookMillis);
+        builder.field("errors", items.stream().anyMatch(r -> r.errorType() != null));
+        builder.startArray("items");
+        for (EventsService.Result r : items) {
+            builder.startObject();
+            builder.field("status", r.status());
+            if (r.result() != null) {
+                builder.field("result", r.result());
+            }
+            if (r.userId() != null) {
+                builder.field("user_id", r.userId());
+            }
+            if (r.eventId() != null) {
+                builder.field("event_id", r.eventId());
+            }
+            if (r.errorType() != null) {
+                builder.startObject("error").field("type", r.errorType()).field("reason", r.errorReason()).endObject();
+            }
+            builder.endObject();
+        }
+        builder.endArray();
+        return builder.endObject();
+    }
+}

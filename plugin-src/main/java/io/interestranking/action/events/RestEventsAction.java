@@ -1,0 +1,72 @@
+package io.interestranking.action.events;
+
+import io.interestranking.action.RestPaths;
+import io.interestranking.settings.InterestSettings;
+
+import org.opensearch.OpenSearchStatusException;
+import org.opensearch.common.settings.ClusterSettings;
+import org.opensearch.core.rest.RestStatus;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.rest.BaseRestHandler;
+import org.opensearch.rest.RestRequest;
+import org.opensearch.rest.action.RestToXContentListener;
+import org.opensearch.transport.client.node.NodeClient;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.opensearch.rest.RestRequest.Method.POST;
+
+public final class RestEventsAction extends BaseRestHandler {
+
+    private final ClusterSettings settings;
+
+    public RestEventsAction(ClusterSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String getName() {
+        return "interest_events";
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(new Route(POST, RestPaths.BASE + "/events"));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
+        long maxBody = settings.get(InterestSettings.EVENTS_MAX_BODY).getBytes();
+        if (request.content().length() > maxBody) {
+            throw new OpenSearchStatusException(
+                "request body is " + request.content().length() + " bytes, more than [" + InterestSettings.EVENTS_MAX_BODY.getKey() + "] = "
+                    + maxBody,
+                RestStatus.REQUEST_ENTITY_TOO_LARGE
+            );
+        }
+        Map<String, Object> body;
+        try (XContentParser parser = request.contentParser()) {
+            body = parser.map();
+        }
+        for (String key : body.keySet()) {
+            if ("events".equals(key) == false) {
+                throw new IllegalArgumentException("unknown field [" + key + "], expected [events]");
+            }
+        }
+        if (body.get("events") instanceof List<?> == false) {
+            throw new IllegalArgumentException("[events] is required and must be an array");
+        }
+        List<Object> events = (List<Object>) body.get("events");
+        int max = settings.get(InterestSettings.EVENTS_MAX_PER_REQUEST);
+        if (events.isEmpty() || events.size() > max) {
+            throw new IllegalArgumentException(
+                "[events] must hold 1 to " + max + " events ([" + InterestSettings.EVENTS_MAX_PER_REQUEST.getKey() + "]), got " + events.size()
+            );
+        }
+        EventsRequest eventsRequest = new EventsRequest(events);
+        return channel -> client.execute(EventsAction.INSTANCE, eventsRequest, new RestToXContentListener<>(channel));
+    }
+}

@@ -1,0 +1,34 @@
+package io.interestranking.action.stats;
+
+import org.opensearch.action.support.nodes.BaseNodeResponse;
+import org.opensearch.cluster.node.DiscoveryNode;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+import java.io.IOException;
+import java.util.Map;
+
+public final class NodeStats extends BaseNodeResponse {
+
+    private final Map<String, Object> stats;
+
+    public NodeStats(DiscoveryNode node, Map<String, Object> stats) {
+        super(node);
+        this.stats = stats;
+    }
+
+    public NodeStats(StreamInput in) throws IOException {
+        super(in);
+        stats = in.readMap();
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        super.writeTo(out);
+        out.writeMap(stats);
+    }
+
+    public Map<String, Object> stats() {
+        return stats;
+    }
+}

@@ -1,0 +1,69 @@
+package io.interestranking.action.users;
+
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+import java.io.IOException;
+import java.util.List;
+
+/** Read, declare (cold start from texts) or forget one user's profile. */
+public final class UsersRequest extends ActionRequest {
+
+    public enum Op {
+        GET,
+        PUT,
+        DELETE
+    }
+
+    private final Op op;
+    private final String userId;
+    private final boolean includeVectors;
+    private final List<String> texts;
+
+    public UsersRequest(Op op, String userId, boolean includeVectors, List<String> texts) {
+        this.op = op;
+        this.userId = userId;
+        this.includeVectors = includeVectors;
+        this.texts = texts;
+    }
+
+    public UsersRequest(StreamInput in) throws IOException {
+        super(in);
+        op = in.readEnum(Op.class);
+        userId = in.readString();
+        includeVectors = in.readBoolean();
+        texts = in.readStringList();
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        super.writeTo(out);
+        out.writeEnum(op);
+        out.writeString(userId);
+        out.writeBoolean(includeVectors);
+        out.writeStringCollection(texts);
+    }
+
+    @Override
+    public ActionRequestValidationException validate() {
+        return null;
+    }
+
+    public Op op() {
+        return op;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public boolean includeVectors() {
+        return includeVectors;
+    }
+
+    public List<String> texts() {
+        return texts;
+    }
+}

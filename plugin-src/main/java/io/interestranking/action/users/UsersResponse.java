@@ -1,0 +1,81 @@
+package io.interestranking.action.users;
+
+import io.interestranking.profile.ModelParams;
+import io.interestranking.profile.Profile;
+import io.interestranking.profile.ProfileCodec;
+import io.interestranking.profile.ProfileView;
+
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.rest.RestStatus;
+import org.opensearch.common.xcontent.StatusToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import java.io.IOException;
+
+/** A profile view, or the outcome of a delete. Rendered on the node that received the REST call. */
+public final class UsersResponse extends ActionResponse implements StatusToXContentObject {
+
+    private final String userId;
+    private final Profile profile;
+    private final boolean found;
+    private final boolean includeVectors;
+    private final boolean deleted;
+    private transient ModelParams params;
+
+    public UsersResponse(String userId, Profile profile, boolean found, boolean includeVectors, boolean deleted, ModelParams params) {
+        this.userId = userId;
+        this.profile = profile;
+        this.found = found;
+        this.includeVectors = includeVectors;
+        this.deleted = deleted;
+        this.params = params;
+    }
+
+    public UsersResponse(StreamInput in) throws IOException {
+        super(in);
+        userId = in.readString();
+        profile = in.readBoolean() ? ProfileCodec.fromSource(in.readMap()) : null;
+        found = in.readBoolean();
+        includeVectors = in.readBoolean();
+        deleted = in.readBoolean();
+        params = ModelParams.defaults();
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeString(userId);
+        out.writeBoolean(profile != null);
+        if (profile != null) {
+            out.writeMap(ProfileCodec.toSource(profile));
+        }
+        out.writeBoolean(found);
+        out.writeBoolean(includeVectors);
+        out.writeBoolean(deleted);
+    }
+
+    @Override
+    public RestStatus status() {
+        return found ? RestStatus.OK : RestStatus.NOT_FOUND;
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params p) throws IOException {
+        if (profile != null && deleted == false) {
+            ProfileView.render(builder, profile, includeVectors, System.currentTimeMillis(), params);
+            return builder;
+        }
+        builder.startObject().field("user_id", userId);
+        if (deleted) {
+            builder.field("result", found ? "deleted" : "not_found");
+        } else {
+            builder.startObject("error")
+                .field("type", "resource_not_found_exception")
+                .field("reason", "no profile for user [" + userId + "]")
+                .endObject()
+                .field("status", 404);
+        }
+        return builder.endObject();
+    }
+}

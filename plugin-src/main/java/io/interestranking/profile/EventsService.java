@@ -1,0 +1,252 @@
+package io.interestranking.profile;
+
+import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.embedding.TextKind;
+import io.interestranking.stats.InterestStats;
+
+import org.opensearch.ExceptionsHelper;
+import org.opensearch.action.get.MultiGetItemResponse;
+import org.opensearch.action.get.MultiGetRequest;
+import org.opensearch.action.get.MultiGetResponse;
+import org.opensearch.cluster.ClusterState;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.rest.RestStatus;
+import org.opensearch.search.fetch.subphase.FetchSourceContext;
+import org.opensearch.transport.client.Client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Applies a batch of feedback events: validates each, resolves items to vectors (one multi-get for all
+ * document items, one embedding call for all texts), then updates each user's profile once for all of that
+ * user's events. Each event gets its own result; a bad event fails alone.
+ */
+public final class EventsService {
+
+    /** One event's result, in request order. */
+    public record Result(int status, String result, String userId, String eventId, String errorType, String errorReason) {
+        static Result error(EventsService.Slot slot, Exception e) {
+            return new Result(
+                ExceptionsHelper.status(e).getStatus(),
+                null,
+                slot.parsed == null ? null : slot.parsed.userId(),
+                slot.parsed == null ? null : slot.parsed.eventId(),
+                OpenSearchErrorType.of(e),
+                e.getMessage()
+            );
+        }
+    }
+
+    /** Working state of one event. */
+    static final class Slot {
+        EventParser.Parsed parsed;
+        float[] vector;
+        Exception error;
+        String vectorField;
+    }
+
+    private final Client client;
+    private final ClusterService clusterService;
+    private final EmbeddingService embeddings;
+    private final ProfileStore store;
+    private final InterestStats stats;
+    private final Supplier<ModelParams> params;
+    private final Supplier<String> defaultModel;
+
+    public EventsService(
+        Client client,
+        ClusterService clusterService,
+        EmbeddingService embeddings,
+        ProfileStore store,
+        InterestStats stats,
+        Supplier<ModelParams> params,
+        Supplier<String> defaultModel
+    ) {
+        this.client = client;
+        this.clusterService = clusterService;
+        this.embeddings = embeddings;
+        this.store = store;
+        this.stats = stats;
+        this.params = params;
+        this.defaultModel = defaultModel;
+    }
+
+    public void apply(List<Object> rawEvents, ActionListener<List<Result>> listener) {
+        long now = System.currentTimeMillis();
+        List<Slot> slots = new ArrayList<>(rawEvents.size());
+        for (Object raw : rawEvents) {
+            Slot slot = new Slot();
+            try {
+                slot.parsed = EventParser.parse(raw, now);
+                if (slot.parsed.item().vector() != null) {
+                    slot.vector = Vectors.unit(slot.parsed.item().vector());
+                    if (slot.vector == null) {
+                        throw new IllegalArgumentException("[item.vector] must have a direction (all zeros given)");
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                slot.error = e;
+            }
+            slots.add(slot);
+        }
+        resolveDocuments(slots, ActionListener.wrap(
+            ignored -> resolveTexts(slots, ActionListener.wrap(ignored2 -> updateProfiles(slots, listener), listener::onFailure)),
+            listener::onFailure
+        ));
+    }
+
+    private void resolveDocuments(List<Slot> slots, ActionListener<Void> listener) {
+        ClusterState state = clusterService.state();
+        MultiGetRequest mget = new MultiGetRequest();
+        List<Slot> pending = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot.error != null || slot.parsed.item().index() == null) {
+                continue;
+            }
+            EventParser.Item item = slot.parsed.item();
+            try {
+                slot.vectorField = ItemVectors.vectorField(state, item.index(), item.field());
+            } catch (ItemVectors.NotFound e) {
+                slot.error = new org.opensearch.ResourceNotFoundException(e.getMessage());
+                continue;
+            } catch (IllegalArgumentException e) {
+                slot.error = e;
+                continue;
+            }
+            mget.add(new MultiGetRequest.Item(item.index(), item.id()).fetchSourceContext(
+                new FetchSourceContext(true, new String[] { slot.vectorField }, null)
+            ));
+            pending.add(slot);
+        }
+        if (pending.isEmpty()) {
+            listener.onResponse(null);
+            return;
+        }
+        mget.realtime(true);
+        client.multiGet(mget, ActionListener.wrap((MultiGetResponse response) -> {
+            MultiGetItemResponse[] items = response.getResponses();
+            for (int i = 0; i < items.length; i++) {
+                Slot slot = pending.get(i);
+                String key = slot.parsed.item().key();
+                if (items[i].isFailed()) {
+                    slot.error = items[i].getFailure().getFailure();
+                } else if (items[i].getResponse().isExists() == false) {
+                    slot.error = new org.opensearch.ResourceNotFoundException("item [" + key + "] not found");
+                } else {
+                    float[] v = ItemVectors.fromSource(items[i].getResponse().getSourceAsMap(), slot.vectorField);
+                    slot.vector = v == null ? null : Vectors.unit(v);
+                    if (slot.vector == null) {
+                        slot.error = new org.opensearch.ResourceNotFoundException(
+                            "item [" + key + "] has no vector in [" + slot.vectorField + "]"
+                        );
+                    }
+                }
+            }
+            listener.onResponse(null);
+        }, listener::onFailure));
+    }
+
+    private void resolveTexts(List<Slot> slots, ActionListener<Void> listener) {
+        List<Slot> pending = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot.error == null && slot.parsed.item().text() != null) {
+                pending.add(slot);
+                texts.add(slot.parsed.item().text());
+            }
+        }
+        if (pending.isEmpty()) {
+            listener.onResponse(null);
+            return;
+        }
+        embeddings.embed(defaultModel.get(), texts, TextKind.QUERY, 32, ActionListener.wrap(vectors -> {
+            for (int i = 0; i < vectors.length; i++) {
+                pending.get(i).vector = vectors[i];
+            }
+            listener.onResponse(null);
+        }, e -> {
+            for (Slot slot : pending) {
+                slot.error = e;
+            }
+            listener.onResponse(null);
+        }));
+    }
+
+    private void updateProfiles(List<Slot> slots, ActionListener<List<Result>> listener) {
+        Map<String, List<Integer>> byUser = new LinkedHashMap<>();
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).error == null) {
+                byUser.computeIfAbsent(slots.get(i).parsed.userId(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Result[] results = new Result[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).error != null) {
+                results[i] = Result.error(slots.get(i), slots.get(i).error);
+                stats.eventsFailed.increment();
+            }
+        }
+        if (byUser.isEmpty()) {
+            listener.onResponse(List.of(results));
+            return;
+        }
+        InterestModel model = new InterestModel(params.get());
+        AtomicInteger remaining = new AtomicInteger(byUser.size());
+        for (Map.Entry<String, List<Integer>> entry : byUser.entrySet()) {
+            List<Integer> indices = entry.getValue();
+            store.update(entry.getKey(), profile -> {
+                Result[] mine = new Result[indices.size()];
+                boolean changed = false;
+                int dimension = ProfileCodec.dimension(profile);
+                for (int k = 0; k < indices.size(); k++) {
+                    Slot slot = slots.get(indices.get(k));
+                    if (dimension != -1 && slot.vector.length != dimension) {
+                        mine[k] = Result.error(slot, new IllegalArgumentException(
+                            "[item] vector has " + slot.vector.length + " dimensions, the profile of [" + slot.parsed.userId() + "] has " + dimension
+                        ));
+                        continue;
+                    }
+                    dimension = slot.vector.length;
+                    InterestModel.Outcome outcome = model.apply(profile, slot.parsed.resolve(slot.vector));
+                    changed |= outcome == InterestModel.Outcome.APPLIED;
+                    mine[k] = outcome == InterestModel.Outcome.APPLIED
+                        ? new Result(RestStatus.CREATED.getStatus(), "applied", slot.parsed.userId(), slot.parsed.eventId(), null, null)
+                        : new Result(RestStatus.OK.getStatus(), "duplicate", slot.parsed.userId(), slot.parsed.eventId(), null, null);
+                }
+                return new ProfileStore.Update<>(mine, changed);
+            }, ActionListener.wrap(mine -> {
+                for (int k = 0; k < indices.size(); k++) {
+                    results[indices.get(k)] = mine[k];
+                    count(mine[k]);
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    listener.onResponse(List.of(results));
+                }
+            }, e -> {
+                for (int k : indices) {
+                    results[k] = Result.error(slots.get(k), e);
+                    stats.eventsFailed.increment();
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    listener.onResponse(List.of(results));
+                }
+            }));
+        }
+    }
+
+    private void count(Result r) {
+        if (r.status() == RestStatus.CREATED.getStatus()) {
+            stats.eventsApplied.increment();
+        } else if ("duplicate".equals(r.result())) {
+            stats.duplicatesIgnored.increment();
+        } else {
+            stats.eventsFailed.increment();
+        }
+    }
+}

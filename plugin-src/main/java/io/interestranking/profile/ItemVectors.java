@@ -1,0 +1,91 @@
+package io.interestranking.profile;
+
+import org.opensearch.cluster.ClusterState;
+import org.opensearch.cluster.metadata.IndexAbstraction;
+import org.opensearch.cluster.metadata.IndexMetadata;
+import org.opensearch.cluster.metadata.MappingMetadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the {@code knn_vector} field of an item's index from the cluster state's mapping. */
+public final class ItemVectors {
+
+    private ItemVectors() {}
+
+    /** Thrown for an index that does not exist: the event fails with 404. */
+    public static final class NotFound extends RuntimeException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The vector field to read for an item of {@code index}: {@code field} if given (checked), else the only one. */
+    public static String vectorField(ClusterState state, String index, String field) {
+        IndexAbstraction abstraction = state.metadata().getIndicesLookup().get(index);
+        if (abstraction == null) {
+            throw new NotFound("no such index [" + index + "]");
+        }
+        IndexMetadata meta = abstraction.getWriteIndex() != null ? abstraction.getWriteIndex()
+            : abstraction.getIndices().size() == 1 ? abstraction.getIndices().get(0)
+            : null;
+        if (meta == null) {
+            throw new IllegalArgumentException("[item.index] [" + index + "] resolves to several indices");
+        }
+        MappingMetadata mapping = meta.mapping();
+        List<String> vectorFields = new ArrayList<>();
+        if (mapping != null) {
+            collect(mapping.sourceAsMap(), "", vectorFields);
+        }
+        if (field != null) {
+            if (vectorFields.contains(field) == false) {
+                throw new IllegalArgumentException("[item.field] [" + field + "] is not a knn_vector field of [" + index + "]");
+            }
+            return field;
+        }
+        if (vectorFields.size() == 1) {
+            return vectorFields.get(0);
+        }
+        throw new IllegalArgumentException(
+            vectorFields.isEmpty()
+                ? "[item.index] [" + index + "] has no knn_vector field"
+                : "[item.field] is required: [" + index + "] has several knn_vector fields " + vectorFields
+        );
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Map<String, Object> node, String prefix, List<String> out) {
+        Object props = node.get("properties");
+        if (props instanceof Map<?, ?> == false) {
+            return;
+        }
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) props).entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> child) {
+                String path = prefix + e.getKey();
+                if ("knn_vector".equals(child.get("type"))) {
+                    out.add(path);
+                } else {
+                    collect((Map<String, Object>) child, path + ".", out);
+                }
+            }
+        }
+    }
+
+    /** The vector stored in a document's source at {@code field}, or null. */
+    public static float[] fromSource(Map<String, Object> source, String field) {
+        Object value = org.opensearch.common.xcontent.support.XContentMapValues.extractValue(field, source);
+        if (value instanceof List<?> list && list.isEmpty() == false) {
+            float[] v = new float[list.size()];
+            for (int i = 0; i < v.length; i++) {
+                if (list.get(i) instanceof Number n) {
+                    v[i] = n.floatValue();
+                } else {
+                    return null;
+                }
+            }
+            return v;
+        }
+        return null;
+    }
+}

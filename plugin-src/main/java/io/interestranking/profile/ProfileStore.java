@@ -5,6 +5,8 @@ import io.interestranking.stats.InterestStats;
 import org.opensearch.ExceptionsHelper;
 import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.DocWriteRequest;
+import org.opensearch.action.NoShardAvailableActionException;
+import org.opensearch.action.UnavailableShardsException;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexResponse;
 import org.opensearch.action.delete.DeleteRequest;
@@ -118,6 +120,25 @@ public final class ProfileStore {
         )));
     }
 
+    /** A write lost a race, or the profile shard is still starting (just created, or relocating): worth a retry. */
+    private static boolean transientFailure(Exception e) {
+        Throwable cause = ExceptionsHelper.unwrapCause(e);
+        return cause instanceof VersionConflictEngineException
+            || cause instanceof NoShardAvailableActionException
+            || cause instanceof UnavailableShardsException;
+    }
+
+    private <R> void retryOrFail(String userId, Function<Profile, Update<R>> change, ActionListener<R> listener, int attempt, Exception e) {
+        if (transientFailure(e) && attempt < maxRetries.getAsInt()) {
+            stats.conflictsRetried.increment();
+            // another node wrote in between, or the shard is not ready: read again after a short random pause
+            TimeValue pause = TimeValue.timeValueMillis(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 20) * 2));
+            threadPool.schedule(() -> attempt(userId, change, listener, attempt + 1), pause, ThreadPool.Names.GENERIC);
+        } else {
+            listener.onFailure(e);
+        }
+    }
+
     private <R> void attempt(String userId, Function<Profile, Update<R>> change, ActionListener<R> listener, int attempt) {
         get(userId, ActionListener.wrap(read -> {
             Profile profile = read.profile() != null ? read.profile() : new Profile(userId);
@@ -135,17 +156,8 @@ public final class ProfileStore {
             this.<IndexResponse>asSystem(l -> client.index(index, l), ActionListener.wrap(r -> {
                 stats.profileWrites.increment();
                 listener.onResponse(update.result());
-            }, e -> {
-                if (ExceptionsHelper.unwrapCause(e) instanceof VersionConflictEngineException && attempt < maxRetries.getAsInt()) {
-                    stats.conflictsRetried.increment();
-                    // another node wrote in between: read again after a short random pause
-                    TimeValue pause = TimeValue.timeValueMillis(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 20) * 2));
-                    threadPool.schedule(() -> attempt(userId, change, listener, attempt + 1), pause, ThreadPool.Names.GENERIC);
-                } else {
-                    listener.onFailure(e);
-                }
-            }));
-        }, listener::onFailure));
+            }, e -> retryOrFail(userId, change, listener, attempt, e)));
+        }, e -> retryOrFail(userId, change, listener, attempt, e)));
     }
 
     /** Deletes the user's profile; the listener gets whether there was one. */

@@ -19,6 +19,10 @@ import io.interestranking.ingest.InterestEmbeddingProcessor;
 import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
 import io.interestranking.profile.EventsService;
 import io.interestranking.profile.ProfileStore;
+import io.interestranking.ranking.InterestKnnQueryBuilder;
+import io.interestranking.ranking.QueryEmbeddingCache;
+import io.interestranking.ranking.RankingContext;
+import io.interestranking.ranking.TextKnnQueryBuilder;
 import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
 
@@ -41,6 +45,7 @@ import org.opensearch.ingest.Processor;
 import org.opensearch.plugins.ActionPlugin;
 import org.opensearch.plugins.IngestPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.plugins.SearchPlugin;
 import org.opensearch.plugins.SystemIndexPlugin;
 import org.opensearch.repositories.RepositoriesService;
 import org.opensearch.rest.RestController;
@@ -60,12 +65,22 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Registers every part of the plugin; the parts themselves are built once, in {@link #createComponents}. */
-public class InterestRankingPlugin extends Plugin implements ActionPlugin, IngestPlugin, SystemIndexPlugin {
+public class InterestRankingPlugin extends Plugin implements ActionPlugin, IngestPlugin, SearchPlugin, SystemIndexPlugin {
 
     public static final String PLUGIN_FOLDER = "interest-ranking";
 
     private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
     private final SetOnce<ClusterService> clusterService = new SetOnce<>();
+    private final SetOnce<ProfileStore> profiles = new SetOnce<>();
+    private final SetOnce<QueryEmbeddingCache> queryCache = new SetOnce<>();
+    /** Queries are registered before the components exist: they reach them through these suppliers. */
+    private final RankingContext ranking = new RankingContext(
+        embeddings::get,
+        queryCache::get,
+        profiles::get,
+        () -> InterestSettings.modelParams(clusterService.get().getClusterSettings()),
+        () -> clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL)
+    );
 
     @Override
     public List<Setting<?>> getSettings() {
@@ -115,6 +130,8 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
             () -> InterestSettings.modelParams(clusterSettings), () -> clusterSettings.get(InterestSettings.DEFAULT_MODEL));
         this.embeddings.set(service);
         this.clusterService.set(clusterService);
+        this.profiles.set(store);
+        this.queryCache.set(new QueryEmbeddingCache(() -> clusterSettings.get(InterestSettings.QUERY_CACHE_SIZE)));
         return List.of(service, stats, store, events);
     }
 
@@ -152,6 +169,22 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
         return List.of(new RestEmbedAction(), new RestEventsAction(clusterSettings), new RestUsersAction(), new RestStatsAction());
+    }
+
+    @Override
+    public List<QuerySpec<?>> getQueries() {
+        return List.of(
+            new QuerySpec<>(
+                TextKnnQueryBuilder.NAME,
+                in -> new TextKnnQueryBuilder(in, ranking),
+                parser -> TextKnnQueryBuilder.fromXContent(parser, ranking)
+            ),
+            new QuerySpec<>(
+                InterestKnnQueryBuilder.NAME,
+                in -> new InterestKnnQueryBuilder(in, ranking),
+                parser -> InterestKnnQueryBuilder.fromXContent(parser, ranking)
+            )
+        );
     }
 
     @Override

@@ -105,6 +105,10 @@ public final class InterestSettings {
     /** plugins.interest.profile.weights.&lt;type&gt;: the signed strength of each event type. */
     public static final Map<EventType, Setting<Double>> TYPE_WEIGHTS = typeWeights();
 
+    // ---- query time ----
+    public static final Setting<Integer> QUERY_CACHE_SIZE = Setting.intSetting(
+        PREFIX + "query.embedding_cache_size", 10_000, 0, 1_000_000, Property.NodeScope, Property.Dynamic);
+
     // ---- events endpoint ----
     public static final Setting<Integer> EVENTS_MAX_PER_REQUEST = Setting.intSetting(
         PREFIX + "events.max_per_request", 1000, 1, 100_000, Property.NodeScope, Property.Dynamic);
@@ -150,7 +154,7 @@ public final class InterestSettings {
         List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
             EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
             NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT, NEGATIVE_SCORE_WEIGHT,
-            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES));
+            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE));
         all.addAll(TYPE_WEIGHTS.values());
         return all;
     }

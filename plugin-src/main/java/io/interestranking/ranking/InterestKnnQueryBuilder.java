@@ -1,0 +1,195 @@
+package io.interestranking.ranking;
+
+import io.interestranking.profile.EventParser;
+import io.interestranking.profile.Interest;
+import io.interestranking.profile.InterestModel;
+import io.interestranking.profile.ModelParams;
+import io.interestranking.profile.Profile;
+
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.SetOnce;
+import org.opensearch.core.ParseField;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.ObjectParser;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.query.AbstractQueryBuilder;
+import org.opensearch.index.query.BoolQueryBuilder;
+import org.opensearch.index.query.BoostingQueryBuilder;
+import org.opensearch.index.query.DisMaxQueryBuilder;
+import org.opensearch.index.query.MatchAllQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.index.query.QueryRewriteContext;
+import org.opensearch.index.query.QueryShardContext;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code interest_knn}: recommendations for a user without query text. The profile is fetched once, on the
+ * coordinating node during rewrite; the query becomes a {@code dis_max} of k-NN queries, one per interest
+ * (boosted by its relative weight) plus the short-term interest (boosted by β_S·c_S), wrapped in a
+ * {@code boosting} query that multiplies the scores of items near the negative interest by (1 − β_N·c_N).
+ * An unknown user or an empty profile runs {@code fallback} (default {@code match_all}), with {@code filter}.
+ */
+public final class InterestKnnQueryBuilder extends AbstractQueryBuilder<InterestKnnQueryBuilder> {
+
+    public static final String NAME = "interest_knn";
+
+    private static final ObjectParser<InterestKnnQueryBuilder, RankingContext> PARSER = new ObjectParser<>(NAME);
+    static {
+        PARSER.declareString((b, v) -> b.field = v, new ParseField("field"));
+        PARSER.declareString((b, v) -> b.userId = v, new ParseField("user_id"));
+        PARSER.declareInt((b, v) -> b.k = v, new ParseField("k"));
+        PARSER.declareObject((b, v) -> b.filter = v, (p, c) -> parseInnerQueryBuilder(p), new ParseField("filter"));
+        PARSER.declareObject((b, v) -> b.fallback = v, (p, c) -> parseInnerQueryBuilder(p), new ParseField("fallback"));
+        declareStandardFields(PARSER);
+    }
+
+    private String field;
+    private String userId;
+    private int k = TextKnnQueryBuilder.DEFAULT_K;
+    private QueryBuilder filter;
+    private QueryBuilder fallback = new MatchAllQueryBuilder();
+    private final RankingContext context;
+    private final Supplier<Optional<Profile>> profile;
+
+    private InterestKnnQueryBuilder(RankingContext context, Supplier<Optional<Profile>> profile) {
+        this.context = context;
+        this.profile = profile;
+    }
+
+    public InterestKnnQueryBuilder(StreamInput in, RankingContext context) throws IOException {
+        super(in);
+        this.context = context;
+        this.profile = null;
+        field = in.readString();
+        userId = in.readString();
+        k = in.readVInt();
+        filter = in.readOptionalNamedWriteable(QueryBuilder.class);
+        fallback = in.readNamedWriteable(QueryBuilder.class);
+    }
+
+    public static InterestKnnQueryBuilder fromXContent(XContentParser parser, RankingContext context) throws IOException {
+        InterestKnnQueryBuilder b = new InterestKnnQueryBuilder(context, null);
+        PARSER.parse(parser, b, context);
+        if (b.field == null || b.field.isBlank()) {
+            throw new IllegalArgumentException("[" + NAME + "] requires [field]");
+        }
+        if (b.userId == null) {
+            throw new IllegalArgumentException("[" + NAME + "] requires [user_id]");
+        }
+        EventParser.userId(b.userId);
+        if (b.k < 1 || b.k > 10_000) {
+            throw new IllegalArgumentException("[" + NAME + "] [k] must be between 1 and 10000, got " + b.k);
+        }
+        return b;
+    }
+
+    @Override
+    protected void doWriteTo(StreamOutput out) throws IOException {
+        out.writeString(field);
+        out.writeString(userId);
+        out.writeVInt(k);
+        out.writeOptionalNamedWriteable(filter);
+        out.writeNamedWriteable(fallback);
+    }
+
+    @Override
+    protected void doXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject(NAME);
+        builder.field("field", field);
+        builder.field("user_id", userId);
+        builder.field("k", k);
+        if (filter != null) {
+            builder.field("filter", filter);
+        }
+        builder.field("fallback", fallback);
+        printBoostAndQueryName(builder);
+        builder.endObject();
+    }
+
+    @Override
+    protected QueryBuilder doRewrite(QueryRewriteContext ctx) {
+        if (profile == null) {
+            SetOnce<Optional<Profile>> holder = new SetOnce<>();
+            ctx.registerAsyncAction((client, listener) -> context.profiles().get().get(userId, ActionListener.wrap(read -> {
+                holder.set(Optional.ofNullable(read.profile()));
+                listener.onResponse(null);
+            }, listener::onFailure)));
+            InterestKnnQueryBuilder pending = new InterestKnnQueryBuilder(context, holder::get);
+            pending.field = field;
+            pending.userId = userId;
+            pending.k = k;
+            pending.filter = filter;
+            pending.fallback = fallback;
+            pending.boost(boost).queryName(queryName);
+            return pending;
+        }
+        Optional<Profile> fetched = profile.get();
+        if (fetched == null) {
+            return this;
+        }
+        if (fetched.isEmpty() || fetched.get().interests().isEmpty() && fetched.get().shortTerm() == null) {
+            return filter == null ? fallback : new BoolQueryBuilder().must(fallback).filter(filter);
+        }
+        return build(fetched.get(), context.params().get(), System.currentTimeMillis());
+    }
+
+    /** The k-NN form of the interest score (docs/ranking.md). */
+    QueryBuilder build(Profile p, ModelParams params, long now) {
+        DisMaxQueryBuilder positive = new DisMaxQueryBuilder().tieBreaker(0);
+        double maxWeight = p.interests().stream().mapToDouble(Interest::weight).max().orElse(0);
+        for (Interest i : p.interests()) {
+            if (maxWeight > 0 && i.weight() > 0) {
+                positive.add(KnnAdapter.knn(field, i.vector(), k, filter, (float) (i.weight() / maxWeight), null));
+            }
+        }
+        long elapsed = now - p.clock();
+        if (params.shortTermEnabled() && p.shortTerm() != null) {
+            double w = p.shortTerm().weight() * InterestModel.decay(elapsed, params.shortHalfLife());
+            float b = (float) (params.shortTermScoreWeight() * w / (w + 1));
+            if (b > 1e-3) {
+                positive.add(KnnAdapter.knn(field, p.shortTerm().vector(), k, filter, b, null));
+            }
+        }
+        if (positive.innerQueries().isEmpty()) {
+            return filter == null ? fallback : new BoolQueryBuilder().must(fallback).filter(filter);
+        }
+        QueryBuilder query = positive;
+        if (params.negativeEnabled() && p.negative() != null) {
+            double w = p.negative().weight() * InterestModel.decay(elapsed, params.negativeHalfLife());
+            float keep = (float) Math.max(0.01, 1 - params.negativeScoreWeight() * w / (w + 1));
+            if (keep < 0.999f) {
+                query = new BoostingQueryBuilder(positive, KnnAdapter.knn(field, p.negative().vector(), k, filter, 1f, null))
+                    .negativeBoost(keep);
+            }
+        }
+        return query.boost(boost).queryName(queryName);
+    }
+
+    @Override
+    protected Query doToQuery(QueryShardContext context) {
+        throw new IllegalStateException("[" + NAME + "] must be rewritten on the coordinating node first");
+    }
+
+    @Override
+    protected boolean doEquals(InterestKnnQueryBuilder other) {
+        return Objects.equals(field, other.field) && Objects.equals(userId, other.userId) && k == other.k
+            && Objects.equals(filter, other.filter) && Objects.equals(fallback, other.fallback) && Objects.equals(profile, other.profile);
+    }
+
+    @Override
+    protected int doHashCode() {
+        return Objects.hash(field, userId, k, filter, fallback);
+    }
+
+    @Override
+    public String getWriteableName() {
+        return NAME;
+    }
+}

@@ -1,0 +1,43 @@
+package io.interestranking.ranking;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/** LRU cache of query-text vectors (per model): repeated searches skip inference. */
+public final class QueryEmbeddingCache {
+
+    private record Key(String model, String text) {}
+
+    private final IntSupplier capacity;
+    private final LinkedHashMap<Key, float[]> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+    public QueryEmbeddingCache(IntSupplier capacity) {
+        this.capacity = capacity;
+    }
+
+    public synchronized float[] get(String model, String text) {
+        return entries.get(new Key(model, text));
+    }
+
+    public synchronized void put(String model, String text, float[] vector) {
+        int max = capacity.getAsInt();
+        if (max <= 0) {
+            return;
+        }
+        entries.put(new Key(model, text), vector);
+        var it = entries.entrySet().iterator();
+        while (entries.size() > max && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    Map<?, ?> view() {
+        return Map.copyOf(entries);
+    }
+}

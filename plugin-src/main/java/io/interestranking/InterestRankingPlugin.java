@@ -20,6 +20,7 @@ import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
 import io.interestranking.profile.EventsService;
 import io.interestranking.profile.ProfileStore;
 import io.interestranking.ranking.InterestKnnQueryBuilder;
+import io.interestranking.ranking.InterestRescorerBuilder;
 import io.interestranking.ranking.QueryEmbeddingCache;
 import io.interestranking.ranking.RankingContext;
 import io.interestranking.ranking.TextKnnQueryBuilder;
@@ -183,6 +184,17 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
                 InterestKnnQueryBuilder.NAME,
                 in -> new InterestKnnQueryBuilder(in, ranking),
                 parser -> InterestKnnQueryBuilder.fromXContent(parser, ranking)
+            )
+        );
+    }
+
+    @Override
+    public List<RescorerSpec<?>> getRescorers() {
+        return List.of(
+            new RescorerSpec<>(
+                InterestRescorerBuilder.NAME,
+                in -> new InterestRescorerBuilder(in, ranking),
+                parser -> InterestRescorerBuilder.fromXContent(parser, ranking)
             )
         );
     }

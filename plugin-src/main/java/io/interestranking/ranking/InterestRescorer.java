@@ -1,0 +1,135 @@
+package io.interestranking.ranking;
+
+import io.interestranking.profile.InterestScorer;
+import io.interestranking.profile.ModelParams;
+import io.interestranking.profile.Profile;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+import org.opensearch.index.mapper.Uid;
+import org.opensearch.search.rescore.RescoreContext;
+import org.opensearch.search.rescore.Rescorer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores a shard's window: item vectors come from Lucene's vector values of the field (never from _source),
+ * the interest score from the profile that came inline with the request.
+ */
+public final class InterestRescorer implements Rescorer {
+
+    public static final InterestRescorer INSTANCE = new InterestRescorer();
+
+    /** Everything one shard needs to rescore. */
+    public static final class Context extends RescoreContext {
+        final String userId;
+        final String field;
+        final RescoreMath.Settings settings;
+        final Profile profile;
+        final long now;
+        final ModelParams params;
+
+        Context(int windowSize, String userId, String field, RescoreMath.Settings settings, Profile profile, long now, ModelParams params) {
+            super(windowSize, INSTANCE);
+            this.userId = userId;
+            this.field = field;
+            this.settings = settings;
+            this.profile = profile;
+            this.now = now;
+            this.params = params;
+        }
+    }
+
+    private InterestRescorer() {}
+
+    @Override
+    public TopDocs rescore(TopDocs topDocs, IndexSearcher searcher, RescoreContext rescoreContext) throws IOException {
+        Context ctx = (Context) rescoreContext;
+        if (topDocs == null || topDocs.scoreDocs.length == 0 || ctx.profile == null || ctx.profile.isEmpty()) {
+            return topDocs; // unknown user: the first-pass order stands
+        }
+        int window = Math.min(ctx.getWindowSize(), topDocs.scoreDocs.length);
+        ScoreDoc[] head = Arrays.copyOf(topDocs.scoreDocs, window);
+        List<RescoreMath.Hit> hits = hits(searcher, head, ctx.field);
+        RescoreMath.Components[] scored = RescoreMath.score(hits, ctx.settings, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId);
+        for (int i = 0; i < window; i++) {
+            head[i] = new ScoreDoc(hits.get(i).doc(), (float) scored[i].total(), head[i].shardIndex);
+        }
+        Arrays.sort(head, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+        ScoreDoc[] all = Arrays.copyOf(head, topDocs.scoreDocs.length);
+        System.arraycopy(topDocs.scoreDocs, window, all, window, topDocs.scoreDocs.length - window);
+        ctx.setRescoredDocs(Set.copyOf(Arrays.stream(head).map(d -> d.doc).toList()));
+        return new TopDocs(topDocs.totalHits, all);
+    }
+
+    /** Reads each hit's vector (doc-id order per segment: vector iterators only move forward) and its _id. */
+    static List<RescoreMath.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, String field) throws IOException {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+        float[][] vectors = new float[docs.length][];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int currentLeaf = -1;
+        FloatVectorValues values = null;
+        KnnVectorValues.DocIndexIterator iterator = null;
+        for (int i : order) {
+            int leafIndex = ReaderUtil.subIndex(docs[i].doc, leaves);
+            LeafReaderContext leaf = leaves.get(leafIndex);
+            if (leafIndex != currentLeaf) {
+                currentLeaf = leafIndex;
+                values = leaf.reader().getFloatVectorValues(field);
+                iterator = values == null ? null : values.iterator();
+            }
+            int target = docs[i].doc - leaf.docBase;
+            if (iterator != null && (iterator.docID() < target ? iterator.advance(target) : iterator.docID()) == target) {
+                vectors[i] = values.vectorValue(iterator.index()).clone();
+            }
+        }
+        List<RescoreMath.Hit> hits = new ArrayList<>(docs.length);
+        var stored = searcher.storedFields();
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = stored.document(docs[i].doc, Set.of("_id"));
+            BytesRef id = doc.getBinaryValue("_id");
+            hits.add(new RescoreMath.Hit(docs[i].doc, id == null ? String.valueOf(docs[i].doc) : Uid.decodeId(id.bytes, id.offset, id.length),
+                docs[i].score, vectors[i]));
+        }
+        return hits;
+    }
+
+    @Override
+    public Explanation explain(int topLevelDocId, IndexSearcher searcher, RescoreContext rescoreContext, Explanation sourceExplanation)
+        throws IOException {
+        Context ctx = (Context) rescoreContext;
+        if (ctx.profile == null || ctx.profile.isEmpty()) {
+            return sourceExplanation;
+        }
+        ScoreDoc doc = new ScoreDoc(topLevelDocId, sourceExplanation.getValue().floatValue());
+        List<RescoreMath.Hit> hit = hits(searcher, new ScoreDoc[] { doc }, ctx.field);
+        RescoreMath.Settings noDiversity = new RescoreMath.Settings(ctx.settings.queryWeight(), ctx.settings.interestWeight(),
+            ctx.settings.normalize(), ctx.settings.min(), ctx.settings.max(), ctx.settings.pivot(), ctx.settings.explorationWeight(),
+            ctx.settings.seed(), null);
+        RescoreMath.Components c = RescoreMath.score(hit, noDiversity, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId)[0];
+        return Explanation.match(
+            (float) c.total(),
+            "interest rescore: query + interest + exploration",
+            Explanation.match((float) c.query(), "query_weight × normalized first-pass score", sourceExplanation),
+            Explanation.match((float) c.interest(), "interest_weight × s(user, item)"),
+            Explanation.match((float) c.exploration(), "exploration bonus")
+        );
+    }
+}

@@ -96,8 +96,123 @@ class RankingIT {
         assertEquals(120, matchAll.get("count").asInt());
     }
 
+    /** A first pass that mixes topics, so that personalisation has something to reorder. */
+    static Map<String, Object> search(int from, int size, Map<String, Object> rescore) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("from", from);
+        body.put("size", size);
+        body.put("query", Map.of("text_knn", Map.of("field", "title_vector", "query_text", "things I might buy this weekend", "k", 100)));
+        if (rescore != null) {
+            body.put("rescore", Map.of("window_size", 100, "interest", rescore));
+        }
+        return body;
+    }
+
+    static void profileAboutBread() {
+        rest.call("DELETE", "/_plugins/_interest/users/baker", null);
+        List<Object> events = new ArrayList<>();
+        for (int i : new int[] { 3, 7, 11, 15 }) {
+            events.add(Map.of("user_id", "baker", "type", "click", "item", Map.of("index", INDEX, "id", "d" + i)));
+        }
+        assertEquals(false, rest.ok("POST", "/_plugins/_interest/events", Map.of("events", events)).get("errors").asBoolean());
+    }
+
+    static double meanRankOf(List<String> ids, String prefix) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).startsWith(prefix)) {
+                sum += i;
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
+    void theRescorerLiftsTheUsersTopic() {
+        profileAboutBread();
+        for (Rest node : nodes) {
+            List<String> plain = ids(node.ok("POST", "/" + INDEX + "/_search", search(0, 100, null)));
+            List<String> personal = ids(node.ok("POST", "/" + INDEX + "/_search",
+                search(0, 100, Map.of("user_id", "baker", "field", "title_vector", "query_weight", 0.5, "interest_weight", 0.5))));
+            assertTrue(meanRankOf(personal, "d") < meanRankOf(plain, "d"), plain + " vs " + personal);
+            for (String id : personal.subList(0, 10)) {
+                assertTrue(id.startsWith("d"), personal.toString());
+            }
+        }
+    }
+
+    @Test
+    void zeroInterestWeightKeepsTheFirstPassOrderAcrossShards() {
+        profileAboutBread();
+        JsonNode plain = rest.ok("POST", "/" + INDEX + "/_search", search(0, 100, null));
+        JsonNode rescored = rest.ok("POST", "/" + INDEX + "/_search",
+            search(0, 100, Map.of("user_id", "baker", "field", "title_vector", "query_weight", 1.0, "interest_weight", 0.0)));
+        assertEquals(ids(plain), ids(rescored));
+        assertEquals(scores(plain), scores(rescored));
+    }
+
+    @Test
+    void unknownUserKeepsTheFirstPassOrder() {
+        JsonNode plain = rest.ok("POST", "/" + INDEX + "/_search", search(0, 50, null));
+        JsonNode rescored = rest.ok("POST", "/" + INDEX + "/_search", search(0, 50, Map.of("user_id", "nobody-at-all", "field", "title_vector")));
+        assertEquals(ids(plain), ids(rescored));
+    }
+
+    @Test
+    void aSeedGivesTheSameOrderEveryTimeAndConsistentPages() {
+        profileAboutBread();
+        Map<String, Object> explore = Map.of("user_id", "baker", "field", "title_vector",
+            "exploration", Map.of("weight", 0.3, "seed", "session-123"));
+        List<String> first = ids(rest.ok("POST", "/" + INDEX + "/_search", search(0, 30, explore)));
+        for (Rest node : nodes) {
+            assertEquals(first, ids(node.ok("POST", "/" + INDEX + "/_search", search(0, 30, explore))));
+        }
+        List<String> paged = new ArrayList<>();
+        for (int from = 0; from < 30; from += 10) {
+            paged.addAll(ids(nodes[from / 10 % 2].ok("POST", "/" + INDEX + "/_search", search(from, 10, explore))));
+        }
+        assertEquals(first, paged);
+        Map<String, Object> otherSeed = Map.of("user_id", "baker", "field", "title_vector",
+            "exploration", Map.of("weight", 0.3, "seed", "session-456"));
+        assertTrue(first.equals(ids(rest.ok("POST", "/" + INDEX + "/_search", search(0, 30, otherSeed)))) == false);
+    }
+
+    @Test
+    void explainComponentsAddUpToTheScore() {
+        profileAboutBread();
+        Map<String, Object> body = new java.util.HashMap<>(search(0, 20, Map.of("user_id", "baker", "field", "title_vector",
+            "exploration", Map.of("weight", 0.1, "seed", "s"))));
+        body.put("explain", true);
+        JsonNode hits = rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits");
+        for (JsonNode hit : hits) {
+            JsonNode explanation = hit.get("_explanation");
+            double sum = 0;
+            for (JsonNode part : explanation.get("details")) {
+                sum += part.get("value").asDouble();
+            }
+            assertEquals(hit.get("_score").asDouble(), explanation.get("value").asDouble(), 1e-5, explanation.toString());
+            assertEquals(hit.get("_score").asDouble(), sum, 1e-5, explanation.toString());
+            assertEquals(3, explanation.get("details").size());
+        }
+    }
+
     @Test
     void badQueriesGet400NamingTheField() {
+        Map<String, Object> good = Map.of("user_id", "u", "field", "title_vector");
+        for (var bad : List.of(
+            Map.entry(Map.<String, Object>of("field", "title_vector"), "user_id"),
+            Map.entry(Map.<String, Object>of("user_id", "u"), "field"),
+            Map.entry(merge(good, "interest_weight", -0.5), "interest_weight"),
+            Map.entry(merge(good, "colour", "red"), "colour"),
+            Map.entry(merge(good, "normalize", "zscore"), "normalize"),
+            Map.entry(merge(good, "diversity", Map.of("lambda", 2)), "diversity.lambda")
+        )) {
+            Rest.Response r = rest.call("POST", "/" + INDEX + "/_search", search(0, 10, bad.getKey()));
+            assertEquals(400, r.status(), r.toString());
+            assertTrue(r.raw().contains(bad.getValue()), "expected [" + bad.getValue() + "] in " + r);
+        }
         assertBad(Map.of("text_knn", Map.of("field", "title_vector", "query_text", "x", "colour", 1)), "colour");
         assertBad(Map.of("text_knn", Map.of("field", "title_vector")), "query_text");
         assertBad(Map.of("text_knn", Map.of("query_text", "x")), "field");
@@ -105,6 +220,12 @@ class RankingIT {
         assertBad(Map.of("text_knn", Map.of("field", "title_vector", "query_text", "x", "model", "nope")), "nope");
         assertBad(Map.of("interest_knn", Map.of("field", "title_vector")), "user_id");
         assertBad(Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "u", "fallback", Map.of("nope", Map.of()))), "nope");
+    }
+
+    static Map<String, Object> merge(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> m = new java.util.HashMap<>(base);
+        m.put(key, value);
+        return m;
     }
 
     static void assertBad(Map<String, Object> query, String mention) {

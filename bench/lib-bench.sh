@@ -3,7 +3,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 DATASETS="${DATASETS:-$ROOT/../shared/datasets}"
 
 bench_classpath() {
-  (cd "$ROOT" && mvn -B -q package -DskipTests 2>&1 | grep -E 'ERROR' >&2 || true)
+  (cd "$ROOT" && mvn -B -q package -DskipTests > "$ROOT/target/bench-build.log" 2>&1) \
+    || { grep -E 'ERROR' "$ROOT/target/bench-build.log" >&2; die "the build failed"; }
   # initialize lets the knn-api module attach its jar, which the plugin's classpath names
   (cd "$ROOT" && mvn -B -q -pl plugin-src -am initialize dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$ROOT/plugin-src/target/bench.cp" >/dev/null 2>&1) \

@@ -11,3 +11,13 @@ bench_classpath() {
     || die "cannot compute the test classpath"
   echo "$ROOT/plugin-src/target/test-classes:$ROOT/plugin-src/target/classes:$(cat "$ROOT/plugin-src/target/bench.cp")"
 }
+
+# run_bench CLUSTER HTTP TRANSPORT MAIN_CLASS ARGS...: a fresh one-node cluster, the Java main against it, then stop.
+run_bench() {
+  local cluster=$1 http=$2 transport=$3 main=$4; shift 4
+  find_jdk
+  local cp; cp=$(bench_classpath)
+  start_cluster "$cluster" 1 "$http" "$transport" 2g
+  trap "stop_cluster $cluster" EXIT
+  "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" "io.interestranking.bench.$main" "http://127.0.0.1:$http" "$@"
+}

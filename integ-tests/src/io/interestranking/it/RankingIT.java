@@ -199,6 +199,24 @@ class RankingIT {
     }
 
     @Test
+    void explainShowsTheDiversityAdjustmentToo() {
+        profileAboutBread();
+        Map<String, Object> body = new java.util.HashMap<>(search(0, 20, Map.of("user_id", "baker", "field", "title_vector",
+            "diversity", Map.of("lambda", 0.6))));
+        body.put("explain", true);
+        JsonNode hits = rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits");
+        for (JsonNode hit : hits) {
+            JsonNode explanation = hit.get("_explanation");
+            double sum = 0;
+            for (JsonNode part : explanation.get("details")) {
+                sum += part.get("value").asDouble();
+            }
+            assertEquals(4, explanation.get("details").size(), explanation.toString());
+            assertEquals(hit.get("_score").asDouble(), sum, 1e-5, explanation.toString());
+        }
+    }
+
+    @Test
     void badQueriesGet400NamingTheField() {
         Map<String, Object> good = Map.of("user_id", "u", "field", "title_vector");
         for (var bad : List.of(

@@ -19,6 +19,7 @@ import io.interestranking.ingest.InterestEmbeddingProcessor;
 import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
 import io.interestranking.profile.EventsService;
 import io.interestranking.profile.ProfileStore;
+import io.interestranking.ranking.ExplainCache;
 import io.interestranking.ranking.InterestKnnQueryBuilder;
 import io.interestranking.ranking.InterestRescorerBuilder;
 import io.interestranking.ranking.QueryEmbeddingCache;
@@ -73,6 +74,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
     private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
     private final SetOnce<ClusterService> clusterService = new SetOnce<>();
     private final SetOnce<ProfileStore> profiles = new SetOnce<>();
+    private final ExplainCache explainCache = new ExplainCache(10_000);
     private final SetOnce<QueryEmbeddingCache> queryCache = new SetOnce<>();
     /** Queries are registered before the components exist: they reach them through these suppliers. */
     private final RankingContext ranking = new RankingContext(
@@ -80,7 +82,8 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         queryCache::get,
         profiles::get,
         () -> InterestSettings.modelParams(clusterService.get().getClusterSettings()),
-        () -> clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL)
+        () -> clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL),
+        () -> explainCache
     );
 
     @Override

@@ -41,8 +41,10 @@ public final class InterestRescorer implements Rescorer {
         final Profile profile;
         final long now;
         final ModelParams params;
+        final ExplainCache explainCache;
 
-        Context(int windowSize, String userId, String field, RescoreMath.Settings settings, Profile profile, long now, ModelParams params) {
+        Context(int windowSize, String userId, String field, RescoreMath.Settings settings, Profile profile, long now, ModelParams params,
+            ExplainCache explainCache) {
             super(windowSize, INSTANCE);
             this.userId = userId;
             this.field = field;
@@ -50,6 +52,12 @@ public final class InterestRescorer implements Rescorer {
             this.profile = profile;
             this.now = now;
             this.params = params;
+            this.explainCache = explainCache;
+        }
+
+        /** Identifies this search's rescoring: same user, same search time, same settings. */
+        String signature() {
+            return userId + '\u0000' + now + '\u0000' + settings;
         }
     }
 
@@ -65,8 +73,14 @@ public final class InterestRescorer implements Rescorer {
         ScoreDoc[] head = Arrays.copyOf(topDocs.scoreDocs, window);
         List<RescoreMath.Hit> hits = hits(searcher, head, ctx.field);
         RescoreMath.Components[] scored = RescoreMath.score(hits, ctx.settings, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId);
+        boolean remember = ctx.settings.lambda() != null && ctx.settings.lambda() < 1.0;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < window; i++) {
             head[i] = new ScoreDoc(hits.get(i).doc(), (float) scored[i].total(), head[i].shardIndex);
+            if (remember) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(head[i].doc, leaves));
+                ctx.explainCache.put(segmentKey(leaf), head[i].doc - leaf.docBase, ctx.signature(), scored[i]);
+            }
         }
         Arrays.sort(head, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
         ScoreDoc[] all = Arrays.copyOf(head, topDocs.scoreDocs.length);
@@ -111,6 +125,11 @@ public final class InterestRescorer implements Rescorer {
         return hits;
     }
 
+    private static Object segmentKey(LeafReaderContext leaf) {
+        var helper = leaf.reader().getCoreCacheHelper();
+        return helper != null ? helper.getKey() : leaf.reader();
+    }
+
     @Override
     public Explanation explain(int topLevelDocId, IndexSearcher searcher, RescoreContext rescoreContext, Explanation sourceExplanation)
         throws IOException {
@@ -124,6 +143,21 @@ public final class InterestRescorer implements Rescorer {
             ctx.settings.normalize(), ctx.settings.min(), ctx.settings.max(), ctx.settings.pivot(), ctx.settings.explorationWeight(),
             ctx.settings.seed(), null);
         RescoreMath.Components c = RescoreMath.score(hit, noDiversity, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId)[0];
+        if (noDiversity.equals(ctx.settings) == false) {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(topLevelDocId, leaves));
+            RescoreMath.Components withMmr = ctx.explainCache.get(segmentKey(leaf), topLevelDocId - leaf.docBase, ctx.signature());
+            if (withMmr != null) {
+                return Explanation.match(
+                    (float) withMmr.total(),
+                    "interest rescore: query + interest + exploration + diversity",
+                    Explanation.match((float) withMmr.query(), "query_weight × normalized first-pass score", sourceExplanation),
+                    Explanation.match((float) withMmr.interest(), "interest_weight × s(user, item)"),
+                    Explanation.match((float) withMmr.exploration(), "exploration bonus"),
+                    Explanation.match((float) withMmr.diversity(), "diversity (MMR) adjustment, lambda " + ctx.settings.lambda())
+                );
+            }
+        }
         return Explanation.match(
             (float) c.total(),
             "interest rescore: query + interest + exploration",

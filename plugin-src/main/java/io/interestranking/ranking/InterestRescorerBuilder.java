@@ -249,7 +249,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         ModelParams params = context.params().get();
         RescoreMath.Settings settings = new RescoreMath.Settings(queryWeight, interestWeight, normalize, min, max, pivot,
             explorationWeight, seed, lambda);
-        return new InterestRescorer.Context(windowSize, userId, field, settings, profile.orElse(null), now, params);
+        return new InterestRescorer.Context(windowSize, userId, field, settings, profile.orElse(null), now, params, context.explainCache().get());
     }
 
     @Override

@@ -15,5 +15,6 @@ public record RankingContext(
     Supplier<QueryEmbeddingCache> cache,
     Supplier<ProfileStore> profiles,
     Supplier<ModelParams> params,
-    Supplier<String> defaultModel
+    Supplier<String> defaultModel,
+    Supplier<ExplainCache> explainCache
 ) {}

@@ -46,26 +46,28 @@ log "indexed $(call GET /items/_count | python3 -c 'import json,sys; print(json.
 
 search() {
   local q="$1"
-  local vec; vec=$(call POST /_plugins/_interest/_embed "{\"texts\": [\"$q\"], \"kind\": \"query\"}" \
-    | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["vectors"][0]))')
   echo "  query: \"$q\""
   call POST /items/_search "{\"size\": 5, \"_source\": [\"title\", \"category\"],
-    \"query\": {\"knn\": {\"description_vector\": {\"vector\": $vec, \"k\": 20}}}}" \
+    \"query\": {\"text_knn\": {\"field\": \"description_vector\", \"query_text\": \"$q\", \"k\": 20}}}" \
     | python3 -c 'import json,sys
 for h in json.load(sys.stdin)["hits"]["hits"]:
     s = h["_source"]
     print("    %.3f  %-45s [%s]" % (h["_score"], s["title"], s["category"]))'
 }
 echo
-echo "Semantic search over the catalog (the words need not match: the vectors do):"
+echo "Semantic search with text_knn (the words need not match: the vectors do):"
 search "something to keep my feet dry on a glacier"
 search "gear for watching planets at night"
-search "making bread at home"
+
+python3 "$ROOT/demo/personalize.py" "$URL"
 cat <<TXT
 
 The node is still running at $URL with k-NN and interest-ranking. Try:
+  curl -s "$URL/_plugins/_interest/users/ana?include_vectors=false"
+  curl -s -XPOST "$URL/items/_search?size=3" -H 'Content-Type: application/json' -d '{
+    "query": {"text_knn": {"field": "description_vector", "query_text": "gift ideas", "k": 50}},
+    "rescore": {"window_size": 50, "interest": {"user_id": "ben", "field": "description_vector"}}}'
   curl -s -XPOST $URL/_plugins/_interest/_embed -H 'Content-Type: application/json' -d '{"texts": ["hello"]}'
-  curl -s "$URL/items/_search?q=espresso&size=3"
 Stop it with:
   scripts/demo.sh stop
 TXT

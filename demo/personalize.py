@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""The demo's second act: the same search for two users, before and after they click.
+
+Talks to the demo node over HTTP (standard library only). Usage: personalize.py [http://127.0.0.1:9200]
+"""
+import json
+import sys
+import urllib.error
+import urllib.request
+
+URL = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:9200"
+FIELD = "description_vector"
+QUERY = "a present for someone who loves their weekends"
+
+
+def call(method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(URL + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as e:
+        return json.loads(e.read() or b"{}")
+
+
+def search(user=None, size=6):
+    body = {"size": size, "_source": ["title", "category"],
+            "query": {"text_knn": {"field": FIELD, "query_text": QUERY, "k": 100}}}
+    if user:
+        body["rescore"] = {"window_size": 100, "interest": {
+            "user_id": user, "field": FIELD, "query_weight": 0.5, "interest_weight": 0.5}}
+    return [(h["_source"]["title"], h["_source"]["category"]) for h in call("POST", "/items/_search", body)["hits"]["hits"]]
+
+
+def recommend(user, size=5):
+    body = {"size": size, "_source": ["title", "category"],
+            "query": {"interest_knn": {"field": FIELD, "user_id": user, "k": 50}}}
+    return [(h["_source"]["title"], h["_source"]["category"]) for h in call("POST", "/items/_search", body)["hits"]["hits"]]
+
+
+def items_of(category, n):
+    body = {"size": n, "_source": False, "query": {"term": {"category": category}}, "sort": ["_doc"]}
+    return [h["_id"] for h in call("POST", "/items/_search", body)["hits"]["hits"]]
+
+
+def show(title, rows):
+    print(f"  {title}")
+    for i, (name, category) in enumerate(rows, 1):
+        print(f"    {i}. {name:<48} [{category}]")
+
+
+USERS = {"ana": ["hiking", "running"], "ben": ["coffee", "baking"]}
+
+for user in USERS:
+    call("DELETE", f"/_plugins/_interest/users/{user}")
+
+print(f'\nThe same search for everyone: "{QUERY}"')
+show("before any click (ana and ben see the same list):", search())
+
+events = []
+for user, categories in USERS.items():
+    for category in categories:
+        for item in items_of(category, 3):
+            events.append({"user_id": user, "type": "click", "item": {"index": "items", "id": item, "field": FIELD},
+                           "event_id": f"demo-{user}-{item}"})
+result = call("POST", "/_plugins/_interest/events", {"events": events})
+if result.get("errors", True):
+    sys.exit(f"posting the clicks failed: {json.dumps(result)[:500]}")
+print(f"\nana clicks 6 hiking and running items, ben 6 coffee and baking items "
+      f"({len(result['items'])} events).")
+
+print(f'\nThe same search again, personalised by the `interest` rescorer:')
+for user in USERS:
+    show(f"for {user}:", search(user))
+
+print("\nRecommendations without any query text (`interest_knn`):")
+for user in USERS:
+    show(f"for {user}:", recommend(user))
+
+profile = call("GET", "/_plugins/_interest/users/ana?include_vectors=false")
+print(f"\nana's profile: {profile['event_count']} events, {len(profile['interests'])} interests, evidence of the first: "
+      f"{', '.join(profile['interests'][0]['evidence'][:3])}")

@@ -1,0 +1,62 @@
+package io.interestranking.ranking;
+
+import io.interestranking.profile.Event;
+import io.interestranking.profile.EventType;
+import io.interestranking.profile.InterestModel;
+import io.interestranking.profile.ModelParams;
+import io.interestranking.profile.Profile;
+
+import org.junit.jupiter.api.Test;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.xcontent.DeprecationHandler;
+import org.opensearch.core.xcontent.NamedXContentRegistry;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.query.BoostingQueryBuilder;
+import org.opensearch.index.query.DisMaxQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+class InterestKnnQueryBuilderTest {
+
+    static final long T = 1_700_000_000_000L;
+
+    static InterestKnnQueryBuilder parse(String json) throws Exception {
+        try (XContentParser p = JsonXContent.jsonXContent.createParser(NamedXContentRegistry.EMPTY,
+            DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
+            p.nextToken();
+            return InterestKnnQueryBuilder.fromXContent(p, null);
+        }
+    }
+
+    @Test
+    void interestsBecomeADisMaxAndTheNegativeInterestPushesDown() throws Exception {
+        ModelParams params = ModelParams.defaults();
+        InterestModel model = new InterestModel(params);
+        Profile p = new Profile("u");
+        model.apply(p, new Event(EventType.CLICK, T, new float[] { 1, 0, 0 }, "a", null, 1, null));
+        model.apply(p, new Event(EventType.PURCHASE, T, new float[] { 0, 1, 0 }, "b", null, 1, null));
+        model.apply(p, new Event(EventType.DISLIKE, T, new float[] { 0, 0, 1 }, "c", null, 1, null));
+        QueryBuilder q = parse("{\"field\": \"v\", \"user_id\": \"u\"}").build(p, params, T);
+        BoostingQueryBuilder boosting = assertInstanceOf(BoostingQueryBuilder.class, q);
+        // negative weight 2 → c_N = 2/3; keep = 1 − 0.5·2/3 = 2/3
+        assertEquals(2f / 3, boosting.negativeBoost(), 1e-6);
+        DisMaxQueryBuilder positive = assertInstanceOf(DisMaxQueryBuilder.class, boosting.positiveQuery());
+        // interests weigh 1 (click) and 4 (purchase): boosts 0.25 and 1; short-term w = 5 → 0.3·5/6 = 0.25
+        assertEquals(3, positive.innerQueries().size());
+        assertEquals(0.25f, positive.innerQueries().get(0).boost(), 1e-6);
+        assertEquals(1f, positive.innerQueries().get(1).boost(), 1e-6);
+        assertEquals(0.25f, positive.innerQueries().get(2).boost(), 1e-6);
+    }
+
+    @Test
+    void unknownFieldsAndMissingUserAreRejected() {
+        String unknown = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+            () -> parse("{\"field\": \"v\", \"user_id\": \"u\", \"colour\": 1}")).getMessage();
+        assertEquals(true, unknown.contains("colour"), unknown);
+        String missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> parse("{\"field\": \"v\"}")).getMessage();
+        assertEquals(true, missing.contains("user_id"), missing);
+    }
+}

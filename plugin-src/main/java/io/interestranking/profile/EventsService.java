@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -197,47 +196,42 @@ public final class EventsService {
             return;
         }
         InterestModel model = new InterestModel(params.get());
-        AtomicInteger remaining = new AtomicInteger(byUser.size());
-        for (Map.Entry<String, List<Integer>> entry : byUser.entrySet()) {
-            List<Integer> indices = entry.getValue();
-            store.update(entry.getKey(), profile -> {
-                Result[] mine = new Result[indices.size()];
-                boolean changed = false;
-                int dimension = ProfileCodec.dimension(profile);
+        Map<String, java.util.function.Function<Profile, ProfileStore.Update<Result[]>>> changes = new LinkedHashMap<>();
+        byUser.forEach((user, indices) -> changes.put(user, profile -> applyAll(model, profile, slots, indices)));
+        store.updateMany(changes, ActionListener.wrap(outcomes -> {
+            byUser.forEach((user, indices) -> {
+                ProfileStore.Outcome<Result[]> outcome = outcomes.get(user);
                 for (int k = 0; k < indices.size(); k++) {
-                    Slot slot = slots.get(indices.get(k));
-                    if (dimension != -1 && slot.vector.length != dimension) {
-                        mine[k] = Result.error(slot, new IllegalArgumentException(
-                            "[item] vector has " + slot.vector.length + " dimensions, the profile of [" + slot.parsed.userId() + "] has " + dimension
-                        ));
-                        continue;
-                    }
-                    dimension = slot.vector.length;
-                    InterestModel.Outcome outcome = model.apply(profile, slot.parsed.resolve(slot.vector));
-                    changed |= outcome == InterestModel.Outcome.APPLIED;
-                    mine[k] = outcome == InterestModel.Outcome.APPLIED
-                        ? new Result(RestStatus.CREATED.getStatus(), "applied", slot.parsed.userId(), slot.parsed.eventId(), null, null)
-                        : new Result(RestStatus.OK.getStatus(), "duplicate", slot.parsed.userId(), slot.parsed.eventId(), null, null);
+                    Result r = outcome.failure() == null ? outcome.result()[k] : Result.error(slots.get(indices.get(k)), outcome.failure());
+                    results[indices.get(k)] = r;
+                    count(r);
                 }
-                return new ProfileStore.Update<>(mine, changed);
-            }, ActionListener.wrap(mine -> {
-                for (int k = 0; k < indices.size(); k++) {
-                    results[indices.get(k)] = mine[k];
-                    count(mine[k]);
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    listener.onResponse(List.of(results));
-                }
-            }, e -> {
-                for (int k : indices) {
-                    results[k] = Result.error(slots.get(k), e);
-                    stats.eventsFailed.increment();
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    listener.onResponse(List.of(results));
-                }
-            }));
+            });
+            listener.onResponse(List.of(results));
+        }, listener::onFailure));
+    }
+
+    /** Applies one user's events, in request order, to a fresh copy of the profile. */
+    private static ProfileStore.Update<Result[]> applyAll(InterestModel model, Profile profile, List<Slot> slots, List<Integer> indices) {
+        Result[] mine = new Result[indices.size()];
+        boolean changed = false;
+        int dimension = ProfileCodec.dimension(profile);
+        for (int k = 0; k < indices.size(); k++) {
+            Slot slot = slots.get(indices.get(k));
+            if (dimension != -1 && slot.vector.length != dimension) {
+                mine[k] = Result.error(slot, new IllegalArgumentException(
+                    "[item] vector has " + slot.vector.length + " dimensions, the profile of [" + slot.parsed.userId() + "] has " + dimension
+                ));
+                continue;
+            }
+            dimension = slot.vector.length;
+            InterestModel.Outcome outcome = model.apply(profile, slot.parsed.resolve(slot.vector));
+            changed |= outcome == InterestModel.Outcome.APPLIED;
+            mine[k] = outcome == InterestModel.Outcome.APPLIED
+                ? new Result(RestStatus.CREATED.getStatus(), "applied", slot.parsed.userId(), slot.parsed.eventId(), null, null)
+                : new Result(RestStatus.OK.getStatus(), "duplicate", slot.parsed.userId(), slot.parsed.eventId(), null, null);
         }
+        return new ProfileStore.Update<>(mine, changed);
     }
 
     private void count(Result r) {

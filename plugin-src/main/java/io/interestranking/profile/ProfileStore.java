@@ -11,15 +11,22 @@ import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexResponse;
 import org.opensearch.action.delete.DeleteRequest;
 import org.opensearch.action.delete.DeleteResponse;
+import org.opensearch.OpenSearchStatusException;
+import org.opensearch.action.bulk.BulkItemResponse;
+import org.opensearch.action.bulk.BulkRequest;
+import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.action.get.GetRequest;
 import org.opensearch.action.get.GetResponse;
+import org.opensearch.action.get.MultiGetItemResponse;
+import org.opensearch.action.get.MultiGetRequest;
+import org.opensearch.action.get.MultiGetResponse;
 import org.opensearch.action.index.IndexRequest;
-import org.opensearch.action.index.IndexResponse;
 import org.opensearch.action.support.ContextPreservingActionListener;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.util.concurrent.ThreadContext;
+import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.IndexNotFoundException;
@@ -27,7 +34,12 @@ import org.opensearch.index.engine.VersionConflictEngineException;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -106,58 +118,171 @@ public final class ProfileStore {
         }));
     }
 
+    /** One user's outcome of {@link #updateMany}: a result, or the failure of that user alone. */
+    public record Outcome<R>(R result, Exception failure) {}
+
     /**
      * Read-modify-write of one user's profile. {@code change} gets a fresh profile (an empty one for a new user)
      * on every attempt, so it must depend only on its input.
      */
     public <R> void update(String userId, Function<Profile, Update<R>> change, ActionListener<R> listener) {
-        serial.submit(userId, done -> ensureIndex(ActionListener.wrap(
-            ok -> attempt(userId, change, ActionListener.runAfter(listener, done), 0),
-            e -> {
-                done.run();
-                listener.onFailure(e);
+        updateMany(Map.of(userId, change), ActionListener.wrap(outcomes -> {
+            Outcome<R> outcome = outcomes.get(userId);
+            if (outcome.failure() != null) {
+                listener.onFailure(outcome.failure());
+            } else {
+                listener.onResponse(outcome.result());
             }
-        )));
+        }, listener::onFailure));
+    }
+
+    /**
+     * Read-modify-write of several users' profiles at once: one multi-get, one bulk write (one translog sync), and
+     * only the users whose write lost a race are read and written again. The users are held on this node in
+     * sorted order (no two batches can wait on each other), so updates of one user never race on one node.
+     */
+    public <R> void updateMany(Map<String, Function<Profile, Update<R>>> changes, ActionListener<Map<String, Outcome<R>>> listener) {
+        List<String> users = new ArrayList<>(new TreeSet<>(changes.keySet()));
+        List<Runnable> releases = new ArrayList<>(users.size());
+        Runnable releaseAll = () -> releases.forEach(Runnable::run);
+        acquire(users, 0, releases, () -> ensureIndex(ActionListener.wrap(ok -> {
+            Map<String, Outcome<R>> outcomes = new ConcurrentHashMap<>();
+            attemptMany(users, changes, outcomes, 0, ActionListener.runAfter(ActionListener.wrap(
+                done -> listener.onResponse(outcomes), listener::onFailure), releaseAll));
+        }, e -> {
+            releaseAll.run();
+            listener.onFailure(e);
+        })));
+    }
+
+    private void acquire(List<String> users, int i, List<Runnable> releases, Runnable whenAll) {
+        if (i == users.size()) {
+            whenAll.run();
+            return;
+        }
+        serial.submit(users.get(i), release -> {
+            synchronized (releases) {
+                releases.add(release);
+            }
+            acquire(users, i + 1, releases, whenAll);
+        });
     }
 
     /** A write lost a race, or the profile shard is still starting (just created, or relocating): worth a retry. */
-    private static boolean transientFailure(Exception e) {
+    private static boolean transientFailure(Throwable e) {
         Throwable cause = ExceptionsHelper.unwrapCause(e);
         return cause instanceof VersionConflictEngineException
             || cause instanceof NoShardAvailableActionException
             || cause instanceof UnavailableShardsException;
     }
 
-    private <R> void retryOrFail(String userId, Function<Profile, Update<R>> change, ActionListener<R> listener, int attempt, Exception e) {
-        if (transientFailure(e) && attempt < maxRetries.getAsInt()) {
-            stats.conflictsRetried.increment();
-            // another node wrote in between, or the shard is not ready: read again after a short random pause
-            TimeValue pause = TimeValue.timeValueMillis(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 20) * 2));
-            threadPool.schedule(() -> attempt(userId, change, listener, attempt + 1), pause, ThreadPool.Names.GENERIC);
+    private <R> void attemptMany(
+        List<String> users,
+        Map<String, Function<Profile, Update<R>>> changes,
+        Map<String, Outcome<R>> outcomes,
+        int attempt,
+        ActionListener<Void> listener
+    ) {
+        MultiGetRequest mget = new MultiGetRequest().realtime(true);
+        for (String user : users) {
+            mget.add(INDEX, user);
+        }
+        this.<MultiGetResponse>asSystem(l -> client.multiGet(mget, l), ActionListener.wrap(read -> {
+            List<String> retry = new ArrayList<>();
+            Map<String, R> pending = new HashMap<>();
+            BulkRequest bulk = new BulkRequest();
+            MultiGetItemResponse[] items = read.getResponses();
+            for (int i = 0; i < items.length; i++) {
+                String user = users.get(i);
+                if (items[i].isFailed()) {
+                    if (transientFailure(items[i].getFailure().getFailure())) {
+                        retry.add(user);
+                    } else {
+                        outcomes.put(user, new Outcome<>(null, items[i].getFailure().getFailure()));
+                    }
+                    continue;
+                }
+                GetResponse got = items[i].getResponse();
+                Profile profile = got.isExists() ? ProfileCodec.fromSource(got.getSourceAsMap()) : new Profile(user);
+                Update<R> update;
+                try {
+                    update = changes.get(user).apply(profile);
+                } catch (RuntimeException e) {
+                    outcomes.put(user, new Outcome<>(null, e));
+                    continue;
+                }
+                if (update.write() == false) {
+                    outcomes.put(user, new Outcome<>(update.result(), null));
+                    continue;
+                }
+                IndexRequest index = new IndexRequest(INDEX).id(user).source(ProfileCodec.toSource(profile), XContentType.SMILE);
+                if (got.isExists()) {
+                    index.setIfSeqNo(got.getSeqNo()).setIfPrimaryTerm(got.getPrimaryTerm());
+                } else {
+                    index.opType(DocWriteRequest.OpType.CREATE);
+                }
+                bulk.add(index);
+                pending.put(user, update.result());
+            }
+            if (bulk.numberOfActions() == 0) {
+                retryOrFinish(retry, changes, outcomes, attempt, listener);
+                return;
+            }
+            this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(written -> {
+                for (BulkItemResponse item : written.getItems()) {
+                    String user = item.getId();
+                    if (item.isFailed() == false) {
+                        stats.profileWrites.increment();
+                        outcomes.put(user, new Outcome<>(pending.get(user), null));
+                    } else if (transientFailure(item.getFailure().getCause())) {
+                        retry.add(user);
+                    } else {
+                        outcomes.put(user, new Outcome<>(null, item.getFailure().getCause()));
+                    }
+                }
+                retryOrFinish(retry, changes, outcomes, attempt, listener);
+            }, e -> retryAllOrFail(users, changes, outcomes, attempt, listener, e)));
+        }, e -> retryAllOrFail(users, changes, outcomes, attempt, listener, e)));
+    }
+
+    private <R> void retryOrFinish(
+        List<String> retry,
+        Map<String, Function<Profile, Update<R>>> changes,
+        Map<String, Outcome<R>> outcomes,
+        int attempt,
+        ActionListener<Void> listener
+    ) {
+        if (retry.isEmpty()) {
+            listener.onResponse(null);
+            return;
+        }
+        if (attempt >= maxRetries.getAsInt()) {
+            for (String user : retry) {
+                outcomes.put(user, new Outcome<>(null, new OpenSearchStatusException(
+                    "profile of [" + user + "] still conflicted after " + attempt + " retries", RestStatus.CONFLICT)));
+            }
+            listener.onResponse(null);
+            return;
+        }
+        stats.conflictsRetried.add(retry.size());
+        // another node wrote in between, or the shard is not ready: read again after a short random pause
+        TimeValue pause = TimeValue.timeValueMillis(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 20) * 2));
+        threadPool.schedule(() -> attemptMany(retry, changes, outcomes, attempt + 1, listener), pause, ThreadPool.Names.GENERIC);
+    }
+
+    private <R> void retryAllOrFail(
+        List<String> users,
+        Map<String, Function<Profile, Update<R>>> changes,
+        Map<String, Outcome<R>> outcomes,
+        int attempt,
+        ActionListener<Void> listener,
+        Exception e
+    ) {
+        if (transientFailure(e)) {
+            retryOrFinish(new ArrayList<>(users), changes, outcomes, attempt, listener);
         } else {
             listener.onFailure(e);
         }
-    }
-
-    private <R> void attempt(String userId, Function<Profile, Update<R>> change, ActionListener<R> listener, int attempt) {
-        get(userId, ActionListener.wrap(read -> {
-            Profile profile = read.profile() != null ? read.profile() : new Profile(userId);
-            Update<R> update = change.apply(profile);
-            if (update.write() == false) {
-                listener.onResponse(update.result());
-                return;
-            }
-            IndexRequest index = new IndexRequest(INDEX).id(userId).source(ProfileCodec.toSource(profile));
-            if (read.profile() == null) {
-                index.opType(DocWriteRequest.OpType.CREATE);
-            } else {
-                index.setIfSeqNo(read.seqNo()).setIfPrimaryTerm(read.primaryTerm());
-            }
-            this.<IndexResponse>asSystem(l -> client.index(index, l), ActionListener.wrap(r -> {
-                stats.profileWrites.increment();
-                listener.onResponse(update.result());
-            }, e -> retryOrFail(userId, change, listener, attempt, e)));
-        }, e -> retryOrFail(userId, change, listener, attempt, e)));
     }
 
     /** Deletes the user's profile; the listener gets whether there was one. */

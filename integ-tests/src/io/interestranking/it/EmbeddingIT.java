@@ -180,7 +180,7 @@ class EmbeddingIT {
         float[] stored = Rest.vector(rest.ok("GET", "/emb-big/_doc/1", null).get("_source").get("title_vector"));
         // 2,000 characters hold far more than 256 word pieces: the same truncated text
         assertArrayEquals(embed(List.of(sb.substring(0, 2000)))[0], stored);
-        assertEquals("green", rest.ok("GET", "/_cluster/health", null).get("status").asText());
+        assertEquals("green", rest.ok("GET", "/_cluster/health/emb-big", null).get("status").asText());
     }
 
     @Test

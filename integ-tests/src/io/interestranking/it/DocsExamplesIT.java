@@ -1,0 +1,108 @@
+package io.interestranking.it;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs every {@code bash} example of docs/ and the README against the single-node test cluster, in reading order,
+ * on the demo catalog: an example that fails or answers an error makes the build fail, so the docs cannot rot.
+ */
+class DocsExamplesIT {
+
+    static final Rest rest = Rest.single();
+    static final Path ROOT = Path.of(System.getProperty("tests.root.dir", "."));
+    static final String URL = System.getProperty("tests.cluster.single", "http://127.0.0.1:9250");
+    static final List<String> PAGES = List.of("docs/ingest.md", "docs/embed.md", "docs/profiles.md", "docs/ranking.md", "docs/settings.md",
+        "README.md");
+    static final Pattern BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
+
+    @BeforeAll
+    static void demoCatalog() throws Exception {
+        for (String index : List.of("items", "articles")) {
+            rest.call("DELETE", "/" + index, null);
+        }
+        Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", 384, "method",
+            Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
+        rest.ok("PUT", "/_ingest/pipeline/items", Fixtures.pipeline(Map.of("field_map",
+            Map.of("title", "title_vector", "description", "description_vector"))));
+        rest.ok("PUT", "/items", Map.of(
+            "settings", Map.of("index", Map.of("knn", true, "default_pipeline", "items", "number_of_replicas", 0)),
+            "mappings", Map.of("properties", Map.of("title", Map.of("type", "text"), "description", Map.of("type", "text"),
+                "category", Map.of("type", "keyword"), "price", Map.of("type", "float"),
+                "title_vector", vector, "description_vector", vector))));
+        Process catalog = new ProcessBuilder("python3", ROOT.resolve("demo/catalog.py").toString(), "300", "items").start();
+        String bulk = new String(catalog.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(catalog.waitFor(1, TimeUnit.MINUTES) && catalog.exitValue() == 0);
+        assertFalse(rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean());
+    }
+
+    @AfterAll
+    static void resetSettings() {
+        Map<String, Object> reset = new HashMap<>();
+        reset.put("plugins.interest.embed.max_texts", null);
+        rest.call("PUT", "/_cluster/settings", Map.of("persistent", reset));
+        for (String user : List.of("u42", "ana", "ben")) {
+            rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
+        }
+        // the examples create an index with a replica, which a single node leaves yellow
+        rest.call("DELETE", "/articles", null);
+    }
+
+    @Test
+    void everyExampleRunsAndAnswersWithoutError() throws Exception {
+        int examples = 0;
+        for (String page : PAGES) {
+            String text = Files.readString(ROOT.resolve(page));
+            Matcher m = BLOCK.matcher(text);
+            while (m.find()) {
+                String script = m.group(1);
+                if (script.contains("scripts/") || script.contains("curl") == false) {
+                    continue; // the README's launcher commands are run by CI itself
+                }
+                examples++;
+                String runnable = script.replace("http://localhost:9200", URL).replace("http://127.0.0.1:9200", URL)
+                    .replace("localhost:9200", URL);
+                Process p = new ProcessBuilder("bash", "-e", "-c", runnable).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(p.waitFor(2, TimeUnit.MINUTES), page + ": timed out:\n" + script);
+                assertEquals(0, p.exitValue(), page + ": failed:\n" + script + "\n" + out);
+                for (JsonNode response : responses(out)) {
+                    assertFalse(response.has("error"), page + ": answered an error:\n" + script + "\n" + response);
+                }
+            }
+        }
+        assertTrue(examples >= 13, "only " + examples + " examples found");
+    }
+
+    /** The JSON values a script printed, one after another. */
+    static List<JsonNode> responses(String out) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        try (JsonParser parser = Rest.JSON.getFactory().createParser(out);
+             MappingIterator<JsonNode> it = Rest.JSON.readValues(parser, JsonNode.class)) {
+            while (it.hasNext()) {
+                all.add(it.next());
+            }
+        }
+        return all;
+    }
+}

@@ -12,6 +12,8 @@ import io.interestranking.action.stats.TransportStatsAction;
 import io.interestranking.action.users.RestUsersAction;
 import io.interestranking.action.users.TransportUsersAction;
 import io.interestranking.action.users.UsersAction;
+import io.interestranking.action.vectors.ShardVectorsAction;
+import io.interestranking.action.vectors.TransportShardVectorsAction;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelRegistry;
 import io.interestranking.embedding.NativeRuntime;
@@ -158,7 +160,8 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
             new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class),
             new ActionHandler<>(EventsAction.INSTANCE, TransportEventsAction.class),
             new ActionHandler<>(UsersAction.INSTANCE, TransportUsersAction.class),
-            new ActionHandler<>(StatsAction.INSTANCE, TransportStatsAction.class)
+            new ActionHandler<>(StatsAction.INSTANCE, TransportStatsAction.class),
+            new ActionHandler<>(ShardVectorsAction.INSTANCE, TransportShardVectorsAction.class)
         );
     }
 

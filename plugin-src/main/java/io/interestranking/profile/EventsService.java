@@ -1,5 +1,7 @@
 package io.interestranking.profile;
 
+import io.interestranking.action.vectors.ShardVectorsAction;
+import io.interestranking.action.vectors.ShardVectorsRequest;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.TextKind;
 import io.interestranking.stats.InterestStats;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +50,7 @@ public final class EventsService {
         EventParser.Parsed parsed;
         float[] vector;
         Exception error;
-        String vectorField;
+        ItemVectors.Target target;
     }
 
     private final Client client;
@@ -100,17 +103,21 @@ public final class EventsService {
         ));
     }
 
+    /**
+     * Items named by index and id: first read in binary from the shards' vector values (one request per shard),
+     * then, for what a shard's searcher does not see yet (not refreshed), one realtime multi-get of _source.
+     */
     private void resolveDocuments(List<Slot> slots, ActionListener<Void> listener) {
         ClusterState state = clusterService.state();
-        MultiGetRequest mget = new MultiGetRequest();
-        List<Slot> pending = new ArrayList<>();
+        Map<String, List<Slot>> byShard = new LinkedHashMap<>();
+        Map<String, ShardVectorsRequest> requests = new LinkedHashMap<>();
         for (Slot slot : slots) {
             if (slot.error != null || slot.parsed.item().index() == null) {
                 continue;
             }
             EventParser.Item item = slot.parsed.item();
             try {
-                slot.vectorField = ItemVectors.vectorField(state, item.index(), item.field());
+                slot.target = ItemVectors.vectorField(state, item.index(), item.field());
             } catch (ItemVectors.NotFound e) {
                 slot.error = new org.opensearch.ResourceNotFoundException(e.getMessage());
                 continue;
@@ -118,14 +125,52 @@ public final class EventsService {
                 slot.error = e;
                 continue;
             }
-            mget.add(new MultiGetRequest.Item(item.index(), item.id()).fetchSourceContext(
-                new FetchSourceContext(true, new String[] { slot.vectorField }, null)
-            ));
-            pending.add(slot);
+            int shard = clusterService.operationRouting().shardId(state, slot.target.index(), item.id(), null).id();
+            String key = slot.target.index() + '\u0000' + shard + '\u0000' + slot.target.field();
+            byShard.computeIfAbsent(key, k -> new ArrayList<>()).add(slot);
+            requests.computeIfAbsent(key, k -> new ShardVectorsRequest(slot.target.index(), shard, slot.target.field(), new ArrayList<>()))
+                .ids().add(item.id());
         }
+        if (requests.isEmpty()) {
+            listener.onResponse(null);
+            return;
+        }
+        AtomicInteger remaining = new AtomicInteger(requests.size());
+        Runnable oneDone = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                List<Slot> missing = new ArrayList<>();
+                for (List<Slot> group : byShard.values()) {
+                    for (Slot slot : group) {
+                        if (slot.vector == null && slot.error == null) {
+                            missing.add(slot);
+                        }
+                    }
+                }
+                resolveByGet(missing, listener);
+            }
+        };
+        requests.forEach((key, request) -> client.execute(ShardVectorsAction.INSTANCE, request, ActionListener.wrap(response -> {
+            List<Slot> group = byShard.get(key);
+            float[][] vectors = response.vectors();
+            for (int i = 0; i < group.size(); i++) {
+                if (vectors[i] != null) {
+                    group.get(i).vector = Vectors.unit(vectors[i]);
+                }
+            }
+            oneDone.run();
+        }, e -> oneDone.run())));  // the realtime get below covers a failed shard read
+    }
+
+    private void resolveByGet(List<Slot> pending, ActionListener<Void> listener) {
         if (pending.isEmpty()) {
             listener.onResponse(null);
             return;
+        }
+        MultiGetRequest mget = new MultiGetRequest();
+        for (Slot slot : pending) {
+            mget.add(new MultiGetRequest.Item(slot.target.index(), slot.parsed.item().id()).fetchSourceContext(
+                new FetchSourceContext(true, new String[] { slot.target.field() }, null)
+            ));
         }
         mget.realtime(true);
         client.multiGet(mget, ActionListener.wrap((MultiGetResponse response) -> {
@@ -138,11 +183,11 @@ public final class EventsService {
                 } else if (items[i].getResponse().isExists() == false) {
                     slot.error = new org.opensearch.ResourceNotFoundException("item [" + key + "] not found");
                 } else {
-                    float[] v = ItemVectors.fromSource(items[i].getResponse().getSourceAsMap(), slot.vectorField);
+                    float[] v = ItemVectors.fromSource(items[i].getResponse().getSourceAsMap(), slot.target.field());
                     slot.vector = v == null ? null : Vectors.unit(v);
                     if (slot.vector == null) {
                         slot.error = new org.opensearch.ResourceNotFoundException(
-                            "item [" + key + "] has no vector in [" + slot.vectorField + "]"
+                            "item [" + key + "] has no vector in [" + slot.target.field() + "]"
                         );
                     }
                 }

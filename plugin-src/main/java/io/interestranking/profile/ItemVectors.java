@@ -21,8 +21,11 @@ public final class ItemVectors {
         }
     }
 
+    /** Where an item's vector lives: the concrete index and its knn_vector field. */
+    public record Target(String index, String field) {}
+
     /** The vector field to read for an item of {@code index}: {@code field} if given (checked), else the only one. */
-    public static String vectorField(ClusterState state, String index, String field) {
+    public static Target vectorField(ClusterState state, String index, String field) {
         IndexAbstraction abstraction = state.metadata().getIndicesLookup().get(index);
         if (abstraction == null) {
             throw new NotFound("no such index [" + index + "]");
@@ -42,10 +45,10 @@ public final class ItemVectors {
             if (vectorFields.contains(field) == false) {
                 throw new IllegalArgumentException("[item.field] [" + field + "] is not a knn_vector field of [" + index + "]");
             }
-            return field;
+            return new Target(meta.getIndex().getName(), field);
         }
         if (vectorFields.size() == 1) {
-            return vectorFields.get(0);
+            return new Target(meta.getIndex().getName(), vectorFields.get(0));
         }
         throw new IllegalArgumentException(
             vectorFields.isEmpty()

@@ -1,0 +1,47 @@
+package io.interestranking.action.vectors;
+
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.action.support.single.shard.SingleShardRequest;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+import java.io.IOException;
+import java.util.List;
+
+public final class ShardVectorsRequest extends SingleShardRequest<ShardVectorsRequest> {
+
+    final int shard;
+    final String field;
+    final List<String> ids;
+
+    public ShardVectorsRequest(String index, int shard, String field, List<String> ids) {
+        super(index);
+        this.shard = shard;
+        this.field = field;
+        this.ids = ids;
+    }
+
+    public ShardVectorsRequest(StreamInput in) throws IOException {
+        super(in);
+        shard = in.readVInt();
+        field = in.readString();
+        ids = in.readStringList();
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        super.writeTo(out);
+        out.writeVInt(shard);
+        out.writeString(field);
+        out.writeStringCollection(ids);
+    }
+
+    public List<String> ids() {
+        return ids;
+    }
+
+    @Override
+    public ActionRequestValidationException validate() {
+        return null;
+    }
+}

@@ -131,7 +131,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         );
         ClusterSettings clusterSettings = clusterService.getClusterSettings();
         ProfileStore store = new ProfileStore(client, clusterService, threadPool, stats,
-            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES));
+            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES), () -> clusterSettings.get(InterestSettings.PROFILE_CACHE_SIZE));
         EventsService events = new EventsService(client, clusterService, service, store, stats,
             () -> InterestSettings.modelParams(clusterSettings), () -> clusterSettings.get(InterestSettings.DEFAULT_MODEL));
         this.embeddings.set(service);

@@ -36,6 +36,7 @@ import org.opensearch.transport.client.Client;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -67,8 +68,25 @@ public final class ProfileStore {
     private final InterestStats stats;
     private final IntSupplier maxRetries;
     private final KeyedSerialQueue serial;
+    private final IntSupplier cacheSize;
+    /**
+     * Profiles this node wrote last, with the version it wrote: the next update of the user starts from here
+     * instead of a read. A write from another node makes the cached version stale; the conditional write then
+     * fails with a conflict, and that user is read again.
+     */
+    private final Map<String, Cached> cache = new LinkedHashMap<>(256, 0.75f, true);
 
-    public ProfileStore(Client client, ClusterService clusterService, ThreadPool threadPool, InterestStats stats, IntSupplier maxRetries) {
+    private record Cached(Map<String, Object> source, long seqNo, long primaryTerm) {}
+
+    public ProfileStore(
+        Client client,
+        ClusterService clusterService,
+        ThreadPool threadPool,
+        InterestStats stats,
+        IntSupplier maxRetries,
+        IntSupplier cacheSize
+    ) {
+        this.cacheSize = cacheSize;
         this.client = client;
         this.clusterService = clusterService;
         this.threadPool = threadPool;
@@ -183,17 +201,30 @@ public final class ProfileStore {
         int attempt,
         ActionListener<Void> listener
     ) {
-        MultiGetRequest mget = new MultiGetRequest().realtime(true);
+        Map<String, Cached> known = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
         for (String user : users) {
+            Cached cached = attempt == 0 ? cached(user) : null;
+            if (cached != null) {
+                known.put(user, cached);
+            } else {
+                toRead.add(user);
+            }
+        }
+        if (toRead.isEmpty()) {
+            writeMany(users, known, changes, outcomes, attempt, listener);
+            return;
+        }
+        MultiGetRequest mget = new MultiGetRequest().realtime(true);
+        for (String user : toRead) {
             mget.add(INDEX, user);
         }
         this.<MultiGetResponse>asSystem(l -> client.multiGet(mget, l), ActionListener.wrap(read -> {
             List<String> retry = new ArrayList<>();
-            Map<String, R> pending = new HashMap<>();
-            BulkRequest bulk = new BulkRequest();
+            List<String> readable = new ArrayList<>(known.keySet());
             MultiGetItemResponse[] items = read.getResponses();
             for (int i = 0; i < items.length; i++) {
-                String user = users.get(i);
+                String user = toRead.get(i);
                 if (items[i].isFailed()) {
                     if (transientFailure(items[i].getFailure().getFailure())) {
                         retry.add(user);
@@ -203,7 +234,35 @@ public final class ProfileStore {
                     continue;
                 }
                 GetResponse got = items[i].getResponse();
-                Profile profile = got.isExists() ? ProfileCodec.fromSource(got.getSourceAsMap()) : new Profile(user);
+                known.put(user, got.isExists() ? new Cached(got.getSourceAsMap(), got.getSeqNo(), got.getPrimaryTerm()) : null);
+                readable.add(user);
+            }
+            if (retry.isEmpty() == false) {
+                retryOrFinish(retry, changes, outcomes, attempt, ActionListener.wrap(
+                    ignored -> writeMany(readable, known, changes, outcomes, attempt, listener), listener::onFailure));
+                return;
+            }
+            writeMany(readable, known, changes, outcomes, attempt, listener);
+        }, e -> retryAllOrFail(users, changes, outcomes, attempt, listener, e)));
+    }
+
+    /** Applies the changes to the profiles as read ({@code null}: no profile yet) and writes them in one bulk request. */
+    private <R> void writeMany(
+        List<String> users,
+        Map<String, Cached> read,
+        Map<String, Function<Profile, Update<R>>> changes,
+        Map<String, Outcome<R>> outcomes,
+        int attempt,
+        ActionListener<Void> listener
+    ) {
+        {
+            List<String> retry = new ArrayList<>();
+            Map<String, R> pending = new HashMap<>();
+            Map<String, Map<String, Object>> sources = new HashMap<>();
+            BulkRequest bulk = new BulkRequest();
+            for (String user : users) {
+                Cached got = read.get(user);
+                Profile profile = got != null ? ProfileCodec.fromSource(got.source()) : new Profile(user);
                 Update<R> update;
                 try {
                     update = changes.get(user).apply(profile);
@@ -215,9 +274,11 @@ public final class ProfileStore {
                     outcomes.put(user, new Outcome<>(update.result(), null));
                     continue;
                 }
-                IndexRequest index = new IndexRequest(INDEX).id(user).source(ProfileCodec.toSource(profile), XContentType.SMILE);
-                if (got.isExists()) {
-                    index.setIfSeqNo(got.getSeqNo()).setIfPrimaryTerm(got.getPrimaryTerm());
+                Map<String, Object> source = ProfileCodec.toSource(profile);
+                sources.put(user, source);
+                IndexRequest index = new IndexRequest(INDEX).id(user).source(source, XContentType.SMILE);
+                if (got != null) {
+                    index.setIfSeqNo(got.seqNo()).setIfPrimaryTerm(got.primaryTerm());
                 } else {
                     index.opType(DocWriteRequest.OpType.CREATE);
                 }
@@ -233,16 +294,46 @@ public final class ProfileStore {
                     String user = item.getId();
                     if (item.isFailed() == false) {
                         stats.profileWrites.increment();
+                        remember(user, new Cached(sources.get(user), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm()));
                         outcomes.put(user, new Outcome<>(pending.get(user), null));
                     } else if (transientFailure(item.getFailure().getCause())) {
+                        forget(user);
                         retry.add(user);
                     } else {
+                        forget(user);
                         outcomes.put(user, new Outcome<>(null, item.getFailure().getCause()));
                     }
                 }
                 retryOrFinish(retry, changes, outcomes, attempt, listener);
-            }, e -> retryAllOrFail(users, changes, outcomes, attempt, listener, e)));
-        }, e -> retryAllOrFail(users, changes, outcomes, attempt, listener, e)));
+            }, e -> {
+                users.forEach(this::forget);
+                retryAllOrFail(users, changes, outcomes, attempt, listener, e);
+            }));
+        }
+    }
+
+    private Cached cached(String user) {
+        synchronized (cache) {
+            return cache.get(user);
+        }
+    }
+
+    private void remember(String user, Cached cached) {
+        int max = cacheSize.getAsInt();
+        synchronized (cache) {
+            cache.put(user, cached);
+            var it = cache.entrySet().iterator();
+            while (cache.size() > max && it.hasNext()) {
+                it.next();
+                it.remove();
+            }
+        }
+    }
+
+    private void forget(String user) {
+        synchronized (cache) {
+            cache.remove(user);
+        }
     }
 
     private <R> void retryOrFinish(
@@ -291,6 +382,7 @@ public final class ProfileStore {
             listener.onResponse(false);
             return;
         }
+        forget(userId);
         serial.submit(userId, done -> this.<DeleteResponse>asSystem(
             l -> client.delete(new DeleteRequest(INDEX, userId), l),
             ActionListener.runAfter(ActionListener.wrap(r -> listener.onResponse(r.status() == RestStatus.OK), listener::onFailure), done)

@@ -114,6 +114,9 @@ public final class InterestSettings {
         PREFIX + "events.max_per_request", 1000, 1, 100_000, Property.NodeScope, Property.Dynamic);
     public static final Setting<ByteSizeValue> EVENTS_MAX_BODY = Setting.byteSizeSetting(
         PREFIX + "events.max_body_size", new ByteSizeValue(10L << 20), Property.NodeScope, Property.Dynamic);
+    /** Profiles per node kept as last written, so the next update of that user needs no read. */
+    public static final Setting<Integer> PROFILE_CACHE_SIZE = Setting.intSetting(
+        PREFIX + "profile.cache_size", 1000, 0, 1_000_000, Property.NodeScope, Property.Dynamic);
     public static final Setting<Integer> UPDATE_RETRIES = Setting.intSetting(
         PREFIX + "profile.max_update_retries", 200, 0, 10_000, Property.NodeScope, Property.Dynamic);
 
@@ -154,7 +157,7 @@ public final class InterestSettings {
         List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
             EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
             NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT, NEGATIVE_SCORE_WEIGHT,
-            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE));
+            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE, PROFILE_CACHE_SIZE));
         all.addAll(TYPE_WEIGHTS.values());
         return all;
     }

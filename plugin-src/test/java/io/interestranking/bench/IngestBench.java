@@ -147,7 +147,7 @@ public final class IngestBench {
     static String fmt(double[] values) {
         StringBuilder sb = new StringBuilder();
         for (double v : values) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", v));
+            sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v));
         }
         return sb.toString();
     }

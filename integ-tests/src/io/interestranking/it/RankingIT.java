@@ -181,37 +181,29 @@ class RankingIT {
 
     @Test
     void explainComponentsAddUpToTheScore() {
-        profileAboutBread();
-        Map<String, Object> body = new java.util.HashMap<>(search(0, 20, Map.of("user_id", "baker", "field", "title_vector",
-            "exploration", Map.of("weight", 0.1, "seed", "s"))));
-        body.put("explain", true);
-        JsonNode hits = rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits");
-        for (JsonNode hit : hits) {
-            JsonNode explanation = hit.get("_explanation");
-            double sum = 0;
-            for (JsonNode part : explanation.get("details")) {
-                sum += part.get("value").asDouble();
-            }
-            assertEquals(hit.get("_score").asDouble(), explanation.get("value").asDouble(), 1e-5, explanation.toString());
-            assertEquals(hit.get("_score").asDouble(), sum, 1e-5, explanation.toString());
-            assertEquals(3, explanation.get("details").size());
-        }
+        assertExplanationsAddUp(Map.of("user_id", "baker", "field", "title_vector", "exploration", Map.of("weight", 0.1, "seed", "s")), 3);
     }
 
     @Test
     void explainShowsTheDiversityAdjustmentToo() {
+        assertExplanationsAddUp(Map.of("user_id", "baker", "field", "title_vector", "diversity", Map.of("lambda", 0.6)), 4);
+    }
+
+    /** Every hit's explanation has {@code parts} parts whose values add up to the hit's score. */
+    static void assertExplanationsAddUp(Map<String, Object> rescore, int parts) {
         profileAboutBread();
-        Map<String, Object> body = new java.util.HashMap<>(search(0, 20, Map.of("user_id", "baker", "field", "title_vector",
-            "diversity", Map.of("lambda", 0.6))));
+        Map<String, Object> body = new java.util.HashMap<>(search(0, 20, rescore));
         body.put("explain", true);
         JsonNode hits = rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits");
+        assertEquals(20, hits.size());
         for (JsonNode hit : hits) {
             JsonNode explanation = hit.get("_explanation");
             double sum = 0;
             for (JsonNode part : explanation.get("details")) {
                 sum += part.get("value").asDouble();
             }
-            assertEquals(4, explanation.get("details").size(), explanation.toString());
+            assertEquals(parts, explanation.get("details").size(), explanation.toString());
+            assertEquals(hit.get("_score").asDouble(), explanation.get("value").asDouble(), 1e-5, explanation.toString());
             assertEquals(hit.get("_score").asDouble(), sum, 1e-5, explanation.toString());
         }
     }

@@ -17,17 +17,22 @@ public final class QueryEmbeddingCache {
     }
 
     public synchronized float[] get(String model, String text) {
+        trim(capacity.getAsInt());
         return entries.get(new Key(model, text));
     }
 
     public synchronized void put(String model, String text, float[] vector) {
         int max = capacity.getAsInt();
-        if (max <= 0) {
-            return;
+        if (max > 0) {
+            entries.put(new Key(model, text), vector);
         }
-        entries.put(new Key(model, text), vector);
+        trim(max);
+    }
+
+    /** The capacity is a dynamic setting: a lowered one applies at once. */
+    private void trim(int max) {
         var it = entries.entrySet().iterator();
-        while (entries.size() > max && it.hasNext()) {
+        while (entries.size() > Math.max(0, max) && it.hasNext()) {
             it.next();
             it.remove();
         }

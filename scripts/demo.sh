@@ -6,7 +6,10 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 find_jdk
 URL=http://127.0.0.1:9200
-if [ "${1:-}" = "stop" ]; then stop_cluster demo; log "demo node stopped"; exit 0; fi
+PAGE_PORT=${DEMO_PAGE_PORT:-8000}
+PAGE_PID="$WORK/demo-page.pid"
+stop_page() { [ -f "$PAGE_PID" ] && kill "$(cat "$PAGE_PID")" 2>/dev/null; rm -f "$PAGE_PID"; }
+if [ "${1:-}" = "stop" ]; then stop_page; stop_cluster demo; log "demo node and page stopped"; exit 0; fi
 COUNT=${DEMO_ITEMS:-3000}
 
 start_cluster demo 1 9200 9300 1g
@@ -60,7 +63,14 @@ search "something to keep my feet dry on a glacier"
 search "gear for watching planets at night"
 
 python3 "$ROOT/demo/personalize.py" "$URL"
+
+stop_page
+setsid nohup python3 "$ROOT/demo/server.py" --port "$PAGE_PORT" --opensearch "$URL" > "$WORK/demo-page.log" 2>&1 &
+echo $! > "$PAGE_PID"
 cat <<TXT
+
+Open the demo page: http://127.0.0.1:$PAGE_PORT/  (search as ana, ben or carla; click results to re-rank;
+tick "explain" to see each score's parts).
 
 The node is still running at $URL with k-NN and interest-ranking. Try:
   curl -s "$URL/_plugins/_interest/users/ana?include_vectors=false"

@@ -5,4 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 find_jdk
 cd "$ROOT"
+# the browser test drives Debian's chromium with playwright-core (skipped, with a message, if either is missing)
+if command -v npm >/dev/null 2>&1 && [ ! -d integ-tests/browser/node_modules/playwright-core ]; then
+  npm install --prefix integ-tests/browser --no-audit --no-fund --silent || log "npm install failed: the browser test will be skipped"
+fi
 mvn -B verify "$@"

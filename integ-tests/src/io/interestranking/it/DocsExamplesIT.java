@@ -38,22 +38,8 @@ class DocsExamplesIT {
 
     @BeforeAll
     static void demoCatalog() throws Exception {
-        for (String index : List.of("items", "articles")) {
-            rest.call("DELETE", "/" + index, null);
-        }
-        Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", 384, "method",
-            Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
-        rest.ok("PUT", "/_ingest/pipeline/items", Fixtures.pipeline(Map.of("field_map",
-            Map.of("title", "title_vector", "description", "description_vector"))));
-        rest.ok("PUT", "/items", Map.of(
-            "settings", Map.of("index", Map.of("knn", true, "default_pipeline", "items", "number_of_replicas", 0)),
-            "mappings", Map.of("properties", Map.of("title", Map.of("type", "text"), "description", Map.of("type", "text"),
-                "category", Map.of("type", "keyword"), "price", Map.of("type", "float"),
-                "title_vector", vector, "description_vector", vector))));
-        Process catalog = new ProcessBuilder("python3", ROOT.resolve("demo/catalog.py").toString(), "300", "items").start();
-        String bulk = new String(catalog.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(catalog.waitFor(1, TimeUnit.MINUTES) && catalog.exitValue() == 0);
-        assertFalse(rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean());
+        rest.call("DELETE", "/articles", null);
+        Fixtures.demoCatalog(rest, ROOT);
     }
 
     @AfterAll

@@ -38,6 +38,28 @@ public final class Fixtures {
         );
     }
 
+    /** The demo's `items` index (title and description embedded, category, price) with 300 generated items. */
+    public static void demoCatalog(Rest rest, java.nio.file.Path root) throws Exception {
+        rest.call("DELETE", "/items", null);
+        Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", 384, "method",
+            Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
+        rest.ok("PUT", "/_ingest/pipeline/items", pipeline(Map.of("field_map",
+            Map.of("title", "title_vector", "description", "description_vector"))));
+        rest.ok("PUT", "/items", Map.of(
+            "settings", Map.of("index", Map.of("knn", true, "default_pipeline", "items", "number_of_replicas", 0)),
+            "mappings", Map.of("properties", Map.of("title", Map.of("type", "text"), "description", Map.of("type", "text"),
+                "category", Map.of("type", "keyword"), "price", Map.of("type", "float"),
+                "title_vector", vector, "description_vector", vector))));
+        Process catalog = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), "300", "items").start();
+        String bulk = new String(catalog.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (catalog.waitFor(1, java.util.concurrent.TimeUnit.MINUTES) == false || catalog.exitValue() != 0) {
+            throw new IllegalStateException("demo/catalog.py failed");
+        }
+        if (rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean()) {
+            throw new IllegalStateException("the demo catalog did not load");
+        }
+    }
+
     public static Map<String, Object> pipeline(Map<String, Object> options) {
         return Map.of("processors", List.of(Map.of("interest_embedding", options)));
     }

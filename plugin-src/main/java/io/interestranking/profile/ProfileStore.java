@@ -76,7 +76,13 @@ public final class ProfileStore {
      */
     private final Map<String, Cached> cache = new LinkedHashMap<>(256, 0.75f, true);
 
-    private record Cached(Map<String, Object> source, long seqNo, long primaryTerm) {}
+    /** {@code indexUuid}: a restored or re-created profile index must not be written from an older cache. */
+    private record Cached(Map<String, Object> source, long seqNo, long primaryTerm, String indexUuid) {}
+
+    private String indexUuid() {
+        var meta = clusterService.state().metadata().index(INDEX);
+        return meta == null ? "" : meta.getIndexUUID();
+    }
 
     public ProfileStore(
         Client client,
@@ -234,7 +240,7 @@ public final class ProfileStore {
                     continue;
                 }
                 GetResponse got = items[i].getResponse();
-                known.put(user, got.isExists() ? new Cached(got.getSourceAsMap(), got.getSeqNo(), got.getPrimaryTerm()) : null);
+                known.put(user, got.isExists() ? new Cached(got.getSourceAsMap(), got.getSeqNo(), got.getPrimaryTerm(), null) : null);
                 readable.add(user);
             }
             if (retry.isEmpty() == false) {
@@ -260,6 +266,7 @@ public final class ProfileStore {
             Map<String, R> pending = new HashMap<>();
             Map<String, Map<String, Object>> sources = new HashMap<>();
             BulkRequest bulk = new BulkRequest();
+            String uuid = indexUuid();
             for (String user : users) {
                 Cached got = read.get(user);
                 Profile profile = got != null ? ProfileCodec.fromSource(got.source()) : new Profile(user);
@@ -294,7 +301,8 @@ public final class ProfileStore {
                     String user = item.getId();
                     if (item.isFailed() == false) {
                         stats.profileWrites.increment();
-                        remember(user, new Cached(sources.get(user), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm()));
+                        remember(user, new Cached(sources.get(user), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm(),
+                            uuid));
                         outcomes.put(user, new Outcome<>(pending.get(user), null));
                     } else if (transientFailure(item.getFailure().getCause())) {
                         forget(user);
@@ -313,9 +321,11 @@ public final class ProfileStore {
     }
 
     private Cached cached(String user) {
+        Cached cached;
         synchronized (cache) {
-            return cache.get(user);
+            cached = cache.get(user);
         }
+        return cached != null && cached.indexUuid().equals(indexUuid()) ? cached : null;
     }
 
     private void remember(String user, Cached cached) {

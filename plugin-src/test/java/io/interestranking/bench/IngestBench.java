@@ -62,6 +62,21 @@ public final class IngestBench {
             pipeRates[r] = n / pipelineRun(rest, texts);
             System.err.printf(Locale.ROOT, "round %d: bare %.1f texts/s, pipeline %.1f docs/s%n", r + 1, bareRates[r], pipeRates[r]);
         }
+        // throughput by batch size (one round each): texts per inference task / the processor's batch_size
+        int[] sizes = { 1, 8, 32, 128 };
+        double[] bareBySize = new double[sizes.length];
+        double[] pipeBySize = new double[sizes.length];
+        StringBuilder sweep = new StringBuilder();
+        for (int i = 0; i < sizes.length; i++) {
+            rest.ok("PUT", "/_ingest/pipeline/bench-ingest", Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"),
+                "batch_size", sizes[i])));
+            bareBySize[i] = n / bareRun(bare, texts, sizes[i]);
+            pipeBySize[i] = n / pipelineRun(rest, texts);
+            sweep.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f |%n", sizes[i], bareBySize[i], pipeBySize[i]));
+        }
+        Plots.bars("Ingest throughput by batch size (" + n + " SciFact titles)", "texts/s",
+            java.util.Arrays.stream(sizes).mapToObj(x -> "batch " + x).toList(), List.of("bare JVM", "pipeline _bulk"),
+            List.of(bareBySize, pipeBySize), report.resolveSibling("ingest-batch-size.png"));
         bare.close();
         pool.shutdown();
 
@@ -90,6 +105,15 @@ public final class IngestBench {
                 | pipeline `_bulk` (docs/s) | %s | %.1f |
 
                 **Ratio pipeline / bare JVM: %.2f** (target ≥ 0.85).
+
+                By batch size (one round each, after the rounds above; `batch_size` of the processor, chunk size
+                of the bare run):
+
+                | batch size | bare JVM texts/s | pipeline docs/s |
+                |---|---|---|
+                %s
+
+                ![throughput by batch size](ingest-batch-size.png)
                 """,
             Instant.now().toString(),
             threads,
@@ -103,16 +127,21 @@ public final class IngestBench {
             bareMedian,
             fmt(pipeRates),
             pipeMedian,
-            pipeMedian / bareMedian
+            pipeMedian / bareMedian,
+            sweep.toString().strip()
         );
         Files.writeString(report, text);
         System.out.println(text);
     }
 
     static double bareRun(EmbeddingService service, List<String> texts) throws Exception {
+        return bareRun(service, texts, 32);
+    }
+
+    static double bareRun(EmbeddingService service, List<String> texts, int chunk) throws Exception {
         long start = System.nanoTime();
         CompletableFuture<float[][]> done = new CompletableFuture<>();
-        service.embed("all-minilm-l6-v2", texts, TextKind.PASSAGE, 32, ActionListener.wrap(done::complete, done::completeExceptionally));
+        service.embed("all-minilm-l6-v2", texts, TextKind.PASSAGE, chunk, ActionListener.wrap(done::complete, done::completeExceptionally));
         done.get();
         return (System.nanoTime() - start) / 1e9;
     }

@@ -121,6 +121,19 @@ public final class MovieLensEval {
             System.err.println("done: " + variant.name());
         }
 
+        List<String> groups = new ArrayList<>(List.of("popularity (no profile)"));
+        double[] knnHr = new double[variants.size() + 1];
+        double[] rescoreHr = new double[variants.size() + 1];
+        knnHr[0] = rescoreHr[0] = rows.get("popularity")[0];
+        for (int v = 0; v < variants.size(); v++) {
+            groups.add(variants.get(v).name());
+            knnHr[v + 1] = rows.get("`interest_knn`, " + variants.get(v).name())[0];
+            rescoreHr[v + 1] = rows.get("popularity + `interest` rescorer, " + variants.get(v).name())[0];
+        }
+        Path plot = report.resolveSibling("movielens-quality.png");
+        Plots.bars("MovieLens small: HR@10 by ranking and model variant", "HR@10", groups,
+            List.of("interest_knn", "popularity + interest rescorer"), List.of(knnHr, rescoreHr), plot);
+
         StringBuilder table = new StringBuilder();
         rows.forEach((name, m) -> table.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |%n", name, m[0], m[1])));
         String text = String.format(
@@ -147,6 +160,8 @@ public final class MovieLensEval {
                 | ranking | HR@10 | nDCG@10 |
                 |---|---|---|
                 %s
+
+                ![HR@10 by ranking and model variant](movielens-quality.png)
                 """,
             Instant.now().toString(), texts.size(), indexSeconds, heldOut.size(), replayed, maxPopularity, table.toString().strip()
         );

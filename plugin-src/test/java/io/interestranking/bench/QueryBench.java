@@ -91,6 +91,12 @@ public final class QueryBench {
         reset.put("plugins.interest.query.embedding_cache_size", null);
         rest.ok("PUT", "/_cluster/settings", Map.of("transient", reset));
 
+        Map<String, double[]> curves = new java.util.LinkedHashMap<>();
+        String[] shortLabels = { "(a) knn", "(b) knn + interest rescorer", "(c) text_knn", "(d) _embed" };
+        for (int k = 0; k < names.length; k++) {
+            curves.put(shortLabels[k], latencies.get(k).stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        }
+        Plots.percentiles("Latency by percentile, " + items + " items, one node", "ms", curves, report.resolveSibling("query-latency.png"));
         StringBuilder table = new StringBuilder();
         double[] p50 = new double[names.length];
         String[] labels = { "(a) `knn` with a vector, k=100, size 10", "(b) (a) + `interest` rescorer, window 100",
@@ -120,6 +126,8 @@ public final class QueryBench {
                 - Rescorer cost at p50: **%+.2f ms** over (a) (target ≤ 2 ms).
                 - `text_knn` cost at p50: **%+.2f ms** over (a), against **%.2f ms** for `_embed` of one text
                   (target: no more than the embedding time of one query).
+
+                ![latency by percentile](query-latency.png)
                 """,
             Instant.now().toString(), Runtime.getRuntime().availableProcessors(), items, queries, rounds, table.toString().strip(),
             p50[1] - p50[0], p50[2] - p50[0], p50[3]

@@ -416,8 +416,4 @@ public final class ProfileStore {
         }));
     }
 
-    /** For the stored document's shape in docs and tests. */
-    public static Map<String, Object> sourceOf(Profile profile) {
-        return ProfileCodec.toSource(profile);
-    }
 }

@@ -1,7 +1,6 @@
 package io.interestranking.ranking;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.IntSupplier;
 
 /** LRU cache of query-text vectors (per model): repeated searches skip inference. */
@@ -42,7 +41,4 @@ public final class QueryEmbeddingCache {
         return entries.size();
     }
 
-    Map<?, ?> view() {
-        return Map.copyOf(entries);
-    }
 }

@@ -415,5 +415,4 @@ public final class ProfileStore {
             }
         }));
     }
-
 }

@@ -135,9 +135,14 @@ public final class InterestKnnQueryBuilder extends AbstractQueryBuilder<Interest
             return this;
         }
         if (fetched.isEmpty() || fetched.get().interests().isEmpty() && fetched.get().shortTerm() == null) {
-            return filter == null ? fallback : new BoolQueryBuilder().must(fallback).filter(filter);
+            return fallbackQuery();
         }
         return build(fetched.get(), context.params().get(), System.currentTimeMillis());
+    }
+
+    /** What runs for a user without positive interests: the fallback, restricted by the filter. */
+    private QueryBuilder fallbackQuery() {
+        return filter == null ? fallback : new BoolQueryBuilder().must(fallback).filter(filter);
     }
 
     /** The k-NN form of the interest score (docs/ranking.md). */
@@ -158,7 +163,7 @@ public final class InterestKnnQueryBuilder extends AbstractQueryBuilder<Interest
             }
         }
         if (positive.innerQueries().isEmpty()) {
-            return filter == null ? fallback : new BoolQueryBuilder().must(fallback).filter(filter);
+            return fallbackQuery();
         }
         QueryBuilder query = positive;
         if (params.negativeEnabled() && p.negative() != null) {

@@ -139,9 +139,7 @@ public final class InterestRescorer implements Rescorer {
         }
         ScoreDoc doc = new ScoreDoc(topLevelDocId, sourceExplanation.getValue().floatValue());
         List<RescoreMath.Hit> hit = hits(searcher, new ScoreDoc[] { doc }, ctx.field);
-        RescoreMath.Settings noDiversity = new RescoreMath.Settings(ctx.settings.queryWeight(), ctx.settings.interestWeight(),
-            ctx.settings.normalize(), ctx.settings.min(), ctx.settings.max(), ctx.settings.pivot(), ctx.settings.explorationWeight(),
-            ctx.settings.seed(), null);
+        RescoreMath.Settings noDiversity = ctx.settings.withoutDiversity();
         RescoreMath.Components c = RescoreMath.score(hit, noDiversity, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId)[0];
         if (noDiversity.equals(ctx.settings) == false) {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

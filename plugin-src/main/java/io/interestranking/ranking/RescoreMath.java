@@ -39,7 +39,12 @@ public final class RescoreMath {
         double explorationWeight,
         String seed,
         Double lambda
-    ) {}
+    ) {
+        /** The same scoring without the MMR pass. */
+        public Settings withoutDiversity() {
+            return new Settings(queryWeight, interestWeight, normalize, min, max, pivot, explorationWeight, seed, null);
+        }
+    }
 
     /** One hit of the window. {@code vector} is null when the document has none. */
     public record Hit(int doc, String id, float firstPass, float[] vector) {}

@@ -18,6 +18,7 @@ import org.opensearch.search.fetch.subphase.FetchSourceContext;
 import org.opensearch.transport.client.Client;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,20 +112,27 @@ public final class EventsService {
         ClusterState state = clusterService.state();
         Map<String, List<Slot>> byShard = new LinkedHashMap<>();
         Map<String, ShardVectorsRequest> requests = new LinkedHashMap<>();
+        Map<String, Object> targets = new HashMap<>();
         for (Slot slot : slots) {
             if (slot.error != null || slot.parsed.item().index() == null) {
                 continue;
             }
             EventParser.Item item = slot.parsed.item();
-            try {
-                slot.target = ItemVectors.vectorField(state, item.index(), item.field());
-            } catch (ItemVectors.NotFound e) {
-                slot.error = new org.opensearch.ResourceNotFoundException(e.getMessage());
-                continue;
-            } catch (IllegalArgumentException e) {
+            // the mapping is parsed once per index and field named in the batch, not once per event
+            Object target = targets.computeIfAbsent(item.index() + '\u0000' + item.field(), k -> {
+                try {
+                    return ItemVectors.vectorField(state, item.index(), item.field());
+                } catch (ItemVectors.NotFound e) {
+                    return new org.opensearch.ResourceNotFoundException(e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    return e;
+                }
+            });
+            if (target instanceof Exception e) {
                 slot.error = e;
                 continue;
             }
+            slot.target = (ItemVectors.Target) target;
             int shard = clusterService.operationRouting().shardId(state, slot.target.index(), item.id(), null).id();
             String key = slot.target.index() + '\u0000' + shard + '\u0000' + slot.target.field();
             byShard.computeIfAbsent(key, k -> new ArrayList<>()).add(slot);

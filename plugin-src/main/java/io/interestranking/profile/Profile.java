@@ -1,11 +1,7 @@
 package io.interestranking.profile;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A user's interest profile. All weights are stored as of {@link #clock()}, the latest event time applied, so
@@ -19,9 +15,8 @@ public final class Profile {
     final List<Interest> interests = new ArrayList<>();
     Interest shortTerm;
     Interest negative;
-    /** Ids of recently applied events, oldest first: a retried event counts once. */
-    final Deque<String> recentEventIds = new ArrayDeque<>();
-    private final Set<String> recentIndex = new HashSet<>();
+    /** Recently applied event ids (hashed), oldest first: a retried event counts once. */
+    RecentIds recentEventIds = new RecentIds();
 
     public Profile(String userId) {
         this.userId = userId;
@@ -51,7 +46,7 @@ public final class Profile {
         return negative;
     }
 
-    public Deque<String> recentEventIds() {
+    public RecentIds recentEventIds() {
         return recentEventIds;
     }
 
@@ -60,30 +55,33 @@ public final class Profile {
     }
 
     boolean seen(String eventId) {
-        return recentIndex.contains(eventId);
+        return recentEventIds.contains(RecentIds.hash(eventId));
     }
 
     void remember(String eventId, int capacity) {
-        if (recentIndex.add(eventId)) {
-            recentEventIds.addLast(eventId);
-        }
-        while (recentEventIds.size() > capacity) {
-            recentIndex.remove(recentEventIds.removeFirst());
-        }
+        recentEventIds.add(RecentIds.hash(eventId), capacity);
     }
 
     // for the codec
-    void restore(long clock, long eventCount, List<Interest> interests, Interest shortTerm, Interest negative, List<String> recentIds) {
+    void restore(long clock, long eventCount, List<Interest> interests, Interest shortTerm, Interest negative, RecentIds recentIds) {
         this.clock = clock;
         this.eventCount = eventCount;
         this.interests.clear();
         this.interests.addAll(interests);
         this.shortTerm = shortTerm;
         this.negative = negative;
-        this.recentEventIds.clear();
-        this.recentIndex.clear();
-        for (String id : recentIds) {
-            remember(id, Integer.MAX_VALUE);
+        this.recentEventIds = recentIds;
+    }
+
+    /** A deep copy: updates work on a copy so that a failed or retried write leaves the original as it was. */
+    public Profile copy() {
+        Profile c = new Profile(userId);
+        List<Interest> copies = new ArrayList<>(interests.size());
+        for (Interest i : interests) {
+            copies.add(i.copy());
         }
+        c.restore(clock, eventCount, copies, shortTerm == null ? null : shortTerm.copy(), negative == null ? null : negative.copy(),
+            recentEventIds.copy());
+        return c;
     }
 }

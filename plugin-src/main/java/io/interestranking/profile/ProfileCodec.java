@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Profile ⇄ stored document. Vectors are base64 of little-endian float32 (a third of the size of JSON floats,
- * and exact); the document is not indexed beyond the user id.
+ * Profile ⇄ stored document. Vectors are little-endian float32 bytes (binary values in the SMILE source, base64
+ * when rendered as JSON: exact, and a fraction of the size of JSON floats) and the recent event ids are one
+ * binary value of 64-bit hashes; the document is not indexed beyond the user id. Reads also accept the first
+ * format (base64 strings, event ids as a list of strings).
  */
 public final class ProfileCodec {
 
@@ -28,13 +30,13 @@ public final class ProfileCodec {
         m.put("interests", interests);
         m.put("short_term", p.shortTerm == null ? null : interest(p.shortTerm));
         m.put("negative", p.negative == null ? null : interest(p.negative));
-        m.put("recent_event_ids", new ArrayList<>(p.recentEventIds));
+        m.put("recent_event_hashes", p.recentEventIds.toBytes());
         return m;
     }
 
     private static Map<String, Object> interest(Interest i) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("vector", encode(i.vector));
+        m.put("vector", bytes(i.vector));
         m.put("weight", i.weight);
         m.put("count", i.count);
         m.put("last_updated", i.lastUpdated);
@@ -56,7 +58,7 @@ public final class ProfileCodec {
             interests,
             interest((Map<String, Object>) m.get("short_term")),
             interest((Map<String, Object>) m.get("negative")),
-            (List<String>) m.getOrDefault("recent_event_ids", List.of())
+            recentIds(m)
         );
         return p;
     }
@@ -67,7 +69,7 @@ public final class ProfileCodec {
             return null;
         }
         return new Interest(
-            decode((String) m.get("vector")),
+            vector(m.get("vector")),
             ((Number) m.get("weight")).doubleValue(),
             ((Number) m.get("count")).longValue(),
             ((Number) m.get("last_updated")).longValue(),
@@ -76,17 +78,35 @@ public final class ProfileCodec {
         );
     }
 
-    public static String encode(float[] v) {
-        ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(v);
-        return Base64.getEncoder().encodeToString(buf.array());
+    @SuppressWarnings("unchecked")
+    private static RecentIds recentIds(Map<String, Object> m) {
+        Object hashes = m.get("recent_event_hashes");
+        if (hashes != null) {
+            return RecentIds.fromBytes(binary(hashes));
+        }
+        RecentIds ids = new RecentIds();
+        for (String id : (List<String>) m.getOrDefault("recent_event_ids", List.of())) {
+            ids.add(RecentIds.hash(id), Integer.MAX_VALUE);
+        }
+        return ids;
     }
 
-    public static float[] decode(String s) {
-        ByteBuffer buf = ByteBuffer.wrap(Base64.getDecoder().decode(s)).order(ByteOrder.LITTLE_ENDIAN);
+    /** A binary value as parsed: bytes from SMILE or a transport map, base64 text from JSON. */
+    private static byte[] binary(Object value) {
+        return value instanceof byte[] b ? b : Base64.getDecoder().decode((String) value);
+    }
+
+    private static float[] vector(Object value) {
+        ByteBuffer buf = ByteBuffer.wrap(binary(value)).order(ByteOrder.LITTLE_ENDIAN);
         float[] v = new float[buf.remaining() / 4];
         buf.asFloatBuffer().get(v);
         return v;
+    }
+
+    static byte[] bytes(float[] v) {
+        ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(v);
+        return buf.array();
     }
 
     /** The dimension of a profile's vectors, or -1 when it has none yet. */

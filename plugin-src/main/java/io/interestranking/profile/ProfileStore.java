@@ -77,7 +77,7 @@ public final class ProfileStore {
     private final Map<String, Cached> cache = new LinkedHashMap<>(256, 0.75f, true);
 
     /** {@code indexUuid}: a restored or re-created profile index must not be written from an older cache. */
-    private record Cached(Map<String, Object> source, long seqNo, long primaryTerm, String indexUuid) {}
+    private record Cached(Profile profile, long seqNo, long primaryTerm, String indexUuid) {}
 
     private String indexUuid() {
         var meta = clusterService.state().metadata().index(INDEX);
@@ -240,7 +240,9 @@ public final class ProfileStore {
                     continue;
                 }
                 GetResponse got = items[i].getResponse();
-                known.put(user, got.isExists() ? new Cached(got.getSourceAsMap(), got.getSeqNo(), got.getPrimaryTerm(), null) : null);
+                known.put(user, got.isExists()
+                    ? new Cached(ProfileCodec.fromSource(got.getSourceAsMap()), got.getSeqNo(), got.getPrimaryTerm(), null)
+                    : null);
                 readable.add(user);
             }
             if (retry.isEmpty() == false) {
@@ -264,12 +266,13 @@ public final class ProfileStore {
         {
             List<String> retry = new ArrayList<>();
             Map<String, R> pending = new HashMap<>();
-            Map<String, Map<String, Object>> sources = new HashMap<>();
+            Map<String, Profile> profiles = new HashMap<>();
             BulkRequest bulk = new BulkRequest();
             String uuid = indexUuid();
             for (String user : users) {
                 Cached got = read.get(user);
-                Profile profile = got != null ? ProfileCodec.fromSource(got.source()) : new Profile(user);
+                // a copy: the change may run again on a retry, and the cached profile must stay as written
+                Profile profile = got != null ? got.profile().copy() : new Profile(user);
                 Update<R> update;
                 try {
                     update = changes.get(user).apply(profile);
@@ -282,7 +285,7 @@ public final class ProfileStore {
                     continue;
                 }
                 Map<String, Object> source = ProfileCodec.toSource(profile);
-                sources.put(user, source);
+                profiles.put(user, profile);
                 IndexRequest index = new IndexRequest(INDEX).id(user).source(source, XContentType.SMILE);
                 if (got != null) {
                     index.setIfSeqNo(got.seqNo()).setIfPrimaryTerm(got.primaryTerm());
@@ -296,12 +299,12 @@ public final class ProfileStore {
                 retryOrFinish(retry, changes, outcomes, attempt, listener);
                 return;
             }
-            this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(written -> {
-                for (BulkItemResponse item : written.getItems()) {
+            this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(response -> {
+                for (BulkItemResponse item : response.getItems()) {
                     String user = item.getId();
                     if (item.isFailed() == false) {
                         stats.profileWrites.increment();
-                        remember(user, new Cached(sources.get(user), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm(),
+                        remember(user, new Cached(profiles.get(user), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm(),
                             uuid));
                         outcomes.put(user, new Outcome<>(pending.get(user), null));
                     } else if (transientFailure(item.getFailure().getCause())) {

@@ -22,7 +22,7 @@ class InterestScorerTest {
             ),
             new Interest(new float[] { 0, 0, 1 }, 1.0, 1, T, List.of(), false),
             new Interest(new float[] { 0.6f, 0.8f, 0 }, 1.0, 1, T, List.of(), false),
-            List.of()
+            new RecentIds()
         );
         return p;
     }

@@ -6,7 +6,6 @@ import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 
-import org.apache.lucene.search.Query;
 import org.apache.lucene.util.SetOnce;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.action.ActionListener;
@@ -15,14 +14,12 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ObjectParser;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
-import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.BoolQueryBuilder;
 import org.opensearch.index.query.BoostingQueryBuilder;
 import org.opensearch.index.query.DisMaxQueryBuilder;
 import org.opensearch.index.query.MatchAllQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryRewriteContext;
-import org.opensearch.index.query.QueryShardContext;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -36,81 +33,61 @@ import java.util.function.Supplier;
  * {@code boosting} query that multiplies the scores of items near the negative interest by (1 − β_N·c_N).
  * An unknown user or an empty profile runs {@code fallback} (default {@code match_all}), with {@code filter}.
  */
-public final class InterestKnnQueryBuilder extends AbstractQueryBuilder<InterestKnnQueryBuilder> {
+public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<InterestKnnQueryBuilder> {
 
     public static final String NAME = "interest_knn";
 
     private static final ObjectParser<InterestKnnQueryBuilder, RankingContext> PARSER = new ObjectParser<>(NAME);
     static {
-        PARSER.declareString((b, v) -> b.field = v, new ParseField("field"));
         PARSER.declareString((b, v) -> b.userId = v, new ParseField("user_id"));
-        PARSER.declareInt((b, v) -> b.k = v, new ParseField("k"));
-        PARSER.declareObject((b, v) -> b.filter = v, (p, c) -> parseInnerQueryBuilder(p), new ParseField("filter"));
         PARSER.declareObject((b, v) -> b.fallback = v, (p, c) -> parseInnerQueryBuilder(p), new ParseField("fallback"));
-        declareStandardFields(PARSER);
+        declareCommonFields(PARSER);
     }
 
-    private String field;
     private String userId;
-    private int k = TextKnnQueryBuilder.DEFAULT_K;
-    private QueryBuilder filter;
     private QueryBuilder fallback = new MatchAllQueryBuilder();
-    private final RankingContext context;
+    /** Set on the pending copy: the profile (empty for an unknown user), null until the fetch has answered. */
     private final Supplier<Optional<Profile>> profile;
 
     private InterestKnnQueryBuilder(RankingContext context, Supplier<Optional<Profile>> profile) {
-        this.context = context;
+        super(context);
         this.profile = profile;
     }
 
     public InterestKnnQueryBuilder(StreamInput in, RankingContext context) throws IOException {
-        super(in);
-        this.context = context;
+        super(in, context);
         this.profile = null;
-        field = in.readString();
         userId = in.readString();
-        k = in.readVInt();
-        filter = in.readOptionalNamedWriteable(QueryBuilder.class);
         fallback = in.readNamedWriteable(QueryBuilder.class);
     }
 
     public static InterestKnnQueryBuilder fromXContent(XContentParser parser, RankingContext context) throws IOException {
         InterestKnnQueryBuilder b = new InterestKnnQueryBuilder(context, null);
         PARSER.parse(parser, b, context);
-        if (b.field == null || b.field.isBlank()) {
-            throw new IllegalArgumentException("[" + NAME + "] requires [field]");
-        }
+        b.validateCommonFields();
         if (b.userId == null) {
             throw new IllegalArgumentException("[" + NAME + "] requires [user_id]");
         }
         EventParser.userId(b.userId);
-        if (b.k < 1 || b.k > 10_000) {
-            throw new IllegalArgumentException("[" + NAME + "] [k] must be between 1 and 10000, got " + b.k);
-        }
         return b;
     }
 
     @Override
-    protected void doWriteTo(StreamOutput out) throws IOException {
-        out.writeString(field);
+    protected void writeOwnFields(StreamOutput out) throws IOException {
         out.writeString(userId);
-        out.writeVInt(k);
-        out.writeOptionalNamedWriteable(filter);
         out.writeNamedWriteable(fallback);
     }
 
     @Override
-    protected void doXContent(XContentBuilder builder, Params params) throws IOException {
-        builder.startObject(NAME);
-        builder.field("field", field);
+    protected void ownXContent(XContentBuilder builder) throws IOException {
         builder.field("user_id", userId);
-        builder.field("k", k);
-        if (filter != null) {
-            builder.field("filter", filter);
-        }
         builder.field("fallback", fallback);
-        printBoostAndQueryName(builder);
-        builder.endObject();
+    }
+
+    @Override
+    protected void copyOwnFields(InterestKnnQueryBuilder pending) {
+        pending.userId = userId;
+        pending.fallback = fallback;
     }
 
     @Override
@@ -121,14 +98,7 @@ public final class InterestKnnQueryBuilder extends AbstractQueryBuilder<Interest
                 holder.set(Optional.ofNullable(read.profile()));
                 listener.onResponse(null);
             }, listener::onFailure)));
-            InterestKnnQueryBuilder pending = new InterestKnnQueryBuilder(context, holder::get);
-            pending.field = field;
-            pending.userId = userId;
-            pending.k = k;
-            pending.filter = filter;
-            pending.fallback = fallback;
-            pending.boost(boost).queryName(queryName);
-            return pending;
+            return pendingCopy(new InterestKnnQueryBuilder(context, holder::get));
         }
         Optional<Profile> fetched = profile.get();
         if (fetched == null) {
@@ -140,9 +110,16 @@ public final class InterestKnnQueryBuilder extends AbstractQueryBuilder<Interest
         return build(fetched.get(), context.params().get(), System.currentTimeMillis());
     }
 
-    /** What runs for a user without positive interests: the fallback, restricted by the filter. */
+    /**
+     * What runs for a user without positive interests: the fallback, restricted by the filter, with this query's
+     * boost and name (wrapped, so the user's fallback builder itself is left as parsed).
+     */
     private QueryBuilder fallbackQuery() {
-        return filter == null ? fallback : new BoolQueryBuilder().must(fallback).filter(filter);
+        BoolQueryBuilder q = new BoolQueryBuilder().must(fallback);
+        if (filter != null) {
+            q.filter(filter);
+        }
+        return q.boost(boost).queryName(queryName);
     }
 
     /** The k-NN form of the interest score (docs/ranking.md). */
@@ -178,19 +155,13 @@ public final class InterestKnnQueryBuilder extends AbstractQueryBuilder<Interest
     }
 
     @Override
-    protected Query doToQuery(QueryShardContext context) {
-        throw new IllegalStateException("[" + NAME + "] must be rewritten on the coordinating node first");
+    protected boolean ownEquals(InterestKnnQueryBuilder other) {
+        return Objects.equals(userId, other.userId) && Objects.equals(fallback, other.fallback) && Objects.equals(profile, other.profile);
     }
 
     @Override
-    protected boolean doEquals(InterestKnnQueryBuilder other) {
-        return Objects.equals(field, other.field) && Objects.equals(userId, other.userId) && k == other.k
-            && Objects.equals(filter, other.filter) && Objects.equals(fallback, other.fallback) && Objects.equals(profile, other.profile);
-    }
-
-    @Override
-    protected int doHashCode() {
-        return Objects.hash(field, userId, k, filter, fallback);
+    protected int ownHashCode() {
+        return Objects.hash(userId, fallback);
     }
 
     @Override

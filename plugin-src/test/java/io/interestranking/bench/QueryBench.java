@@ -66,8 +66,10 @@ public final class QueryBench {
         }
         rest.ok("PUT", "/_cluster/settings", Map.of("transient", Map.of("plugins.interest.query.embedding_cache_size", 0)));
 
-        String[] names = { "a_knn", "b_knn_rescore", "c_text_knn", "d_embed" };
+        String[] names = { "a_knn", "b_knn_rescore", "c_text_knn", "d_embed", "e_two_step" };
         List<List<Double>> latencies = new ArrayList<>();
+        // (e) split into its two requests: the embedding as it costs amid searches, and the knn that follows it
+        List<Double> twoStepEmbed = new ArrayList<>(), twoStepKnn = new ArrayList<>();
         for (int k = 0; k < names.length; k++) {
             latencies.add(new ArrayList<>());
         }
@@ -77,7 +79,18 @@ public final class QueryBench {
                 long start = System.nanoTime();
                 for (int q = 0; q < queries; q++) {
                     long s = System.nanoTime();
-                    run(rest, k, texts.get(q), vectors.get(q));
+                    if (k == 4) {
+                        JsonNode v = rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(texts.get(q)), "kind", "query"))
+                            .get("vectors").get(0);
+                        long m = System.nanoTime();
+                        run(rest, 0, texts.get(q), v);
+                        if (r >= 0) {
+                            twoStepEmbed.add((m - s) / 1e6);
+                            twoStepKnn.add((System.nanoTime() - m) / 1e6);
+                        }
+                    } else {
+                        run(rest, k, texts.get(q), vectors.get(q));
+                    }
                     if (r >= 0) {
                         latencies.get(k).add((System.nanoTime() - s) / 1e6);
                     }
@@ -92,7 +105,7 @@ public final class QueryBench {
         rest.ok("PUT", "/_cluster/settings", Map.of("transient", reset));
 
         Map<String, double[]> curves = new java.util.LinkedHashMap<>();
-        String[] shortLabels = { "(a) knn", "(b) knn + interest rescorer", "(c) text_knn", "(d) _embed" };
+        String[] shortLabels = { "(a) knn", "(b) knn + interest rescorer", "(c) text_knn", "(d) _embed", "(e) _embed then knn" };
         for (int k = 0; k < names.length; k++) {
             curves.put(shortLabels[k], latencies.get(k).stream().mapToDouble(Double::doubleValue).sorted().toArray());
         }
@@ -100,12 +113,15 @@ public final class QueryBench {
         StringBuilder table = new StringBuilder();
         double[] p50 = new double[names.length];
         String[] labels = { "(a) `knn` with a vector, k=100, size 10", "(b) (a) + `interest` rescorer, window 100",
-            "(c) `text_knn` with the same texts (cache off)", "(d) `_embed` of one query text" };
+            "(c) `text_knn` with the same texts (cache off)", "(d) `_embed` of one query text",
+            "(e) `_embed` of the text, then (a) with its vector: two requests" };
         for (int k = 0; k < names.length; k++) {
             double[] v = latencies.get(k).stream().mapToDouble(Double::doubleValue).sorted().toArray();
             p50[k] = pct(v, 50);
             table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", labels[k], p50[k], pct(v, 99), v.length / wall[k]));
         }
+        double embedAmid = pct(twoStepEmbed.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
+        double knnAfterEmbed = pct(twoStepKnn.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
         String text = String.format(
             Locale.ROOT,
             """
@@ -117,20 +133,35 @@ public final class QueryBench {
                 - %d items with synthetic random 384-d unit vectors, indexed directly (no pipeline).
                 - %d query texts: the first SciFact queries; their vectors from `_embed` for (a) and (b).
                 - (b) rescoring user: a profile from 50 clicks on random items.
-                - Latency measured by the client over HTTP on loopback, one request at a time; the four kinds
-                  alternate, %d rounds after a warm-up round; throughput = requests / wall time (sequential).
+                - Latency measured by the client over HTTP on loopback, one request at a time; each kind runs its
+                  %d queries as a block, the five blocks alternate, %d rounds after a warm-up round; throughput =
+                  requests / wall time (sequential).
 
                 | query | p50 ms | p99 ms | req/s |
                 |---|---|---|---|
                 %s
-                - Rescorer cost at p50: **%+.2f ms** over (a) (target ≤ 2 ms).
-                - `text_knn` cost at p50: **%+.2f ms** over (a), against **%.2f ms** for `_embed` of one text
-                  (target: no more than the embedding time of one query).
+
+                (e) split into its two requests, p50: `_embed` **%.2f ms**, then `knn` **%.2f ms**.
+
+                - Rescorer cost at p50: **%+.2f ms** over (a) (target ≤ 2 ms: %s).
+                - `text_knn` cost at p50: **%+.2f ms** over (a). Target: no more than the embedding time of one query.
+                  - Against the embedding as it costs amid searches ((e)'s `_embed`, %.2f ms): %s by %.2f ms.
+                  - Against `_embed` run back to back in its own block ((d), %.2f ms): %s by %.2f ms.
+                - Why the two differ: a search right after an embedding is slower than one after another search
+                  ((e)'s `knn` %+.2f ms over (a)): the model pass (≈90 MB of weights) evicts the index's vectors
+                  and graph from the CPU caches, and the next embedding finds the model's weights evicted in turn.
+                  `text_knn` always pays this, as does any client that embeds and then searches.
+                - `text_knn` against the same two steps from a client ((e)): **%+.2f ms** (one round trip fewer).
 
                 ![latency by percentile](query-latency.png)
                 """,
-            Instant.now().toString(), Runtime.getRuntime().availableProcessors(), items, queries, rounds, table.toString().strip(),
-            p50[1] - p50[0], p50[2] - p50[0], p50[3]
+            Instant.now().toString(), Runtime.getRuntime().availableProcessors(), items, queries, queries, rounds,
+            table.toString().strip(), embedAmid, knnAfterEmbed,
+            p50[1] - p50[0], p50[1] - p50[0] <= 2 ? "met" : "not met",
+            p50[2] - p50[0],
+            embedAmid, verdict(p50[2] - p50[0], embedAmid), Math.abs(p50[2] - p50[0] - embedAmid),
+            p50[3], verdict(p50[2] - p50[0], p50[3]), Math.abs(p50[2] - p50[0] - p50[3]),
+            knnAfterEmbed - p50[0], p50[2] - p50[4]
         );
         Files.writeString(report, text);
         System.out.println(text);
@@ -146,6 +177,10 @@ public final class QueryBench {
                 Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", 100))));
             default -> rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(text), "kind", "query"));
         }
+    }
+
+    static String verdict(double cost, double budget) {
+        return cost <= budget ? "met, under" : "not met, over";
     }
 
     static double pct(double[] sorted, double q) {

@@ -11,9 +11,12 @@ import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.DeprecationHandler;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.query.BoolQueryBuilder;
 import org.opensearch.index.query.BoostingQueryBuilder;
 import org.opensearch.index.query.DisMaxQueryBuilder;
+import org.opensearch.index.query.MatchAllQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.index.query.TermQueryBuilder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,9 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class InterestKnnQueryBuilderTest {
 
     static final long T = 1_700_000_000_000L;
+    /** The core queries' parsers, for inner queries (filter, fallback). */
+    static final NamedXContentRegistry REGISTRY = new NamedXContentRegistry(
+        new org.opensearch.search.SearchModule(org.opensearch.common.settings.Settings.EMPTY, java.util.List.of()).getNamedXContents()
+    );
 
     static InterestKnnQueryBuilder parse(String json) throws Exception {
-        try (XContentParser p = JsonXContent.jsonXContent.createParser(NamedXContentRegistry.EMPTY,
+        try (XContentParser p = JsonXContent.jsonXContent.createParser(REGISTRY,
             DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
             p.nextToken();
             return InterestKnnQueryBuilder.fromXContent(p, null);
@@ -58,5 +65,28 @@ class InterestKnnQueryBuilderTest {
         String missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
             () -> parse("{\"field\": \"v\"}")).getMessage();
         assertEquals(true, missing.contains("user_id"), missing);
+    }
+
+    @Test
+    void withoutPositiveInterestsTheFallbackRunsWithFilterBoostAndName() throws Exception {
+        ModelParams params = ModelParams.defaults();
+        Profile p = new Profile("u");
+        new InterestModel(params).apply(p, new Event(EventType.DISLIKE, T, new float[] { 0, 0, 1 }, "c", null, 1, null));
+        QueryBuilder q = parse("""
+            {"field": "v", "user_id": "u", "boost": 2, "_name": "recs", "filter": {"term": {"colour": "red"}},
+             "fallback": {"match_all": {}}}""").build(p, params, T);
+        BoolQueryBuilder bool = assertInstanceOf(BoolQueryBuilder.class, q);
+        assertInstanceOf(MatchAllQueryBuilder.class, bool.must().get(0));
+        assertEquals(1f, bool.must().get(0).boost()); // the parsed fallback itself is left alone
+        assertInstanceOf(TermQueryBuilder.class, bool.filter().get(0));
+        assertEquals(2f, bool.boost());
+        assertEquals("recs", bool.queryName());
+    }
+
+    @Test
+    void kOutOfRangeIsRejectedWithTheQueryName() {
+        String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> parse("{\"field\": \"v\", \"user_id\": \"u\", \"k\": 0}")).getMessage();
+        assertEquals("[interest_knn] [k] must be between 1 and 10000, got 0", message);
     }
 }

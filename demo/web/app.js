@@ -9,7 +9,10 @@ async function os(method, path, body) {
   return response.json();
 }
 
+let latest = 0; // answers to older searches (a fast user switch) are dropped, not rendered over newer ones
+
 async function search() {
+  const mine = ++latest;
   const user = $("user").value;
   const explain = $("explain").checked;
   const result = await os("POST", "/items/_search", {
@@ -17,7 +20,7 @@ async function search() {
     query: { text_knn: { field: FIELD, query_text: $("q").value, k: 100 } },
     rescore: { window_size: 100, interest: { user_id: user, field: FIELD, query_weight: 0.5, interest_weight: 0.5 } },
   });
-  render(result.hits ? result.hits.hits : [], explain);
+  if (mine === latest) render(result.hits ? result.hits.hits : [], explain);
 }
 
 function render(hits, explain) {

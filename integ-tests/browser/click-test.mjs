@@ -12,9 +12,11 @@ const fail = async (message) => { console.error(message); await browser.close();
 try {
   const page = await browser.newPage();
   await page.goto(url);
-  await page.evaluate(() => fetch("/os/_plugins/_interest/users/carla", { method: "DELETE" }));
   const version = () => page.$eval("#results", (el) => Number(el.dataset.version));
   const rendered = async (after) => page.waitForFunction((v) => Number(document.getElementById("results").dataset.version) > v, after);
+  // the page's own first search must have rendered before we count renders, and carla must start from nothing
+  await rendered(0);
+  await page.evaluate(() => fetch("/os/_plugins/_interest/users/carla", { method: "DELETE" }));
   const ranking = () => page.$$eval("#results li", (lis) => lis.map((li) => ({ id: li.dataset.id, category: li.dataset.category })));
 
   let v = await version();

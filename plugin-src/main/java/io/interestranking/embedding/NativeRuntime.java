@@ -55,7 +55,7 @@ public final class NativeRuntime {
 
     /**
      * ONNX Runtime would extract its libraries into a fresh folder of java.io.tmpdir at every start; we put them
-     * in our own folder and point it there. If this platform's files are not in the jar, ORT's default applies.
+     * in our own folder and point it there.
      */
     private static void extractOnnxRuntime(Path dir) {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
@@ -68,7 +68,9 @@ public final class NativeRuntime {
                 String file = System.mapLibraryName(lib);
                 try (var in = OrtEnvironment.class.getResourceAsStream("/ai/onnxruntime/native/" + platform + "/" + file)) {
                     if (in == null) {
-                        return;
+                        // the plugin zip keeps Linux libraries only (plugin-src/pom.xml, trim-native-jars)
+                        throw new IllegalStateException("this build of the plugin carries ONNX Runtime for linux-x64 and "
+                            + "linux-aarch64 only, not for [" + platform + "]");
                     }
                     Files.copy(in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }

@@ -46,19 +46,23 @@ public final class EventsBench {
         }
         rest.ok("POST", "/bench-items/_refresh", null);
 
-        // warm-up
-        eventsRun(rest, random, "w", BATCH * 2);
+        // warm-up; the returning users get full profiles: 1,200 events each (5 interests, 1,000 remembered ids)
+        eventsRun(rest, random, "w", "w", BATCH * 2);
         bulkRun(rest, random, "w", BATCH * 2);
+        eventsRun(rest, random, "steady", "fill", USERS * 1200);
 
         double[] events = new double[rounds];
+        double[] returning = new double[rounds];
         double[] bulk = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            events[r] = perRound / eventsRun(rest, random, "r" + r, perRound);
+            events[r] = perRound / eventsRun(rest, random, "r" + r, "r" + r, perRound);
             bulk[r] = perRound / bulkRun(rest, random, "r" + r, perRound);
-            System.err.printf(Locale.ROOT, "round %d: events %.0f/s, bulk %.0f docs/s%n", r + 1, events[r], bulk[r]);
+            returning[r] = perRound / eventsRun(rest, random, "steady", "s" + r, perRound);
+            System.err.printf(Locale.ROOT, "round %d: events %.0f/s, bulk %.0f docs/s, returning users %.0f/s%n", r + 1, events[r],
+                bulk[r], returning[r]);
         }
         JsonNode stats = rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").elements().next();
-        double e = IngestBench.median(events), b = IngestBench.median(bulk);
+        double e = IngestBench.median(events), b = IngestBench.median(bulk), s = IngestBench.median(returning);
         String text = String.format(
             Locale.ROOT,
             """
@@ -72,20 +76,25 @@ public final class EventsBench {
                   round), each with an `event_id`; requests sent one after another; %d events per round.
                 - **Baseline**: plain `_bulk` of as many small documents (user, item, type, timestamp), %d per request,
                   into a fresh one-shard index, one request after another.
+                - **Returning users** (not part of the target; the steady state of a long-lived user base): the
+                  same requests for 100 users whose profiles are full (1,200 events each beforehand: 5 interests,
+                  1,000 remembered event ids).
                 - Alternating, %d rounds each after a warm-up; medians.
 
                 | | round figures | median |
                 |---|---|---|
                 | events/s | %s | %.0f |
                 | plain `_bulk` docs/s | %s | %.0f |
+                | events/s, returning users | %s | %.0f |
 
                 **Ratio events / `_bulk`: %.2f** (ratio of the medians; per round: %s, their median %.2f).
+                Returning users / `_bulk`: %.2f.
                 Targets: ≥ 2,000 events/s and ≥ 0.5 of `_bulk`.
                 Node counters after the run: %s events applied, %s conflicts retried, %s profile writes.
                 """,
             Instant.now().toString(), Runtime.getRuntime().availableProcessors(), BATCH, ITEMS, USERS, perRound, BATCH, rounds,
-            IngestBench.fmt(events), e, IngestBench.fmt(bulk), b, e / b, IngestBench.fmt(ratios(events, bulk)),
-            IngestBench.median(ratios(events, bulk)),
+            IngestBench.fmt(events), e, IngestBench.fmt(bulk), b, IngestBench.fmt(returning), s, e / b,
+            IngestBench.fmt(ratios(events, bulk)), IngestBench.median(ratios(events, bulk)), s / b,
             stats.get("events_applied"), stats.get("conflicts_retried"), stats.get("profile_writes")
         );
         Files.writeString(report, text);
@@ -114,13 +123,14 @@ public final class EventsBench {
         return out;
     }
 
-    static double eventsRun(Rest rest, Random random, String round, int n) throws Exception {
+    /** {@code users}: prefix of the 100 user ids; {@code ids}: prefix of the event ids (unique per run). */
+    static double eventsRun(Rest rest, Random random, String users, String ids, int n) throws Exception {
         List<String> bodies = new ArrayList<>();
         long t = System.currentTimeMillis() - 86_400_000L;
         for (int from = 0; from < n; from += BATCH) {
             List<Object> events = new ArrayList<>();
             for (int i = from; i < Math.min(n, from + BATCH); i++) {
-                events.add(Map.of("user_id", round + "-u" + random.nextInt(USERS), "type", "click", "event_id", round + "-e" + i,
+                events.add(Map.of("user_id", users + "-u" + random.nextInt(USERS), "type", "click", "event_id", ids + "-e" + i,
                     "timestamp", t + i, "item", Map.of("index", "bench-items", "id", "i" + random.nextInt(ITEMS))));
             }
             bodies.add(Rest.JSON.writeValueAsString(Map.of("events", events)));

@@ -162,7 +162,7 @@ public final class EventsService {
             float[][] vectors = response.vectors();
             for (int i = 0; i < group.size(); i++) {
                 if (vectors[i] != null) {
-                    group.get(i).vector = Vectors.unit(vectors[i]);
+                    group.get(i).vector = Vectors.unitOfFinite(vectors[i]);
                 }
             }
             oneDone.run();

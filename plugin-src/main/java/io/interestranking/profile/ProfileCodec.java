@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Profile ⇄ stored document. Vectors are little-endian float32 bytes (binary values in the SMILE source, base64
- * when rendered as JSON: exact, and a fraction of the size of JSON floats) and the recent event ids are one
- * binary value of 64-bit hashes; the document is not indexed beyond the user id. Reads also accept the first
- * format (base64 strings, event ids as a list of strings).
+ * Profile ⇄ stored document. Vectors are IEEE half-precision floats, little-endian ({@code vector_f16}: binary in
+ * the SMILE source, base64 when rendered as JSON), and the recent event ids one binary value of 64-bit hashes;
+ * the document is not indexed beyond the user id. A profile is rounded to what is stored ({@link #roundVectors})
+ * before it is written, so the copy a node keeps in memory and the stored one are the same. Reads also accept
+ * the earlier formats: float32 {@code vector} (bytes, or base64 text), event ids as a list of strings.
+ *
+ * <p>Why half precision: vectors are most of a profile and the whole document is rewritten (and compressed by
+ * Lucene's stored fields) on every update, so their size bounds the events throughput. A half has 11 significant
+ * bits: a component is off by at most 2⁻¹² of itself, a cosine of unit vectors by about 10⁻⁴ — far below the
+ * differences that order items.
  */
 public final class ProfileCodec {
 
@@ -36,7 +42,7 @@ public final class ProfileCodec {
 
     private static Map<String, Object> interest(Interest i) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("vector", bytes(i.vector));
+        m.put("vector_f16", halfBytes(i.vector));
         m.put("weight", i.weight);
         m.put("count", i.count);
         m.put("last_updated", i.lastUpdated);
@@ -69,7 +75,7 @@ public final class ProfileCodec {
             return null;
         }
         return new Interest(
-            vector(m.get("vector")),
+            m.containsKey("vector_f16") ? fromHalfBytes(binary(m.get("vector_f16"))) : vector(m.get("vector")),
             ((Number) m.get("weight")).doubleValue(),
             ((Number) m.get("count")).longValue(),
             ((Number) m.get("last_updated")).longValue(),
@@ -100,6 +106,42 @@ public final class ProfileCodec {
         ByteBuffer buf = ByteBuffer.wrap(binary(value)).order(ByteOrder.LITTLE_ENDIAN);
         float[] v = new float[buf.remaining() / 4];
         buf.asFloatBuffer().get(v);
+        return v;
+    }
+
+    /** Rounds every vector of the profile, in place, to the values the document stores. */
+    public static void roundVectors(Profile p) {
+        for (Interest i : p.interests) {
+            roundToHalf(i.vector);
+        }
+        if (p.shortTerm != null) {
+            roundToHalf(p.shortTerm.vector);
+        }
+        if (p.negative != null) {
+            roundToHalf(p.negative.vector);
+        }
+    }
+
+    static void roundToHalf(float[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Float.float16ToFloat(Float.floatToFloat16(v[i]));
+        }
+    }
+
+    static byte[] halfBytes(float[] v) {
+        ByteBuffer buf = ByteBuffer.allocate(v.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) {
+            buf.putShort(Float.floatToFloat16(x));
+        }
+        return buf.array();
+    }
+
+    static float[] fromHalfBytes(byte[] bytes) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[bytes.length / 2];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Float.float16ToFloat(buf.getShort());
+        }
         return v;
     }
 

@@ -284,6 +284,7 @@ public final class ProfileStore {
                     outcomes.put(user, new Outcome<>(update.result(), null));
                     continue;
                 }
+                ProfileCodec.roundVectors(profile); // the cached copy must equal the stored one
                 Map<String, Object> source = ProfileCodec.toSource(profile);
                 profiles.put(user, profile);
                 IndexRequest index = new IndexRequest(INDEX).id(user).source(source, XContentType.SMILE);

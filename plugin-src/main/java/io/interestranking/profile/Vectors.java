@@ -46,6 +46,17 @@ public final class Vectors {
         return out;
     }
 
+    /** A unit copy of a vector known to be finite (read from a Lucene vector field); null without direction. */
+    public static float[] unitOfFinite(float[] v) {
+        float[] out = v.clone();
+        double norm = VectorUtil.dotProduct(out, out);
+        if (norm > 0 && Double.isFinite(norm)) {
+            scale(out, norm);
+            return out;
+        }
+        return unit(v); // zero, or float squares that overflow: the checked path decides
+    }
+
     /** Scales a finite vector to unit length (left as is without direction). */
     private static void scaleToUnit(float[] v) {
         double norm = VectorUtil.dotProduct(v, v);

@@ -25,15 +25,21 @@ class ProfileCodecTest {
     }
 
     @Test
-    void vectorsAreLittleEndianFloat32BytesAndRoundTripExactly() {
-        float[] v = { 0.1f, -0.5f, Float.MIN_VALUE, 1e-30f };
-        byte[] b = ProfileCodec.bytes(v);
-        assertEquals(16, b.length);
-        // 1.0f is 0x3F800000: little-endian puts 0x00 0x00 0x80 0x3F
-        assertArrayEquals(new byte[] { 0, 0, (byte) 0x80, 0x3F }, ProfileCodec.bytes(new float[] { 1.0f }));
+    void vectorsAreStoredAsLittleEndianHalvesAndTheProfileIsRoundedToThem() {
+        // 1.0 is 0x3C00 as a half: little-endian 0x00 0x3C; -2.0 is 0xC000
+        assertArrayEquals(new byte[] { 0, 0x3C, 0, (byte) 0xC0 }, ProfileCodec.halfBytes(new float[] { 1.0f, -2.0f }));
+        // 0.1 is not a half: the nearest one is 0x2E66 = 1638/16384 = 0.0999755859375
+        float[] v = { 0.1f, 0.5f };
+        ProfileCodec.roundToHalf(v);
+        assertArrayEquals(new float[] { 0.0999755859375f, 0.5f }, v);
         Profile p = twoEvents();
-        p.interests().get(0).vector = v;
-        assertArrayEquals(v, ProfileCodec.fromSource(ProfileCodec.toSource(p)).interests().get(0).vector());
+        p.interests().get(0).vector = new float[] { 0.1f, 0.5f };
+        ProfileCodec.roundVectors(p);
+        Profile back = ProfileCodec.fromSource(ProfileCodec.toSource(p));
+        // what is read back is exactly what the writer kept in memory
+        assertArrayEquals(p.interests().get(0).vector(), back.interests().get(0).vector());
+        assertArrayEquals(new float[] { 0.0999755859375f, 0.5f }, back.interests().get(0).vector());
+        assertEquals(4, ((byte[]) ((Map<?, ?>) ((List<?>) ProfileCodec.toSource(p).get("interests")).get(0)).get("vector_f16")).length);
     }
 
     @Test
@@ -56,16 +62,17 @@ class ProfileCodecTest {
     }
 
     @Test
-    void readsTheFirstFormatAndBase64FromJson() {
+    void readsTheEarlierFormatsAndBase64FromJson() {
         Map<String, Object> source = new HashMap<>(ProfileCodec.toSource(twoEvents()));
         source.remove("recent_event_hashes");
         source.put("recent_event_ids", List.of("e1", "e2"));
         @SuppressWarnings("unchecked")
         Map<String, Object> negative = new HashMap<>((Map<String, Object>) source.get("negative"));
-        negative.put("vector", Base64.getEncoder().encodeToString(ProfileCodec.bytes(new float[] { 0, 1 })));
+        negative.remove("vector_f16");
+        negative.put("vector", Base64.getEncoder().encodeToString(ProfileCodec.bytes(new float[] { 0.1f, 1 })));
         source.put("negative", negative);
         Profile back = ProfileCodec.fromSource(source);
-        assertArrayEquals(new float[] { 0, 1 }, back.negative().vector());
+        assertArrayEquals(new float[] { 0.1f, 1 }, back.negative().vector()); // float32, exact
         assertEquals(InterestModel.Outcome.DUPLICATE, model.apply(back, new Event(EventType.CLICK, 3000, new float[] { 1, 0 }, null, "e2", 1, null)));
     }
 

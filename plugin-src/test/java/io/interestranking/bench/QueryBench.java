@@ -147,10 +147,9 @@ public final class QueryBench {
                 - `text_knn` cost at p50: **%+.2f ms** over (a). Target: no more than the embedding time of one query.
                   - Against the embedding as it costs amid searches ((e)'s `_embed`, %.2f ms): %s by %.2f ms.
                   - Against `_embed` run back to back in its own block ((d), %.2f ms): %s by %.2f ms.
-                - Why the two differ: a search right after an embedding is slower than one after another search
-                  ((e)'s `knn` %+.2f ms over (a)): the model pass (≈90 MB of weights) evicts the index's vectors
-                  and graph from the CPU caches, and the next embedding finds the model's weights evicted in turn.
-                  `text_knn` always pays this, as does any client that embeds and then searches.
+                - A `knn` right after an embedding ((e)'s second request) took **%+.2f ms** more than in a block of
+                  `knn`s (a). Likely cause: the model pass (≈90 MB of weights) evicts the index's hot graph and
+                  vectors from the CPU caches. `text_knn` pays this too, as does any client that embeds, then searches.
                 - `text_knn` against the same two steps from a client ((e)): **%+.2f ms** (one round trip fewer).
 
                 ![latency by percentile](query-latency.png)

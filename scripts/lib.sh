@@ -103,6 +103,8 @@ start_cluster() {
       if [ "$nodes" -eq 1 ]; then echo "discovery.type: single-node";
       else echo "discovery.seed_hosts: [$seeds]"; echo "cluster.initial_cluster_manager_nodes: [$masters]"; fi
       echo "action.auto_create_index: true"
+      # extra node settings, one per line (benchmarks of static settings)
+      if [ -n "${OS_EXTRA_SETTINGS:-}" ]; then printf '%s\n' "$OS_EXTRA_SETTINGS"; fi
     } > "$home/config/opensearch.yml"
     sed -i "s/^-Xms.*/-Xms$heap/; s/^-Xmx.*/-Xmx$heap/" "$home/config/jvm.options"
   done

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Starts (or stops) the clusters the integration tests run against:
 #   single: one node, http 9250        two: two nodes, http 9260 and 9261
+#   tiny: one node, http 9255, an inference pool of one thread and a queue of one (overload answers)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 find_jdk
 case "${1:-}" in
   start)
     start_cluster single 1 9250 9350
-    start_cluster two 2 9260 9360 ;;
+    start_cluster two 2 9260 9360
+    OS_EXTRA_SETTINGS=$'plugins.interest.inference.thread_pool.size: 1\nplugins.interest.inference.thread_pool.queue_size: 1' \
+      start_cluster tiny 1 9255 9355 ;;
   restart-single)
     restart_cluster single 9250 ;;
   stop)
-    stop_cluster single; stop_cluster two ;;
+    stop_cluster single; stop_cluster two; stop_cluster tiny ;;
   *) echo "usage: $0 start|stop|restart-single" >&2; exit 2 ;;
 esac

@@ -37,6 +37,11 @@ public final class Rest {
         return new Rest(System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"));
     }
 
+    /** The one-node cluster whose inference pool is one thread with a queue of one. */
+    public static Rest tiny() {
+        return new Rest(System.getProperty("tests.cluster.tiny", "http://127.0.0.1:9255"));
+    }
+
     /** One client per node of the two-node cluster. */
     public static Rest[] twoNodes() {
         String[] urls = System.getProperty("tests.cluster.two", "http://127.0.0.1:9260,http://127.0.0.1:9261").split(",");

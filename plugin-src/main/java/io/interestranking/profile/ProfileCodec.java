@@ -24,6 +24,16 @@ public final class ProfileCodec {
 
     private ProfileCodec() {}
 
+    /**
+     * The profile for a node-to-node message (a rescorer's search, a user read on another node): everything but the
+     * remembered event ids, which only the writer needs (up to 8 KB per profile, per shard request).
+     */
+    public static Map<String, Object> toTransport(Profile p) {
+        Map<String, Object> m = toSource(p);
+        m.remove("recent_event_hashes");
+        return m;
+    }
+
     public static Map<String, Object> toSource(Profile p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user_id", p.userId);
@@ -143,12 +153,6 @@ public final class ProfileCodec {
             v[i] = Float.float16ToFloat(buf.getShort());
         }
         return v;
-    }
-
-    static byte[] bytes(float[] v) {
-        ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(v);
-        return buf.array();
     }
 
     /** The dimension of a profile's vectors, or -1 when it has none yet. */

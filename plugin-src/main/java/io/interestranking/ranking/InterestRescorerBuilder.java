@@ -171,7 +171,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         if (profile != null) {
             out.writeBoolean(profile.isPresent());
             if (profile.isPresent()) {
-                out.writeMap(ProfileCodec.toSource(profile.get()));
+                out.writeMap(ProfileCodec.toTransport(profile.get()));
             }
         }
         out.writeLong(now);

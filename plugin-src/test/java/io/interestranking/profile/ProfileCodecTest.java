@@ -17,6 +17,13 @@ class ProfileCodecTest {
 
     private final InterestModel model = new InterestModel(ModelParams.defaults());
 
+    /** The first format's vectors: little-endian float32. */
+    private static byte[] float32Bytes(float[] v) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(v);
+        return buf.array();
+    }
+
     private Profile twoEvents() {
         Profile p = new Profile("u1");
         model.apply(p, new Event(EventType.CLICK, 1000, new float[] { 1, 0 }, "i/1", "e1", 1, null));
@@ -69,7 +76,7 @@ class ProfileCodecTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> negative = new HashMap<>((Map<String, Object>) source.get("negative"));
         negative.remove("vector_f16");
-        negative.put("vector", Base64.getEncoder().encodeToString(ProfileCodec.bytes(new float[] { 0.1f, 1 })));
+        negative.put("vector", Base64.getEncoder().encodeToString(float32Bytes(new float[] { 0.1f, 1 })));
         source.put("negative", negative);
         Profile back = ProfileCodec.fromSource(source);
         assertArrayEquals(new float[] { 0.1f, 1 }, back.negative().vector()); // float32, exact
@@ -87,5 +94,16 @@ class ProfileCodecTest {
         assertArrayEquals(new float[] { 1, 0 }, p.interests().get(0).vector());
         assertFalse(p.seen("e3"));
         assertTrue(c.seen("e3"));
+    }
+
+    @Test
+    void transportFormLeavesOutTheRememberedIds() {
+        Profile p = twoEvents();
+        Map<String, Object> m = ProfileCodec.toTransport(p);
+        assertFalse(m.containsKey("recent_event_hashes"));
+        Profile back = ProfileCodec.fromSource(m);
+        assertEquals(0, back.recentEventIds().size());
+        assertArrayEquals(p.interests().get(0).vector(), back.interests().get(0).vector());
+        assertEquals(p.eventCount(), back.eventCount());
     }
 }

@@ -48,7 +48,7 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
         out.writeString(userId);
         out.writeBoolean(profile != null);
         if (profile != null) {
-            out.writeMap(ProfileCodec.toSource(profile));
+            out.writeMap(ProfileCodec.toTransport(profile));
         }
         out.writeBoolean(found);
         out.writeBoolean(includeVectors);

@@ -29,12 +29,14 @@ public final class ProfileCodec {
      * remembered event ids, which only the writer needs (up to 8 KB per profile, per shard request).
      */
     public static Map<String, Object> toTransport(Profile p) {
-        Map<String, Object> m = toSource(p);
-        m.remove("recent_event_hashes");
-        return m;
+        return toMap(p, false);
     }
 
     public static Map<String, Object> toSource(Profile p) {
+        return toMap(p, true);
+    }
+
+    private static Map<String, Object> toMap(Profile p, boolean withRecentIds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user_id", p.userId);
         m.put("clock", p.clock);
@@ -46,7 +48,9 @@ public final class ProfileCodec {
         m.put("interests", interests);
         m.put("short_term", p.shortTerm == null ? null : interest(p.shortTerm));
         m.put("negative", p.negative == null ? null : interest(p.negative));
-        m.put("recent_event_hashes", p.recentEventIds.toBytes());
+        if (withRecentIds) {
+            m.put("recent_event_hashes", p.recentEventIds.toBytes());
+        }
         return m;
     }
 

@@ -36,7 +36,7 @@ ensure_plugin_zip() {
   local zip; zip=$(ls $PLUGIN_ZIP_GLOB 2>/dev/null | head -1)
   if [ -z "$zip" ] || [ -n "$(find "$ROOT/plugin-src/main" "$ROOT/plugin-descriptor" "$ROOT/model-assets" -newer "$zip" -type f 2>/dev/null | head -1)" ]; then
     log "building the plugin (mvn package)"
-    (cd "$ROOT" && mvn -B -q package -DskipTests 2>&1 | grep -E 'ERROR|BUILD' ) || true
+    (cd "$ROOT" && mvn -B -q package -DskipTests 2>&1 | grep -E 'ERROR|BUILD' >&2) || true
     zip=$(ls $PLUGIN_ZIP_GLOB 2>/dev/null | head -1)
     [ -n "$zip" ] || die "the plugin zip was not built"
   fi

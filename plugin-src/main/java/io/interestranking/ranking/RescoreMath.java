@@ -47,6 +47,7 @@ public final class RescoreMath {
     }
 
     /** One hit of the window. {@code vector} is null when the document has none. */
+    /** {@code id}: the document's _id, read only when exploration draws from it (null otherwise). */
     public record Hit(int doc, String id, float firstPass, float[] vector) {}
 
     /** A hit's score and its parts: {@code query + interest + exploration + diversity == total}. */

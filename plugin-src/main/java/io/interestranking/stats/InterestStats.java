@@ -16,6 +16,8 @@ public final class InterestStats {
     public final LongAdder textsEmbedded = new LongAdder();
     public final LongAdder inferenceCalls = new LongAdder();
     public final LongAdder rejected = new LongAdder();
+    /** Model-call time summed: with inference_calls, the mean over any interval (two snapshots). */
+    private final LongAdder inferenceNanos = new LongAdder();
 
     private final LatencyWindow inference = new LatencyWindow(4096);
     private final LatencyWindow events = new LatencyWindow(4096);
@@ -23,6 +25,7 @@ public final class InterestStats {
     public void recordInference(int texts, long nanos) {
         textsEmbedded.add(texts);
         inferenceCalls.increment();
+        inferenceNanos.add(nanos);
         inference.record(nanos);
     }
 
@@ -39,6 +42,7 @@ public final class InterestStats {
         m.put("profile_writes", profileWrites.sum());
         m.put("texts_embedded", textsEmbedded.sum());
         m.put("inference_calls", inferenceCalls.sum());
+        m.put("inference_time_in_millis", inferenceNanos.sum() / 1_000_000);
         m.put("rejected_requests", rejected.sum());
         m.put("inference_latency_ms", inference.percentiles());
         m.put("events_request_latency_ms", events.percentiles());

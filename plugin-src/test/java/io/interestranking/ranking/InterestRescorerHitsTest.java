@@ -1,0 +1,59 @@
+package io.interestranking.ranking;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import org.opensearch.index.mapper.Uid;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The rescorer's reads from Lucene: vectors by doc id (any hit order), _id only when asked for. */
+class InterestRescorerHitsTest {
+
+    @Test
+    void readsVectorsInHitOrderAndIdsOnlyWhenAsked() throws Exception {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+                for (int i = 0; i < 3; i++) {
+                    Document doc = new Document();
+                    BytesRef id = Uid.encodeId("item-" + i);
+                    doc.add(new StoredField("_id", id));
+                    if (i != 1) { // doc 1 has no vector
+                        doc.add(new KnnFloatVectorField("v", new float[] { i, 1 }, VectorSimilarityFunction.EUCLIDEAN));
+                    }
+                    writer.addDocument(doc);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                // hits out of doc-id order, as a first pass returns them
+                ScoreDoc[] docs = { new ScoreDoc(2, 0.9f), new ScoreDoc(0, 0.5f), new ScoreDoc(1, 0.1f) };
+
+                List<RescoreMath.Hit> plain = InterestRescorer.hits(searcher, docs, "v", false);
+                assertEquals(List.of(2, 0, 1), plain.stream().map(RescoreMath.Hit::doc).toList());
+                assertArrayEquals(new float[] { 2, 1 }, plain.get(0).vector());
+                assertArrayEquals(new float[] { 0, 1 }, plain.get(1).vector());
+                assertNull(plain.get(2).vector());
+                assertNull(plain.get(0).id());
+                assertEquals(0.9f, plain.get(0).firstPass());
+
+                List<RescoreMath.Hit> withIds = InterestRescorer.hits(searcher, docs, "v", true);
+                assertEquals(List.of("item-2", "item-0", "item-1"), withIds.stream().map(RescoreMath.Hit::id).toList());
+                assertArrayEquals(new float[] { 2, 1 }, withIds.get(0).vector());
+            }
+        }
+    }
+}

@@ -70,7 +70,7 @@ public final class InterestRescorer implements Rescorer {
         }
         int window = Math.min(ctx.getWindowSize(), topDocs.scoreDocs.length);
         ScoreDoc[] head = Arrays.copyOf(topDocs.scoreDocs, window);
-        List<RescoreMath.Hit> hits = hits(searcher, head, ctx.field, ctx.settings.explorationWeight() > 0);
+        List<RescoreMath.Hit> hits = hits(searcher, head, ctx.field, ctx.settings.explores());
         RescoreMath.Components[] scored = RescoreMath.score(hits, ctx.settings, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId);
         boolean remember = ctx.settings.lambda() != null && ctx.settings.lambda() < 1.0;
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -143,7 +143,7 @@ public final class InterestRescorer implements Rescorer {
             return sourceExplanation;
         }
         ScoreDoc doc = new ScoreDoc(topLevelDocId, sourceExplanation.getValue().floatValue());
-        List<RescoreMath.Hit> hit = hits(searcher, new ScoreDoc[] { doc }, ctx.field, ctx.settings.explorationWeight() > 0);
+        List<RescoreMath.Hit> hit = hits(searcher, new ScoreDoc[] { doc }, ctx.field, ctx.settings.explores());
         RescoreMath.Settings noDiversity = ctx.settings.withoutDiversity();
         RescoreMath.Components c = RescoreMath.score(hit, noDiversity, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId)[0];
         if (noDiversity.equals(ctx.settings) == false) {

@@ -40,14 +40,21 @@ public final class RescoreMath {
         String seed,
         Double lambda
     ) {
+        /** Whether an exploration bonus is drawn: only then are the hits' ids needed. */
+        public boolean explores() {
+            return explorationWeight > 0;
+        }
+
         /** The same scoring without the MMR pass. */
         public Settings withoutDiversity() {
             return new Settings(queryWeight, interestWeight, normalize, min, max, pivot, explorationWeight, seed, null);
         }
     }
 
-    /** One hit of the window. {@code vector} is null when the document has none. */
-    /** {@code id}: the document's _id, read only when exploration draws from it (null otherwise). */
+    /**
+     * One hit of the window. {@code vector} is null when the document has none; {@code id}, the document's _id,
+     * is read only when the settings explore (null otherwise).
+     */
     public record Hit(int doc, String id, float firstPass, float[] vector) {}
 
     /** A hit's score and its parts: {@code query + interest + exploration + diversity == total}. */
@@ -90,7 +97,7 @@ public final class RescoreMath {
             if (h.vector() != null) {
                 InterestScorer.Score score = scorer.score(profile, h.vector(), now);
                 interest = s.interestWeight() * score.total();
-                if (s.explorationWeight() > 0) {
+                if (s.explores()) {
                     double novelty = 1 - Math.max(0, score.longTerm());
                     exploration = s.explorationWeight() * unit(s.seed(), user, h.id()) * novelty * uncertainty;
                 }

@@ -68,13 +68,14 @@ public final class QueryBench {
         // within each block set the text_knn margin is taken on the spot: p50(c) - p50(a) - p50(d).
         List<Double> margins = new ArrayList<>(), rescoreCosts = new ArrayList<>(), explorationCosts = new ArrayList<>();
         double[] wall = new double[names.length];
-        // model-call time from the node's own counters, summed over the (c) and the (d) blocks
+        // model-call time from the node's own counters, summed over the (c) and the (d) blocks (the kinds that embed)
         long[] modelMs = new long[names.length], modelCalls = new long[names.length];
+        boolean[] embeds = { false, false, true, true, false, false };
         for (int r = -1; r < rounds; r++) { // round -1 warms up
             for (int from = 0; from < queries; from += BLOCK) {
                 double[] blockP50 = new double[names.length];
                 for (int k = 0; k < names.length; k++) {
-                    JsonNode before = nodeStats(rest);
+                    JsonNode before = r >= 0 && embeds[k] ? nodeStats(rest) : null;
                     List<Double> block = new ArrayList<>();
                     long start = System.nanoTime();
                     for (int q = from; q < Math.min(queries, from + BLOCK); q++) {
@@ -97,9 +98,11 @@ public final class QueryBench {
                         wall[k] += (System.nanoTime() - start) / 1e9;
                         latencies.get(k).addAll(block);
                         blockP50[k] = pct(sorted(block), 50);
-                        JsonNode after = nodeStats(rest);
-                        modelMs[k] += after.get("inference_time_in_millis").asLong() - before.get("inference_time_in_millis").asLong();
-                        modelCalls[k] += after.get("inference_calls").asLong() - before.get("inference_calls").asLong();
+                        if (before != null) {
+                            JsonNode after = nodeStats(rest);
+                            modelMs[k] += after.get("inference_time_in_millis").asLong() - before.get("inference_time_in_millis").asLong();
+                            modelCalls[k] += after.get("inference_calls").asLong() - before.get("inference_calls").asLong();
+                        }
                     }
                 }
                 if (r >= 0) {

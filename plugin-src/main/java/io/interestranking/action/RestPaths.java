@@ -1,9 +1,31 @@
 package io.interestranking.action;
 
-/** The REST base path of the plugin. */
+import org.opensearch.OpenSearchException;
+import org.opensearch.common.CheckedFunction;
+import org.opensearch.core.xcontent.XContentParseException;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.rest.RestRequest;
+
+import java.io.IOException;
+
+/** The REST base path of the plugin, and how its handlers read a body. */
 public final class RestPaths {
 
     public static final String BASE = "/_plugins/_interest";
 
     private RestPaths() {}
+
+    /**
+     * Parses the request body. Whatever the parser itself refuses (broken JSON, nesting deeper than the parser's
+     * limit, a number too long…) is the client's error: a 400 {@code x_content_parse_exception}, never a 500.
+     */
+    public static <T> T parseBody(RestRequest request, CheckedFunction<XContentParser, T, IOException> read) throws IOException {
+        try (XContentParser parser = request.contentParser()) {
+            return read.apply(parser);
+        } catch (OpenSearchException | IllegalArgumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new XContentParseException(null, "malformed request body: " + e.getMessage(), e);
+        }
+    }
 }

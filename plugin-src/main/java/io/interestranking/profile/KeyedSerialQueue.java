@@ -1,10 +1,13 @@
 package io.interestranking.profile;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +34,42 @@ public final class KeyedSerialQueue {
             waiting.put(key, new ArrayDeque<>());
         }
         run(key, task);
+    }
+
+    /**
+     * Holds every key of {@code sortedKeys} (callers give them in one global order, so that two callers never
+     * wait on each other), then runs {@code task} with a callback that releases them all. Keys are taken in a
+     * loop: a free key is taken at once; a held key ends the loop, which resumes on the thread that hands the key
+     * over — never a recursion per key, however many keys.
+     */
+    public void submitAll(List<String> sortedKeys, Consumer<Runnable> task) {
+        List<Runnable> releases = new ArrayList<>(sortedKeys.size());
+        Runnable releaseAll = () -> {
+            synchronized (releases) {
+                releases.forEach(Runnable::run);
+            }
+        };
+        takeFrom(sortedKeys, 0, releases, () -> task.accept(releaseAll));
+    }
+
+    private void takeFrom(List<String> keys, int from, List<Runnable> releases, Runnable whenAll) {
+        for (int i = from; i < keys.size(); i++) {
+            int next = i + 1;
+            // 0: submitting; 1: granted while submitting (the loop goes on); 2: queued (the grant goes on)
+            AtomicInteger state = new AtomicInteger();
+            submit(keys.get(i), release -> {
+                synchronized (releases) {
+                    releases.add(release);
+                }
+                if (state.compareAndSet(0, 1) == false) {
+                    takeFrom(keys, next, releases, whenAll);
+                }
+            });
+            if (state.compareAndSet(0, 2)) {
+                return;
+            }
+        }
+        whenAll.run();
     }
 
     private void run(String key, Consumer<Runnable> task) {

@@ -161,35 +161,39 @@ public final class ProfileStore {
     }
 
     /**
-     * Read-modify-write of several users' profiles at once: one multi-get, one bulk write (one translog sync), and
-     * only the users whose write lost a race are read and written again. The users are held on this node in
-     * sorted order (no two batches can wait on each other), so updates of one user never race on one node.
+     * Users held and written together: bounds the locks one request holds, the size of one multi-get and bulk
+     * write, and how long another request for one of these users waits.
+     */
+    static final int CHUNK = 1000;
+
+    /**
+     * Read-modify-write of several users' profiles: per chunk of {@value #CHUNK} users one multi-get and one bulk
+     * write (one translog sync), and only the users whose write lost a race are read and written again. The
+     * users of a chunk are held on this node in sorted order (no two requests can wait on each other), so updates
+     * of one user never race on one node.
      */
     public <R> void updateMany(Map<String, Function<Profile, Update<R>>> changes, ActionListener<Map<String, Outcome<R>>> listener) {
         List<String> users = new ArrayList<>(new TreeSet<>(changes.keySet()));
-        List<Runnable> releases = new ArrayList<>(users.size());
-        Runnable releaseAll = () -> releases.forEach(Runnable::run);
-        acquire(users, 0, releases, () -> ensureIndex(ActionListener.wrap(ok -> {
-            Map<String, Outcome<R>> outcomes = new ConcurrentHashMap<>();
-            attemptMany(users, changes, outcomes, 0, ActionListener.runAfter(ActionListener.wrap(
-                done -> listener.onResponse(outcomes), listener::onFailure), releaseAll));
-        }, e -> {
-            releaseAll.run();
-            listener.onFailure(e);
-        })));
+        Map<String, Outcome<R>> outcomes = new ConcurrentHashMap<>();
+        ensureIndex(ActionListener.wrap(ok -> updateChunk(users, 0, changes, outcomes, listener), listener::onFailure));
     }
 
-    private void acquire(List<String> users, int i, List<Runnable> releases, Runnable whenAll) {
-        if (i == users.size()) {
-            whenAll.run();
+    private <R> void updateChunk(
+        List<String> users,
+        int from,
+        Map<String, Function<Profile, Update<R>>> changes,
+        Map<String, Outcome<R>> outcomes,
+        ActionListener<Map<String, Outcome<R>>> listener
+    ) {
+        if (from >= users.size()) {
+            listener.onResponse(outcomes);
             return;
         }
-        serial.submit(users.get(i), release -> {
-            synchronized (releases) {
-                releases.add(release);
-            }
-            acquire(users, i + 1, releases, whenAll);
-        });
+        List<String> chunk = users.subList(from, Math.min(users.size(), from + CHUNK));
+        serial.submitAll(chunk, releaseAll -> attemptMany(chunk, changes, outcomes, 0, ActionListener.runAfter(ActionListener.wrap(
+            // the next chunk on a fresh stack: a request of many chunks must not recurse
+            done -> threadPool.generic().execute(() -> updateChunk(users, from + CHUNK, changes, outcomes, listener)),
+            listener::onFailure), releaseAll)));
     }
 
     /** A write lost a race, or the profile shard is still starting (just created, or relocating): worth a retry. */

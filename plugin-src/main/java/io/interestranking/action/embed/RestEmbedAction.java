@@ -26,10 +26,7 @@ public final class RestEmbedAction extends BaseRestHandler {
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
-        EmbedRequest embedRequest;
-        try (var parser = request.contentParser()) {
-            embedRequest = EmbedRequest.parse(parser);
-        }
+        EmbedRequest embedRequest = RestPaths.parseBody(request, EmbedRequest::parse);
         return channel -> client.execute(EmbedAction.INSTANCE, embedRequest, new RestToXContentListener<>(channel));
     }
 }

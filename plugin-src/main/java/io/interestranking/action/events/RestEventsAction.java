@@ -47,10 +47,7 @@ public final class RestEventsAction extends BaseRestHandler {
                 RestStatus.REQUEST_ENTITY_TOO_LARGE
             );
         }
-        Map<String, Object> body;
-        try (XContentParser parser = request.contentParser()) {
-            body = parser.map();
-        }
+        Map<String, Object> body = RestPaths.parseBody(request, XContentParser::map);
         for (String key : body.keySet()) {
             if ("events".equals(key) == false) {
                 throw new IllegalArgumentException("unknown field [" + key + "], expected [events]");

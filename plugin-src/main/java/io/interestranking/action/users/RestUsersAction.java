@@ -53,9 +53,7 @@ public final class RestUsersAction extends BaseRestHandler {
         };
         List<String> texts = List.of();
         if (op == UsersRequest.Op.PUT) {
-            try (XContentParser parser = request.contentParser()) {
-                texts = PUT_PARSER.parse(parser, null);
-            }
+            texts = RestPaths.parseBody(request, parser -> PUT_PARSER.parse(parser, null));
             if (texts.isEmpty() || texts.size() > MAX_DECLARED) {
                 throw new IllegalArgumentException("[interests] must hold 1 to " + MAX_DECLARED + " texts");
             }

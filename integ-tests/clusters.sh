@@ -5,6 +5,9 @@
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 find_jdk
+# the test clusters also carry the test-only plugin that refuses the actions a request header names (AuthorizationIT)
+export TEMPLATE=template-test EXTRA_PLUGIN_ZIPS="$ROOT/integ-tests/deny-plugin/target/deny-actions-test-plugin.zip"
+[ -f "$EXTRA_PLUGIN_ZIPS" ] || die "build integ-tests/deny-plugin first (mvn verify builds every module)"
 case "${1:-}" in
   start)
     start_cluster single 1 9250 9350

@@ -43,11 +43,13 @@ ensure_plugin_zip() {
   echo "$zip"
 }
 
-# Downloads OpenSearch and k-NN through Maven and prepares an install with both plugins in $WORK/template.
+# Downloads OpenSearch and k-NN through Maven and prepares an install with both plugins in $WORK/$TEMPLATE
+# (default "template"), plus the plugin zips listed in EXTRA_PLUGIN_ZIPS (test-only plugins of the test clusters).
 ensure_template() {
   local zip; zip=$(ensure_plugin_zip)
-  local tpl="$WORK/template"
-  if [ -f "$tpl/.ready" ] && [ "$tpl/.ready" -nt "$zip" ]; then return 0; fi
+  local tpl="$WORK/${TEMPLATE:-template}" extra fresh=1
+  for extra in $zip ${EXTRA_PLUGIN_ZIPS:-}; do [ -f "$tpl/.ready" ] && [ "$tpl/.ready" -nt "$extra" ] || fresh=0; done
+  if [ "$fresh" -eq 1 ]; then return 0; fi
   mkdir -p "$WORK/dist"
   local os_zip="$WORK/dist/opensearch-$OS_VERSION.zip" knn_zip="$WORK/dist/opensearch-knn-$KNN_VERSION.zip"
   if [ ! -f "$os_zip" ] || [ ! -f "$knn_zip" ]; then
@@ -64,6 +66,10 @@ ensure_template() {
     || { cat "$WORK/plugin-install.log" >&2; die "k-NN install failed"; }
   OPENSEARCH_JAVA_HOME="$JAVA_HOME" "$tpl/bin/opensearch-plugin" install --batch "file://$zip" >>"$WORK/plugin-install.log" 2>&1 \
     || { cat "$WORK/plugin-install.log" >&2; die "plugin install failed"; }
+  for extra in ${EXTRA_PLUGIN_ZIPS:-}; do
+    OPENSEARCH_JAVA_HOME="$JAVA_HOME" "$tpl/bin/opensearch-plugin" install --batch "file://$extra" >>"$WORK/plugin-install.log" 2>&1 \
+      || { cat "$WORK/plugin-install.log" >&2; die "install of $extra failed"; }
+  done
   touch "$tpl/.ready"
 }
 
@@ -89,8 +95,8 @@ start_cluster() {
   for ((i = 0; i < nodes; i++)); do
     local home="$dir/node-$i"
     # hard links: the install is shared read-only, config and data are per node
-    cp -al "$WORK/template" "$home"
-    rm -rf "$home/config" && cp -a "$WORK/template/config" "$home/config"
+    cp -al "$WORK/${TEMPLATE:-template}" "$home"
+    rm -rf "$home/config" && cp -a "$WORK/${TEMPLATE:-template}/config" "$home/config"
     mkdir -p "$home/data" "$home/logs" "$home/tmp"
     {
       echo "cluster.name: $name"
@@ -108,7 +114,7 @@ start_cluster() {
     } > "$home/config/opensearch.yml"
     sed -i "s/^-Xms.*/-Xms$heap/; s/^-Xmx.*/-Xmx$heap/" "$home/config/jvm.options"
   done
-  [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$dir" "$WORK/template"
+  [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$dir" "$WORK/${TEMPLATE:-template}"
   for ((i = 0; i < nodes; i++)); do
     local home="$dir/node-$i"
     as_os_user env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_TMPDIR="$home/tmp" OPENSEARCH_PATH_CONF="$home/config" \

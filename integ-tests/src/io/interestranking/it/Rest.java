@@ -53,9 +53,17 @@ public final class Rest {
     }
 
     public Response call(String method, String path, Object body) {
+        return call(method, path, body, new String[0]);
+    }
+
+    /** With request headers, given as name, value, name, value… */
+    public Response call(String method, String path, Object body, String... headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
             if (text == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -3,15 +3,14 @@ package io.interestranking;
 import io.interestranking.action.embed.EmbedAction;
 import io.interestranking.action.embed.RestEmbedAction;
 import io.interestranking.action.embed.TransportEmbedAction;
-import io.interestranking.action.events.EventsAction;
 import io.interestranking.action.events.RestEventsAction;
-import io.interestranking.action.events.TransportEventsAction;
+import io.interestranking.action.profile.TransportProfileDeleteAction;
+import io.interestranking.action.profile.TransportProfileReadAction;
+import io.interestranking.action.profile.TransportProfileWriteAction;
 import io.interestranking.action.stats.RestStatsAction;
 import io.interestranking.action.stats.StatsAction;
 import io.interestranking.action.stats.TransportStatsAction;
 import io.interestranking.action.users.RestUsersAction;
-import io.interestranking.action.users.TransportUsersAction;
-import io.interestranking.action.users.UsersAction;
 import io.interestranking.action.vectors.ShardVectorsAction;
 import io.interestranking.action.vectors.TransportShardVectorsAction;
 import io.interestranking.embedding.EmbeddingService;
@@ -21,6 +20,9 @@ import io.interestranking.ingest.InterestEmbeddingProcessor;
 import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
 import io.interestranking.profile.EventsService;
 import io.interestranking.profile.ProfileStore;
+import io.interestranking.profile.access.ProfileDeleteAction;
+import io.interestranking.profile.access.ProfileReadAction;
+import io.interestranking.profile.access.ProfileWriteAction;
 import io.interestranking.ranking.ExplainCache;
 import io.interestranking.ranking.InterestKnnQueryBuilder;
 import io.interestranking.ranking.InterestRescorerBuilder;
@@ -75,14 +77,12 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
 
     private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
     private final SetOnce<ClusterService> clusterService = new SetOnce<>();
-    private final SetOnce<ProfileStore> profiles = new SetOnce<>();
     private final ExplainCache explainCache = new ExplainCache(10_000);
     private final SetOnce<QueryEmbeddingCache> queryCache = new SetOnce<>();
     /** Queries are registered before the components exist: they reach them through these suppliers. */
     private final RankingContext ranking = new RankingContext(
         embeddings::get,
         queryCache::get,
-        profiles::get,
         () -> InterestSettings.modelParams(clusterService.get().getClusterSettings()),
         () -> clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL),
         () -> explainCache
@@ -136,7 +136,6 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
             () -> InterestSettings.modelParams(clusterSettings), () -> clusterSettings.get(InterestSettings.DEFAULT_MODEL));
         this.embeddings.set(service);
         this.clusterService.set(clusterService);
-        this.profiles.set(store);
         this.queryCache.set(new QueryEmbeddingCache(() -> clusterSettings.get(InterestSettings.QUERY_CACHE_SIZE)));
         return List.of(service, stats, store, events);
     }
@@ -158,8 +157,9 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
     public List<ActionHandler<? extends org.opensearch.action.ActionRequest, ? extends ActionResponse>> getActions() {
         return List.of(
             new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class),
-            new ActionHandler<>(EventsAction.INSTANCE, TransportEventsAction.class),
-            new ActionHandler<>(UsersAction.INSTANCE, TransportUsersAction.class),
+            new ActionHandler<>(ProfileReadAction.INSTANCE, TransportProfileReadAction.class),
+            new ActionHandler<>(ProfileWriteAction.INSTANCE, TransportProfileWriteAction.class),
+            new ActionHandler<>(ProfileDeleteAction.INSTANCE, TransportProfileDeleteAction.class),
             new ActionHandler<>(StatsAction.INSTANCE, TransportStatsAction.class),
             new ActionHandler<>(ShardVectorsAction.INSTANCE, TransportShardVectorsAction.class)
         );

@@ -6,9 +6,7 @@ import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 
-import org.apache.lucene.util.SetOnce;
 import org.opensearch.core.ParseField;
-import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ObjectParser;
@@ -93,12 +91,7 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     @Override
     protected QueryBuilder doRewrite(QueryRewriteContext ctx) {
         if (profile == null) {
-            SetOnce<Optional<Profile>> holder = new SetOnce<>();
-            ctx.registerAsyncAction((client, listener) -> context.profiles().get().get(userId, ActionListener.wrap(read -> {
-                holder.set(Optional.ofNullable(read.profile()));
-                listener.onResponse(null);
-            }, listener::onFailure)));
-            return pendingCopy(new InterestKnnQueryBuilder(context, holder::get));
+            return pendingCopy(new InterestKnnQueryBuilder(context, ProfileFetch.register(ctx, userId)));
         }
         Optional<Profile> fetched = profile.get();
         if (fetched == null) {

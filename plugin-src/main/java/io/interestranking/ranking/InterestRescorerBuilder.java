@@ -5,9 +5,7 @@ import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
 
-import org.apache.lucene.util.SetOnce;
 import org.opensearch.core.ParseField;
-import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ObjectParser;
@@ -224,12 +222,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             return this;
         }
         if (pending == null) {
-            SetOnce<Optional<Profile>> holder = new SetOnce<>();
-            ctx.registerAsyncAction((client, listener) -> context.profiles().get().get(userId, ActionListener.wrap(read -> {
-                holder.set(Optional.ofNullable(read.profile()));
-                listener.onResponse(null);
-            }, listener::onFailure)));
-            return copy(holder::get);
+            return copy(ProfileFetch.register(ctx, userId));
         }
         Optional<Profile> fetched = pending.get();
         if (fetched == null) {

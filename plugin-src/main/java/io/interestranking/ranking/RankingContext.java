@@ -2,7 +2,6 @@ package io.interestranking.ranking;
 
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.profile.ModelParams;
-import io.interestranking.profile.ProfileStore;
 
 import java.util.function.Supplier;
 
@@ -13,7 +12,6 @@ import java.util.function.Supplier;
 public record RankingContext(
     Supplier<EmbeddingService> embeddings,
     Supplier<QueryEmbeddingCache> cache,
-    Supplier<ProfileStore> profiles,
     Supplier<ModelParams> params,
     Supplier<String> defaultModel,
     Supplier<ExplainCache> explainCache

@@ -1,6 +1,8 @@
 package io.interestranking.action.events;
 
 import io.interestranking.action.RestPaths;
+import io.interestranking.profile.access.ProfileWriteAction;
+import io.interestranking.profile.access.ProfileWriteRequest;
 import io.interestranking.settings.InterestSettings;
 
 import org.opensearch.OpenSearchStatusException;
@@ -63,7 +65,7 @@ public final class RestEventsAction extends BaseRestHandler {
                 "[events] must hold 1 to " + max + " events ([" + InterestSettings.EVENTS_MAX_PER_REQUEST.getKey() + "]), got " + events.size()
             );
         }
-        EventsRequest eventsRequest = new EventsRequest(events);
-        return channel -> client.execute(EventsAction.INSTANCE, eventsRequest, new RestToXContentListener<>(channel));
+        ProfileWriteRequest write = ProfileWriteRequest.events(events);
+        return channel -> client.execute(ProfileWriteAction.INSTANCE, write, new RestToXContentListener<>(channel));
     }
 }

@@ -2,10 +2,14 @@ package io.interestranking.action.users;
 
 import io.interestranking.action.RestPaths;
 import io.interestranking.profile.EventParser;
+import io.interestranking.profile.access.ProfileDeleteAction;
+import io.interestranking.profile.access.ProfileReadAction;
+import io.interestranking.profile.access.ProfileWriteAction;
+import io.interestranking.profile.access.ProfileWriteRequest;
+import io.interestranking.profile.access.UsersRequest;
 
 import org.opensearch.core.ParseField;
 import org.opensearch.core.xcontent.ObjectParser;
-import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestStatusToXContentListener;
@@ -64,6 +68,12 @@ public final class RestUsersAction extends BaseRestHandler {
             }
         }
         UsersRequest users = new UsersRequest(op, userId, vectors, texts);
-        return channel -> client.execute(UsersAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));
+        // one transport action per kind of access, so that reading, changing and forgetting are granted apart
+        return switch (op) {
+            case GET -> channel -> client.execute(ProfileReadAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));
+            case DELETE -> channel -> client.execute(ProfileDeleteAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));
+            case PUT -> channel -> client.execute(ProfileWriteAction.INSTANCE, ProfileWriteRequest.declare(users),
+                new RestStatusToXContentListener<>(channel));
+        };
     }
 }

@@ -1,4 +1,4 @@
-package io.interestranking.action.events;
+package io.interestranking.profile.access;
 
 import io.interestranking.profile.EventsService;
 

@@ -1,4 +1,4 @@
-package io.interestranking.action.users;
+package io.interestranking.profile.access;
 
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;

@@ -1,4 +1,4 @@
-package io.interestranking.action.users;
+package io.interestranking.profile.access;
 
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
@@ -53,6 +53,11 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
         out.writeBoolean(found);
         out.writeBoolean(includeVectors);
         out.writeBoolean(deleted);
+    }
+
+    /** The profile read or declared; null when there is none (or after a delete). */
+    public Profile profile() {
+        return profile;
     }
 
     @Override

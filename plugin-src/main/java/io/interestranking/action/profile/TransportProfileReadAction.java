@@ -1,0 +1,36 @@
+package io.interestranking.action.profile;
+
+import io.interestranking.profile.ProfileStore;
+import io.interestranking.profile.access.ProfileReadAction;
+import io.interestranking.profile.access.UsersRequest;
+import io.interestranking.profile.access.UsersResponse;
+import io.interestranking.settings.InterestSettings;
+
+import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.inject.Inject;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
+import org.opensearch.transport.TransportService;
+
+/** Reads a profile for a caller the filters have let through; the read of the system index itself is the plugin's. */
+public final class TransportProfileReadAction extends HandledTransportAction<UsersRequest, UsersResponse> {
+
+    private final ProfileStore store;
+    private final ClusterService clusterService;
+
+    @Inject
+    public TransportProfileReadAction(TransportService transport, ActionFilters filters, ProfileStore store, ClusterService clusterService) {
+        super(ProfileReadAction.NAME, transport, filters, UsersRequest::new);
+        this.store = store;
+        this.clusterService = clusterService;
+    }
+
+    @Override
+    protected void doExecute(Task task, UsersRequest request, ActionListener<UsersResponse> listener) {
+        String user = request.userId();
+        store.get(user, ActionListener.map(listener, read -> new UsersResponse(user, read.profile(), read.profile() != null,
+            request.includeVectors(), false, InterestSettings.modelParams(clusterService.getClusterSettings()))));
+    }
+}

@@ -1,0 +1,89 @@
+package io.interestranking.action.profile;
+
+import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.embedding.TextKind;
+import io.interestranking.profile.EventsService;
+import io.interestranking.profile.InterestModel;
+import io.interestranking.profile.ModelParams;
+import io.interestranking.profile.ProfileCodec;
+import io.interestranking.profile.ProfileStore;
+import io.interestranking.profile.access.EventsResponse;
+import io.interestranking.profile.access.ProfileWriteAction;
+import io.interestranking.profile.access.ProfileWriteRequest;
+import io.interestranking.profile.access.ProfileWriteResponse;
+import io.interestranking.profile.access.UsersRequest;
+import io.interestranking.profile.access.UsersResponse;
+import io.interestranking.settings.InterestSettings;
+import io.interestranking.stats.InterestStats;
+
+import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.inject.Inject;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
+import org.opensearch.transport.TransportService;
+
+import java.util.List;
+
+/** Events and declared interests: the two ways a profile changes, one action to grant. */
+public final class TransportProfileWriteAction extends HandledTransportAction<ProfileWriteRequest, ProfileWriteResponse> {
+
+    private final EventsService events;
+    private final ProfileStore store;
+    private final EmbeddingService embeddings;
+    private final ClusterService clusterService;
+    private final InterestStats stats;
+
+    @Inject
+    public TransportProfileWriteAction(
+        TransportService transport,
+        ActionFilters filters,
+        EventsService events,
+        ProfileStore store,
+        EmbeddingService embeddings,
+        ClusterService clusterService,
+        InterestStats stats
+    ) {
+        super(ProfileWriteAction.NAME, transport, filters, ProfileWriteRequest::new);
+        this.events = events;
+        this.store = store;
+        this.embeddings = embeddings;
+        this.clusterService = clusterService;
+        this.stats = stats;
+    }
+
+    @Override
+    protected void doExecute(Task task, ProfileWriteRequest request, ActionListener<ProfileWriteResponse> listener) {
+        if (request.events() != null) {
+            long start = System.nanoTime();
+            events.apply(request.events().events(), ActionListener.map(listener, results -> {
+                long took = System.nanoTime() - start;
+                stats.recordEventsRequest(took);
+                return new ProfileWriteResponse(new EventsResponse(took / 1_000_000, results));
+            }));
+        } else {
+            declare(request.declare(), ActionListener.map(listener, ProfileWriteResponse::new));
+        }
+    }
+
+    /** Cold start: the texts are embedded as queries and become declared interests. */
+    private void declare(UsersRequest request, ActionListener<UsersResponse> listener) {
+        ModelParams params = InterestSettings.modelParams(clusterService.getClusterSettings());
+        String user = request.userId();
+        String model = clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL);
+        embeddings.embed(model, request.texts(), TextKind.QUERY, InterestSettings.DEFAULT_EMBED_CHUNK, ActionListener.wrap(vectors -> {
+            long now = System.currentTimeMillis();
+            store.update(user, profile -> {
+                int dim = ProfileCodec.dimension(profile);
+                if (dim != -1 && dim != vectors[0].length) {
+                    throw new IllegalArgumentException(
+                        "[interests] embed to " + vectors[0].length + " dimensions, the profile of [" + user + "] has " + dim
+                    );
+                }
+                new InterestModel(params).declare(profile, List.of(vectors), request.texts(), now);
+                return new ProfileStore.Update<>(profile, true);
+            }, ActionListener.map(listener, profile -> new UsersResponse(user, profile, true, request.includeVectors(), false, params)));
+        }, listener::onFailure));
+    }
+}

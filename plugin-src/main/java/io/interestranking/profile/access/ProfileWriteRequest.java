@@ -1,0 +1,57 @@
+package io.interestranking.profile.access;
+
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+import java.io.IOException;
+import java.util.List;
+
+/** One write action for both ways of changing profiles (events, declared interests), so one grant covers both. */
+public final class ProfileWriteRequest extends ActionRequest {
+
+    private final EventsRequest events;
+    private final UsersRequest declare;
+
+    private ProfileWriteRequest(EventsRequest events, UsersRequest declare) {
+        this.events = events;
+        this.declare = declare;
+    }
+
+    public static ProfileWriteRequest events(List<Object> events) {
+        return new ProfileWriteRequest(new EventsRequest(events), null);
+    }
+
+    public static ProfileWriteRequest declare(UsersRequest put) {
+        return new ProfileWriteRequest(null, put);
+    }
+
+    public ProfileWriteRequest(StreamInput in) throws IOException {
+        super(in);
+        events = in.readOptionalWriteable(EventsRequest::new);
+        declare = in.readOptionalWriteable(UsersRequest::new);
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        super.writeTo(out);
+        out.writeOptionalWriteable(events);
+        out.writeOptionalWriteable(declare);
+    }
+
+    /** The events, or null for a declaration. */
+    public EventsRequest events() {
+        return events;
+    }
+
+    /** The declaration ({@code PUT users/{id}}), or null for events. */
+    public UsersRequest declare() {
+        return declare;
+    }
+
+    @Override
+    public ActionRequestValidationException validate() {
+        return null;
+    }
+}

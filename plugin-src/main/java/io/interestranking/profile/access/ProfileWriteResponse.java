@@ -1,0 +1,49 @@
+package io.interestranking.profile.access;
+
+import org.opensearch.common.xcontent.StatusToXContentObject;
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.rest.RestStatus;
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import java.io.IOException;
+
+/** The answer to a {@link ProfileWriteRequest}: the events' per-event results, or the declared profile. */
+public final class ProfileWriteResponse extends ActionResponse implements StatusToXContentObject {
+
+    private final EventsResponse events;
+    private final UsersResponse declared;
+
+    public ProfileWriteResponse(EventsResponse events) {
+        this.events = events;
+        this.declared = null;
+    }
+
+    public ProfileWriteResponse(UsersResponse declared) {
+        this.events = null;
+        this.declared = declared;
+    }
+
+    public ProfileWriteResponse(StreamInput in) throws IOException {
+        super(in);
+        events = in.readOptionalWriteable(EventsResponse::new);
+        declared = in.readOptionalWriteable(UsersResponse::new);
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeOptionalWriteable(events);
+        out.writeOptionalWriteable(declared);
+    }
+
+    @Override
+    public RestStatus status() {
+        return declared != null ? declared.status() : RestStatus.OK;
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        return declared != null ? declared.toXContent(builder, params) : events.toXContent(builder, params);
+    }
+}

@@ -1,0 +1,35 @@
+package io.interestranking.ranking;
+
+import io.interestranking.profile.Profile;
+import io.interestranking.profile.access.ProfileReadAction;
+import io.interestranking.profile.access.UsersRequest;
+
+import org.apache.lucene.util.SetOnce;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.index.query.QueryRewriteContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one profile read of a search, made on the coordinating node during rewrite and as the caller: it goes
+ * through {@link ProfileReadAction}, which the security plugin authorizes by name, so a caller without the grant
+ * gets the search refused (403) instead of ranking with, or reading through {@code explain}, another user's
+ * interests. Only the transport action itself reads the system index.
+ */
+final class ProfileFetch {
+
+    private ProfileFetch() {}
+
+    /** Registers the read; the supplier answers null until it has answered, then the profile (empty: no such user). */
+    static Supplier<Optional<Profile>> register(QueryRewriteContext ctx, String userId) {
+        SetOnce<Optional<Profile>> holder = new SetOnce<>();
+        UsersRequest read = new UsersRequest(UsersRequest.Op.GET, userId, true, List.of());
+        ctx.registerAsyncAction((client, listener) -> client.execute(ProfileReadAction.INSTANCE, read, ActionListener.wrap(r -> {
+            holder.set(Optional.ofNullable(r.profile()));
+            listener.onResponse(null);
+        }, listener::onFailure)));
+        return holder::get;
+    }
+}

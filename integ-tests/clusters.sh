@@ -8,8 +8,20 @@ find_jdk
 # the test clusters also carry the test-only plugin that refuses the actions a request header names (AuthorizationIT)
 export TEMPLATE=template-test EXTRA_PLUGIN_ZIPS="$ROOT/integ-tests/deny-plugin/target/deny-actions-test-plugin.zip"
 [ -f "$EXTRA_PLUGIN_ZIPS" ] || die "build integ-tests/deny-plugin first (mvn verify builds every module)"
+# A second model on the test nodes: all-MiniLM-L6-v2's files under another name, so another embedding space of the
+# same dimension (SpacesIT: one user's profiles in two spaces never mix).
+add_twin_model() {
+  ensure_template
+  # beside the bundled model (hard links, shared by every node) rather than in each node's copied config folder
+  local twin="$WORK/$TEMPLATE/plugins/interest-ranking/models/minilm-twin" src="$WORK/$TEMPLATE/plugins/interest-ranking/models/all-minilm-l6-v2"
+  [ -f "$twin/model.json" ] && return 0
+  mkdir -p "$twin"
+  ln -f "$src/model.onnx" "$twin/model.onnx"; ln -f "$src/tokenizer.json" "$twin/tokenizer.json"
+  printf '{ "name": "minilm-twin", "dimension": 384, "pooling": "mean", "normalize": true, "max_length": 256 }\n' > "$twin/model.json"
+}
 case "${1:-}" in
   start)
+    add_twin_model
     start_cluster single 1 9250 9350
     start_cluster two 2 9260 9360
     OS_EXTRA_SETTINGS=$'plugins.interest.inference.thread_pool.size: 1\nplugins.interest.inference.thread_pool.queue_size: 1' \

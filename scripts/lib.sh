@@ -87,7 +87,7 @@ start_cluster() {
   ensure_template; ensure_os_user
   local dir="$WORK/clusters/$name"
   stop_cluster "$name" 2>/dev/null || true
-  rm -rf "$dir"; mkdir -p "$dir"
+  rm -rf "$dir"; mkdir -p "$dir/snapshots"
   local seeds="" masters="" i
   for ((i = 0; i < nodes; i++)); do
     seeds="$seeds${seeds:+,}127.0.0.1:$((transport + i))"; masters="$masters${masters:+,}$name-$i"
@@ -106,6 +106,7 @@ start_cluster() {
       echo "transport.port: $((transport + i))"
       echo "path.data: $home/data"
       echo "path.logs: $home/logs"
+      echo "path.repo: [$dir/snapshots]"
       if [ "$nodes" -eq 1 ]; then echo "discovery.type: single-node";
       else echo "discovery.seed_hosts: [$seeds]"; echo "cluster.initial_cluster_manager_nodes: [$masters]"; fi
       echo "action.auto_create_index: true"

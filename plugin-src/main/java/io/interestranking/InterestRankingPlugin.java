@@ -20,6 +20,7 @@ import io.interestranking.ingest.InterestEmbeddingProcessor;
 import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
 import io.interestranking.profile.EventsService;
 import io.interestranking.profile.ProfileStore;
+import io.interestranking.profile.ProfileSweeper;
 import io.interestranking.profile.access.ProfileDeleteAction;
 import io.interestranking.profile.access.ProfileReadAction;
 import io.interestranking.profile.access.ProfileWriteAction;
@@ -77,6 +78,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
 
     private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
     private final SetOnce<ClusterService> clusterService = new SetOnce<>();
+    private final SetOnce<ProfileSweeper> sweeper = new SetOnce<>();
     private final ExplainCache explainCache = new ExplainCache(10_000);
     private final SetOnce<QueryEmbeddingCache> queryCache = new SetOnce<>();
     /** Queries are registered before the components exist: they reach them through these suppliers. */
@@ -131,7 +133,13 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         );
         ClusterSettings clusterSettings = clusterService.getClusterSettings();
         ProfileStore store = new ProfileStore(client, clusterService, threadPool, stats,
-            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES), () -> clusterSettings.get(InterestSettings.PROFILE_CACHE_SIZE));
+            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES), () -> clusterSettings.get(InterestSettings.PROFILE_CACHE_SIZE),
+            () -> clusterSettings.get(InterestSettings.PROFILE_INDEX_SHARDS));
+        ProfileSweeper sweeper = new ProfileSweeper(client, clusterService, threadPool, stats,
+            () -> clusterSettings.get(InterestSettings.PROFILE_INACTIVE_TTL));
+        sweeper.schedule(clusterSettings.get(InterestSettings.PROFILE_SWEEP_INTERVAL));
+        clusterSettings.addSettingsUpdateConsumer(InterestSettings.PROFILE_SWEEP_INTERVAL, sweeper::schedule);
+        this.sweeper.set(sweeper);
         EventsService events = new EventsService(client, clusterService, service, store, stats,
             () -> InterestSettings.modelParams(clusterSettings), () -> clusterSettings.get(InterestSettings.DEFAULT_MODEL));
         this.embeddings.set(service);
@@ -207,11 +215,15 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
 
     @Override
     public Collection<SystemIndexDescriptor> getSystemIndexDescriptors(Settings settings) {
-        return List.of(new SystemIndexDescriptor(ProfileStore.INDEX, "user interest profiles of the interest-ranking plugin"));
+        // with the wildcard, an index the operator grew by split (docs/operating.md) is a system index too
+        return List.of(new SystemIndexDescriptor(ProfileStore.INDEX + "*", "user interest profiles of the interest-ranking plugin"));
     }
 
     @Override
     public void close() throws IOException {
+        if (sweeper.get() != null) {
+            sweeper.get().close();
+        }
         EmbeddingService service = embeddings.get();
         if (service != null) {
             service.close();

@@ -36,6 +36,7 @@ public final class ModelSpec {
         PARSER.declareString((s, v) -> s.queryPrefix = v, new ParseField("query_prefix"));
         PARSER.declareString((s, v) -> s.passagePrefix = v, new ParseField("passage_prefix"));
         PARSER.declareString((s, v) -> s.output = v, new ParseField("output"));
+        PARSER.declareString((s, v) -> s.space = v, new ParseField("space"));
     }
 
     private String name;
@@ -47,6 +48,8 @@ public final class ModelSpec {
     private String queryPrefix = "";
     private String passagePrefix = "";
     private String output;
+    /** The embedding space the vectors live in: the name of the model they are comparable with (default: its own). */
+    private String space;
 
     private ModelSpec() {}
 
@@ -74,6 +77,9 @@ public final class ModelSpec {
             spec.name = folder;
         } else if (spec.name.equals(folder) == false) {
             throw new IOException("invalid [" + json + "]: name [" + spec.name + "] differs from its folder [" + folder + "]");
+        }
+        if (spec.space == null) {
+            spec.space = spec.name;
         }
         if (spec.dimension < 1 || spec.dimension > 16_000) {
             throw new IOException("invalid [" + json + "]: [dimension] must be between 1 and 16000");
@@ -107,6 +113,10 @@ public final class ModelSpec {
 
     public int dimension() {
         return dimension;
+    }
+
+    public String space() {
+        return space;
     }
 
     public Pooling pooling() {

@@ -18,7 +18,7 @@ public final class EventParser {
     public static final int MAX_DIMENSION = 4096;
     public static final long MAX_FUTURE_MILLIS = 24 * 3_600_000L;
 
-    private static final Set<String> FIELDS = Set.of("user_id", "type", "item", "timestamp", "event_id", "weight", "value");
+    private static final Set<String> FIELDS = Set.of("user_id", "type", "item", "timestamp", "event_id", "weight", "value", "model");
     private static final Set<String> ITEM_FIELDS = Set.of("index", "id", "field", "vector", "text");
 
     /** Where the item's vector comes from: a document, an inline vector, or text to embed. */
@@ -33,7 +33,9 @@ public final class EventParser {
     }
 
     /** A validated event whose item still has to be turned into a vector. */
-    public record Parsed(String userId, EventType type, long timestamp, Item item, String eventId, double weight, Double value) {
+    /** {@code model}: the model named by the event (its text is embedded with it, its vector lives in its space), or null. */
+    public record Parsed(String userId, EventType type, long timestamp, Item item, String eventId, double weight, Double value,
+                         String model) {
         public Event resolve(float[] unitVector) {
             return new Event(type, timestamp, unitVector, item.key(), eventId, weight, value);
         }
@@ -86,7 +88,11 @@ public final class EventParser {
         if (type == EventType.STATEMENT && item.text() == null) {
             throw new IllegalArgumentException("[item.text] is required for a statement event");
         }
-        return new Parsed(userId, type, timestamp, item, eventId, weight, value);
+        Object model = m.get("model");
+        if (model != null && (model instanceof String == false || ((String) model).isBlank())) {
+            throw new IllegalArgumentException("[model] must be the name of a model");
+        }
+        return new Parsed(userId, type, timestamp, item, eventId, weight, value, (String) model);
     }
 
     public static String userId(Object value) {

@@ -3,7 +3,9 @@ package io.interestranking.profile;
 import io.interestranking.action.vectors.ShardVectorsAction;
 import io.interestranking.action.vectors.ShardVectorsRequest;
 import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.embedding.ModelSpec;
 import io.interestranking.embedding.TextKind;
+import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
 
 import org.opensearch.ExceptionsHelper;
@@ -22,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -49,9 +53,13 @@ public final class EventsService {
     /** Working state of one event. */
     static final class Slot {
         EventParser.Parsed parsed;
+        /** The model the event names, or the default model. */
+        ModelSpec model;
         float[] vector;
         Exception error;
         ItemVectors.Target target;
+        /** The space of the profile the event goes to, known once the vector is. */
+        String space;
     }
 
     private final Client client;
@@ -87,7 +95,13 @@ public final class EventsService {
             Slot slot = new Slot();
             try {
                 slot.parsed = EventParser.parse(raw, now);
+                slot.model = embeddings.spec(slot.parsed.model() != null ? slot.parsed.model() : defaultModel.get());
                 if (slot.parsed.item().vector() != null) {
+                    int length = slot.parsed.item().vector().length;
+                    if (length != slot.model.dimension()) {
+                        throw new IllegalArgumentException("[item.vector] has " + length + " dimensions, the space of model ["
+                            + slot.model.name() + "] has " + slot.model.dimension() + " (name another model with [model])");
+                    }
                     slot.vector = Vectors.unit(slot.parsed.item().vector());
                     if (slot.vector == null) {
                         throw new IllegalArgumentException("[item.vector] must have a direction (all zeros given)");
@@ -99,7 +113,10 @@ public final class EventsService {
             slots.add(slot);
         }
         resolveDocuments(slots, ActionListener.wrap(
-            ignored -> resolveTexts(slots, ActionListener.wrap(ignored2 -> updateProfiles(slots, listener), listener::onFailure)),
+            ignored -> resolveTexts(slots, ActionListener.wrap(ignored2 -> {
+                assignSpaces(slots);
+                updateProfiles(slots, listener);
+            }, listener::onFailure)),
             listener::onFailure
         ));
     }
@@ -204,37 +221,85 @@ public final class EventsService {
         }, listener::onFailure));
     }
 
+    /** Texts are embedded with the event's model, one call per model named in the batch. */
     private void resolveTexts(List<Slot> slots, ActionListener<Void> listener) {
-        List<Slot> pending = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        Map<String, List<Slot>> byModel = new LinkedHashMap<>();
         for (Slot slot : slots) {
             if (slot.error == null && slot.parsed.item().text() != null) {
-                pending.add(slot);
-                texts.add(slot.parsed.item().text());
+                byModel.computeIfAbsent(slot.model.name(), k -> new ArrayList<>()).add(slot);
             }
         }
-        if (pending.isEmpty()) {
+        if (byModel.isEmpty()) {
             listener.onResponse(null);
             return;
         }
-        embeddings.embed(defaultModel.get(), texts, TextKind.QUERY, 32, ActionListener.wrap(vectors -> {
-            for (int i = 0; i < vectors.length; i++) {
-                pending.get(i).vector = vectors[i];
+        AtomicInteger remaining = new AtomicInteger(byModel.size());
+        byModel.forEach((model, pending) -> {
+            List<String> texts = pending.stream().map(slot -> slot.parsed.item().text()).toList();
+            embeddings.embed(model, texts, TextKind.QUERY, InterestSettings.DEFAULT_EMBED_CHUNK, ActionListener.wrap(vectors -> {
+                for (int i = 0; i < vectors.length; i++) {
+                    pending.get(i).vector = vectors[i];
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    listener.onResponse(null);
+                }
+            }, e -> {
+                for (Slot slot : pending) {
+                    slot.error = e;
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    listener.onResponse(null);
+                }
+            }));
+        });
+    }
+
+    /**
+     * The space of each event's profile. Texts and raw vectors are in the space of the event's model (checked
+     * above). An item read from an index is in the space of the model the event names (its field must have that
+     * model's dimension); without one, of the default model if the field has its dimension, else of the only known
+     * space of that dimension — never a guess between two.
+     */
+    private void assignSpaces(List<Slot> slots) {
+        for (Slot slot : slots) {
+            if (slot.error != null) {
+                continue;
             }
-            listener.onResponse(null);
-        }, e -> {
-            for (Slot slot : pending) {
-                slot.error = e;
+            if (slot.target == null || slot.parsed.model() != null && slot.vector.length == slot.model.dimension()) {
+                slot.space = slot.model.space();
+                continue;
             }
-            listener.onResponse(null);
-        }));
+            int dim = slot.vector.length;
+            String where = "[item] field [" + slot.target.field() + "] of [" + slot.target.index() + "] has " + dim + " dimensions";
+            if (slot.parsed.model() != null) {
+                slot.error = new IllegalArgumentException(where + ", the space of model [" + slot.model.name() + "] has "
+                    + slot.model.dimension());
+            } else if (slot.model.dimension() == dim) {
+                slot.space = slot.model.space();
+            } else {
+                Set<String> spaces = new TreeSet<>();
+                embeddings.registry().models().values().forEach(e -> {
+                    if (e.spec().dimension() == dim) {
+                        spaces.add(e.spec().space());
+                    }
+                });
+                if (spaces.size() == 1) {
+                    slot.space = spaces.iterator().next();
+                } else {
+                    slot.error = new IllegalArgumentException(where + ", the default model [" + slot.model.name() + "] has "
+                        + slot.model.dimension() + (spaces.isEmpty() ? " and no model this node knows has " + dim
+                        : " and several spaces have " + dim + " " + spaces) + ": name the field's model with [model]");
+                }
+            }
+        }
     }
 
     private void updateProfiles(List<Slot> slots, ActionListener<List<Result>> listener) {
-        Map<String, List<Integer>> byUser = new LinkedHashMap<>();
+        Map<ProfileId, List<Integer>> byUser = new LinkedHashMap<>();
         for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).error == null) {
-                byUser.computeIfAbsent(slots.get(i).parsed.userId(), k -> new ArrayList<>()).add(i);
+            Slot slot = slots.get(i);
+            if (slot.error == null) {
+                byUser.computeIfAbsent(new ProfileId(slot.parsed.userId(), slot.space), k -> new ArrayList<>()).add(i);
             }
         }
         Result[] results = new Result[slots.size()];
@@ -249,7 +314,7 @@ public final class EventsService {
             return;
         }
         InterestModel model = new InterestModel(params.get());
-        Map<String, java.util.function.Function<Profile, ProfileStore.Update<Result[]>>> changes = new LinkedHashMap<>();
+        Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<Result[]>>> changes = new LinkedHashMap<>();
         byUser.forEach((user, indices) -> changes.put(user, profile -> applyAll(model, profile, slots, indices)));
         store.updateMany(changes, ActionListener.wrap(outcomes -> {
             byUser.forEach((user, indices) -> {
@@ -271,10 +336,9 @@ public final class EventsService {
         int dimension = ProfileCodec.dimension(profile);
         for (int k = 0; k < indices.size(); k++) {
             Slot slot = slots.get(indices.get(k));
-            if (dimension != -1 && slot.vector.length != dimension) {
-                mine[k] = Result.error(slot, new IllegalArgumentException(
-                    "[item] vector has " + slot.vector.length + " dimensions, the profile of [" + slot.parsed.userId() + "] has " + dimension
-                ));
+            if (dimension != -1 && slot.vector.length != dimension) { // a model.json changed under a stored profile
+                mine[k] = Result.error(slot, new IllegalArgumentException("[item] vector has " + slot.vector.length
+                    + " dimensions, the profile of [" + slot.parsed.userId() + "] in [" + profile.space() + "] has " + dimension));
                 continue;
             }
             dimension = slot.vector.length;

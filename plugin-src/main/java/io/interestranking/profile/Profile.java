@@ -1,5 +1,9 @@
 package io.interestranking.profile;
 
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.common.io.stream.Writeable;
+
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,10 +11,14 @@ import java.util.List;
  * A user's interest profile. All weights are stored as of {@link #clock()}, the latest event time applied, so
  * one common decay factor brings them to any later time.
  */
-public final class Profile {
+public final class Profile implements Writeable {
 
     final String userId;
+    /** The embedding space (model name) of every vector of this profile: see {@link ProfileId}. */
+    final String space;
     long clock = Long.MIN_VALUE;
+    /** Wall-clock time of the last write (epoch ms), for expiring inactive users; 0 before the first. */
+    long updated;
     long eventCount;
     final List<Interest> interests = new ArrayList<>();
     Interest shortTerm;
@@ -18,12 +26,30 @@ public final class Profile {
     /** Recently applied event ids (hashed), oldest first: a retried event counts once. */
     RecentIds recentEventIds = new RecentIds();
 
-    public Profile(String userId) {
+    public Profile(String userId, String space) {
         this.userId = userId;
+        this.space = space;
     }
 
     public String userId() {
         return userId;
+    }
+
+    public String space() {
+        return space;
+    }
+
+    public ProfileId id() {
+        return new ProfileId(userId, space);
+    }
+
+    public long updated() {
+        return updated;
+    }
+
+    /** Set by the store as it writes. */
+    public void updated(long epochMillis) {
+        this.updated = epochMillis;
     }
 
     public long clock() {
@@ -73,9 +99,16 @@ public final class Profile {
         this.recentEventIds = recentIds;
     }
 
+    /** The node-to-node form, read back by {@link ProfileCodec#read} (versioned, without the remembered event ids). */
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        ProfileCodec.write(out, this);
+    }
+
     /** A deep copy: updates work on a copy so that a failed or retried write leaves the original as it was. */
     public Profile copy() {
-        Profile c = new Profile(userId);
+        Profile c = new Profile(userId, space);
+        c.updated = updated;
         List<Interest> copies = new ArrayList<>(interests.size());
         for (Interest i : interests) {
             copies.add(i.copy());

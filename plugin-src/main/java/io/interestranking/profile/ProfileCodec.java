@@ -1,5 +1,9 @@
 package io.interestranking.profile;
 
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -9,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Profile ⇄ stored document. Vectors are IEEE half-precision floats, little-endian ({@code vector_f16}: binary in
- * the SMILE source, base64 when rendered as JSON), and the recent event ids one binary value of 64-bit hashes;
- * the document is not indexed beyond the user id. A profile is rounded to what is stored ({@link #roundVectors})
- * before it is written, so the copy a node keeps in memory and the stored one are the same. Reads also accept
- * the earlier formats: float32 {@code vector} (bytes, or base64 text), event ids as a list of strings.
+ * Profile ⇄ stored document, and profile ⇄ node-to-node message. Vectors are IEEE half-precision floats,
+ * little-endian ({@code vector_f16}: binary in the SMILE source, base64 when rendered as JSON), and the recent event
+ * ids one binary value of 64-bit hashes; the document is indexed only by user id, space and update time. A profile
+ * is rounded to what is stored ({@link #roundVectors}) before it is written, so the copy a node keeps in memory and
+ * the stored one are the same.
  *
  * <p>Why half precision: vectors are most of a profile and the whole document is rewritten (and compressed by
  * Lucene's stored fields) on every update, so their size bounds the events throughput. A half has 11 significant
@@ -22,23 +26,20 @@ import java.util.Map;
  */
 public final class ProfileCodec {
 
+    /**
+     * Version of the node-to-node form ({@link #write}); a reader refuses any other, so that a node of a later
+     * release never misreads a profile (bump it with every change of the layout, and read the old one if needed).
+     */
+    static final byte WIRE_FORMAT = 1;
+
     private ProfileCodec() {}
 
-    /**
-     * The profile for a node-to-node message (a rescorer's search, a user read on another node): everything but the
-     * remembered event ids, which only the writer needs (up to 8 KB per profile, per shard request).
-     */
-    public static Map<String, Object> toTransport(Profile p) {
-        return toMap(p, false);
-    }
-
     public static Map<String, Object> toSource(Profile p) {
-        return toMap(p, true);
-    }
-
-    private static Map<String, Object> toMap(Profile p, boolean withRecentIds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user_id", p.userId);
+        m.put("space", p.space);
+        m.put("dimension", dimension(p));
+        m.put("updated", p.updated);
         m.put("clock", p.clock);
         m.put("event_count", p.eventCount);
         List<Object> interests = new ArrayList<>();
@@ -48,10 +49,68 @@ public final class ProfileCodec {
         m.put("interests", interests);
         m.put("short_term", p.shortTerm == null ? null : interest(p.shortTerm));
         m.put("negative", p.negative == null ? null : interest(p.negative));
-        if (withRecentIds) {
-            m.put("recent_event_hashes", p.recentEventIds.toBytes());
-        }
+        m.put("recent_event_hashes", p.recentEventIds.toBytes());
         return m;
+    }
+
+    /**
+     * The profile for a node-to-node message (a rescorer's search, a user read on another node): typed, versioned,
+     * and without the remembered event ids, which only the writer needs (up to 8 KB per profile, per shard request).
+     */
+    public static void write(StreamOutput out, Profile p) throws IOException {
+        out.writeByte(WIRE_FORMAT);
+        out.writeString(p.userId);
+        out.writeString(p.space);
+        out.writeLong(p.updated);
+        out.writeLong(p.clock);
+        out.writeVLong(p.eventCount);
+        out.writeVInt(p.interests.size());
+        for (Interest i : p.interests) {
+            write(out, i);
+        }
+        out.writeBoolean(p.shortTerm != null);
+        if (p.shortTerm != null) {
+            write(out, p.shortTerm);
+        }
+        out.writeBoolean(p.negative != null);
+        if (p.negative != null) {
+            write(out, p.negative);
+        }
+    }
+
+    public static Profile read(StreamInput in) throws IOException {
+        byte format = in.readByte();
+        if (format != WIRE_FORMAT) {
+            throw new IOException("profile wire format [" + format + "] is not known to this node, which reads [" + WIRE_FORMAT
+                + "]: upgrade every node to the same plugin version");
+        }
+        Profile p = new Profile(in.readString(), in.readString());
+        p.updated = in.readLong();
+        long clock = in.readLong();
+        long eventCount = in.readVLong();
+        int n = in.readVInt();
+        List<Interest> interests = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            interests.add(readInterest(in));
+        }
+        Interest shortTerm = in.readBoolean() ? readInterest(in) : null;
+        Interest negative = in.readBoolean() ? readInterest(in) : null;
+        p.restore(clock, eventCount, interests, shortTerm, negative, new RecentIds());
+        return p;
+    }
+
+    private static void write(StreamOutput out, Interest i) throws IOException {
+        out.writeByteArray(halfBytes(i.vector));
+        out.writeDouble(i.weight);
+        out.writeVLong(i.count);
+        out.writeLong(i.lastUpdated);
+        out.writeStringCollection(i.evidence);
+        out.writeBoolean(i.declared);
+    }
+
+    private static Interest readInterest(StreamInput in) throws IOException {
+        return new Interest(fromHalfBytes(in.readByteArray()), in.readDouble(), in.readVLong(), in.readLong(), in.readStringList(),
+            in.readBoolean());
     }
 
     private static Map<String, Object> interest(Interest i) {
@@ -67,7 +126,8 @@ public final class ProfileCodec {
 
     @SuppressWarnings("unchecked")
     public static Profile fromSource(Map<String, Object> m) {
-        Profile p = new Profile((String) m.get("user_id"));
+        Profile p = new Profile((String) m.get("user_id"), (String) m.get("space"));
+        p.updated = ((Number) m.getOrDefault("updated", 0L)).longValue();
         List<Interest> interests = new ArrayList<>();
         for (Object o : (List<Object>) m.getOrDefault("interests", List.of())) {
             interests.add(interest((Map<String, Object>) o));
@@ -78,7 +138,7 @@ public final class ProfileCodec {
             interests,
             interest((Map<String, Object>) m.get("short_term")),
             interest((Map<String, Object>) m.get("negative")),
-            recentIds(m)
+            RecentIds.fromBytes(binary(m.get("recent_event_hashes")))
         );
         return p;
     }
@@ -89,7 +149,7 @@ public final class ProfileCodec {
             return null;
         }
         return new Interest(
-            m.containsKey("vector_f16") ? fromHalfBytes(binary(m.get("vector_f16"))) : vector(m.get("vector")),
+            fromHalfBytes(binary(m.get("vector_f16"))),
             ((Number) m.get("weight")).doubleValue(),
             ((Number) m.get("count")).longValue(),
             ((Number) m.get("last_updated")).longValue(),
@@ -98,29 +158,9 @@ public final class ProfileCodec {
         );
     }
 
-    @SuppressWarnings("unchecked")
-    private static RecentIds recentIds(Map<String, Object> m) {
-        Object hashes = m.get("recent_event_hashes");
-        if (hashes != null) {
-            return RecentIds.fromBytes(binary(hashes));
-        }
-        RecentIds ids = new RecentIds();
-        for (String id : (List<String>) m.getOrDefault("recent_event_ids", List.of())) {
-            ids.add(RecentIds.hash(id), Integer.MAX_VALUE);
-        }
-        return ids;
-    }
-
-    /** A binary value as parsed: bytes from SMILE or a transport map, base64 text from JSON. */
+    /** A binary value as parsed: bytes from SMILE, base64 text from JSON. */
     private static byte[] binary(Object value) {
         return value instanceof byte[] b ? b : Base64.getDecoder().decode((String) value);
-    }
-
-    private static float[] vector(Object value) {
-        ByteBuffer buf = ByteBuffer.wrap(binary(value)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] v = new float[buf.remaining() / 4];
-        buf.asFloatBuffer().get(v);
-        return v;
     }
 
     /** Rounds every vector of the profile, in place, to the values the document stores. */

@@ -10,7 +10,8 @@ import org.opensearch.action.UnavailableShardsException;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexResponse;
 import org.opensearch.action.delete.DeleteRequest;
-import org.opensearch.action.delete.DeleteResponse;
+import org.opensearch.action.search.SearchRequest;
+import org.opensearch.action.search.SearchResponse;
 import org.opensearch.OpenSearchStatusException;
 import org.opensearch.action.bulk.BulkItemResponse;
 import org.opensearch.action.bulk.BulkRequest;
@@ -22,6 +23,9 @@ import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.get.MultiGetResponse;
 import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.support.ContextPreservingActionListener;
+import org.opensearch.cluster.ClusterState;
+import org.opensearch.cluster.metadata.IndexAbstraction;
+import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.unit.TimeValue;
@@ -29,16 +33,21 @@ import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.search.builder.SearchSourceBuilder;
+import org.opensearch.search.SearchHit;
 import org.opensearch.index.IndexNotFoundException;
 import org.opensearch.index.engine.VersionConflictEngineException;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,10 +56,11 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
- * Profiles in the system index {@value #INDEX}: one document per user, written with optimistic concurrency
- * (if_seq_no / if_primary_term) and retried on conflict, and serialised per user on this node. Acknowledged
- * writes are in the translog (fsynced per request), so they survive a restart; one primary shard, auto-expanded
- * to one replica when a second node exists.
+ * Profiles in the system index {@value #INDEX}: one document per user and embedding space ({@link ProfileId}),
+ * written with optimistic concurrency (if_seq_no / if_primary_term) and retried on conflict, and serialised per
+ * profile on this node. Acknowledged writes are in the translog (fsynced per request), so they survive a restart.
+ * The index gets {@code plugins.interest.profile.index_shards} primaries when it is created (documents spread over
+ * them by the hash of their id), auto-expanded to one replica when a second node exists.
  */
 public final class ProfileStore {
 
@@ -62,26 +72,39 @@ public final class ProfileStore {
     /** What an update function returns: its result, and whether the profile changed and must be written. */
     public record Update<R>(R result, boolean write) {}
 
+    /** One profile's outcome of {@link #updateMany}: a result, or the failure of that profile alone. */
+    public record Outcome<R>(R result, Exception failure) {}
+
+    /**
+     * Profiles held and written together: bounds the locks one request holds, the size of one multi-get and bulk
+     * write, and how long another request for one of these users waits.
+     */
+    static final int CHUNK = 1000;
+
     private final Client client;
     private final ClusterService clusterService;
     private final ThreadPool threadPool;
     private final InterestStats stats;
     private final IntSupplier maxRetries;
-    private final KeyedSerialQueue serial;
     private final IntSupplier cacheSize;
+    private final IntSupplier indexShards;
+    private final KeyedSerialQueue serial;
     /**
-     * Profiles this node wrote last, with the version it wrote: the next update of the user starts from here
-     * instead of a read. A write from another node makes the cached version stale; the conditional write then
-     * fails with a conflict, and that user is read again.
+     * Profiles this node wrote last, by document id, with the version it wrote: the next update of the profile
+     * starts from here instead of a read. A write from another node makes the cached version stale; the conditional
+     * write then fails with a conflict, and that profile is read again.
      */
     private final Map<String, Cached> cache = new LinkedHashMap<>(256, 0.75f, true);
 
     /** {@code indexUuid}: a restored or re-created profile index must not be written from an older cache. */
     private record Cached(Profile profile, long seqNo, long primaryTerm, String indexUuid) {}
 
-    private String indexUuid() {
-        var meta = clusterService.state().metadata().index(INDEX);
-        return meta == null ? "" : meta.getIndexUUID();
+    /** The profiles of one {@link #updateMany} call, by document id, with their changes and outcomes. */
+    private record Batch<R>(Map<String, ProfileId> ids, Map<ProfileId, Function<Profile, Update<R>>> changes,
+                            Map<ProfileId, Outcome<R>> outcomes) {
+        void fail(String docId, Exception e) {
+            outcomes.put(ids.get(docId), new Outcome<>(null, e));
+        }
     }
 
     public ProfileStore(
@@ -90,20 +113,40 @@ public final class ProfileStore {
         ThreadPool threadPool,
         InterestStats stats,
         IntSupplier maxRetries,
-        IntSupplier cacheSize
+        IntSupplier cacheSize,
+        IntSupplier indexShards
     ) {
-        this.cacheSize = cacheSize;
         this.client = client;
         this.clusterService = clusterService;
         this.threadPool = threadPool;
         this.stats = stats;
         this.maxRetries = maxRetries;
+        this.cacheSize = cacheSize;
+        this.indexShards = indexShards;
         this.serial = new KeyedSerialQueue(threadPool.generic());
     }
 
-    public static Settings indexSettings() {
+    /**
+     * The index profiles are written to: {@value #INDEX} itself, or the index that name is an alias of (after an
+     * operator grew it with the split API); null when there is none yet.
+     */
+    static IndexMetadata profileIndex(ClusterState state) {
+        IndexAbstraction found = state.metadata().getIndicesLookup().get(INDEX);
+        return found == null ? null : found.getWriteIndex();
+    }
+
+    private boolean exists() {
+        return profileIndex(clusterService.state()) != null;
+    }
+
+    private String indexUuid() {
+        IndexMetadata meta = profileIndex(clusterService.state());
+        return meta == null ? "" : meta.getIndexUUID();
+    }
+
+    Settings indexSettings() {
         return Settings.builder()
-            .put("index.number_of_shards", 1)
+            .put("index.number_of_shards", indexShards.getAsInt())
             .put("index.auto_expand_replicas", "0-1")
             .put("index.hidden", true)
             .build();
@@ -111,7 +154,8 @@ public final class ProfileStore {
 
     private static final String MAPPING = """
         { "dynamic": false, "properties": {
-            "user_id": { "type": "keyword" }, "clock": { "type": "long" }, "event_count": { "type": "long" } } }""";
+            "user_id": { "type": "keyword" }, "space": { "type": "keyword" }, "updated": { "type": "date", "format": "epoch_millis" },
+            "clock": { "type": "long" }, "event_count": { "type": "long" } } }""";
 
     /** Runs a call as the plugin itself (system index access), restoring the caller's context for the listener. */
     private <T> void asSystem(Consumer<ActionListener<T>> call, ActionListener<T> listener) {
@@ -122,12 +166,12 @@ public final class ProfileStore {
         }
     }
 
-    public void get(String userId, ActionListener<Versioned> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+    public void get(ProfileId id, ActionListener<Versioned> listener) {
+        if (exists() == false) {
             listener.onResponse(new Versioned(null, -1, -1));
             return;
         }
-        this.<GetResponse>asSystem(l -> client.get(new GetRequest(INDEX, userId).realtime(true), l), ActionListener.wrap(r -> {
+        this.<GetResponse>asSystem(l -> client.get(new GetRequest(INDEX, id.docId()).realtime(true), l), ActionListener.wrap(r -> {
             if (r.isExists() == false) {
                 listener.onResponse(new Versioned(null, -1, -1));
             } else {
@@ -142,16 +186,13 @@ public final class ProfileStore {
         }));
     }
 
-    /** One user's outcome of {@link #updateMany}: a result, or the failure of that user alone. */
-    public record Outcome<R>(R result, Exception failure) {}
-
     /**
-     * Read-modify-write of one user's profile. {@code change} gets a fresh profile (an empty one for a new user)
-     * on every attempt, so it must depend only on its input.
+     * Read-modify-write of one profile. {@code change} gets a fresh profile (an empty one for a new user) on every
+     * attempt, so it must depend only on its input.
      */
-    public <R> void update(String userId, Function<Profile, Update<R>> change, ActionListener<R> listener) {
-        updateMany(Map.of(userId, change), ActionListener.wrap(outcomes -> {
-            Outcome<R> outcome = outcomes.get(userId);
+    public <R> void update(ProfileId id, Function<Profile, Update<R>> change, ActionListener<R> listener) {
+        updateMany(Map.of(id, change), ActionListener.wrap(outcomes -> {
+            Outcome<R> outcome = outcomes.get(id);
             if (outcome.failure() != null) {
                 listener.onFailure(outcome.failure());
             } else {
@@ -161,38 +202,28 @@ public final class ProfileStore {
     }
 
     /**
-     * Users held and written together: bounds the locks one request holds, the size of one multi-get and bulk
-     * write, and how long another request for one of these users waits.
+     * Read-modify-write of several profiles: per chunk of {@value #CHUNK} profiles one multi-get and one bulk
+     * write (one translog sync), and only the profiles whose write lost a race are read and written again. The
+     * profiles of a chunk are held on this node in sorted order (no two requests can wait on each other), so
+     * updates of one profile never race on one node.
      */
-    static final int CHUNK = 1000;
-
-    /**
-     * Read-modify-write of several users' profiles: per chunk of {@value #CHUNK} users one multi-get and one bulk
-     * write (one translog sync), and only the users whose write lost a race are read and written again. The
-     * users of a chunk are held on this node in sorted order (no two requests can wait on each other), so updates
-     * of one user never race on one node.
-     */
-    public <R> void updateMany(Map<String, Function<Profile, Update<R>>> changes, ActionListener<Map<String, Outcome<R>>> listener) {
-        List<String> users = new ArrayList<>(new TreeSet<>(changes.keySet()));
-        Map<String, Outcome<R>> outcomes = new ConcurrentHashMap<>();
-        ensureIndex(ActionListener.wrap(ok -> updateChunk(users, 0, changes, outcomes, listener), listener::onFailure));
+    public <R> void updateMany(Map<ProfileId, Function<Profile, Update<R>>> changes, ActionListener<Map<ProfileId, Outcome<R>>> listener) {
+        Map<String, ProfileId> ids = new TreeMap<>();
+        changes.keySet().forEach(id -> ids.put(id.docId(), id));
+        Batch<R> batch = new Batch<>(ids, changes, new ConcurrentHashMap<>());
+        List<String> docIds = new ArrayList<>(ids.keySet());
+        ensureIndex(ActionListener.wrap(ok -> updateChunk(docIds, 0, batch, listener), listener::onFailure));
     }
 
-    private <R> void updateChunk(
-        List<String> users,
-        int from,
-        Map<String, Function<Profile, Update<R>>> changes,
-        Map<String, Outcome<R>> outcomes,
-        ActionListener<Map<String, Outcome<R>>> listener
-    ) {
-        if (from >= users.size()) {
-            listener.onResponse(outcomes);
+    private <R> void updateChunk(List<String> docIds, int from, Batch<R> batch, ActionListener<Map<ProfileId, Outcome<R>>> listener) {
+        if (from >= docIds.size()) {
+            listener.onResponse(batch.outcomes());
             return;
         }
-        List<String> chunk = users.subList(from, Math.min(users.size(), from + CHUNK));
-        serial.submitAll(chunk, releaseAll -> attemptMany(chunk, changes, outcomes, 0, ActionListener.runAfter(ActionListener.wrap(
+        List<String> chunk = docIds.subList(from, Math.min(docIds.size(), from + CHUNK));
+        serial.submitAll(chunk, releaseAll -> attemptMany(chunk, batch, 0, ActionListener.runAfter(ActionListener.wrap(
             // the next chunk on a fresh stack: a request of many chunks must not recurse
-            done -> threadPool.generic().execute(() -> updateChunk(users, from + CHUNK, changes, outcomes, listener)),
+            done -> threadPool.generic().execute(() -> updateChunk(docIds, from + CHUNK, batch, listener)),
             listener::onFailure), releaseAll)));
     }
 
@@ -204,142 +235,128 @@ public final class ProfileStore {
             || cause instanceof UnavailableShardsException;
     }
 
-    private <R> void attemptMany(
-        List<String> users,
-        Map<String, Function<Profile, Update<R>>> changes,
-        Map<String, Outcome<R>> outcomes,
-        int attempt,
-        ActionListener<Void> listener
-    ) {
+    private <R> void attemptMany(List<String> docIds, Batch<R> batch, int attempt, ActionListener<Void> listener) {
         Map<String, Cached> known = new HashMap<>();
         List<String> toRead = new ArrayList<>();
-        for (String user : users) {
-            Cached cached = attempt == 0 ? cached(user) : null;
+        for (String docId : docIds) {
+            Cached cached = attempt == 0 ? cached(docId) : null;
             if (cached != null) {
-                known.put(user, cached);
+                known.put(docId, cached);
             } else {
-                toRead.add(user);
+                toRead.add(docId);
             }
         }
         if (toRead.isEmpty()) {
-            writeMany(users, known, changes, outcomes, attempt, listener);
+            writeMany(docIds, known, batch, attempt, listener);
             return;
         }
         MultiGetRequest mget = new MultiGetRequest().realtime(true);
-        for (String user : toRead) {
-            mget.add(INDEX, user);
+        for (String docId : toRead) {
+            mget.add(INDEX, docId);
         }
         this.<MultiGetResponse>asSystem(l -> client.multiGet(mget, l), ActionListener.wrap(read -> {
             List<String> retry = new ArrayList<>();
             List<String> readable = new ArrayList<>(known.keySet());
             MultiGetItemResponse[] items = read.getResponses();
             for (int i = 0; i < items.length; i++) {
-                String user = toRead.get(i);
+                String docId = toRead.get(i);
                 if (items[i].isFailed()) {
                     if (transientFailure(items[i].getFailure().getFailure())) {
-                        retry.add(user);
+                        retry.add(docId);
                     } else {
-                        outcomes.put(user, new Outcome<>(null, items[i].getFailure().getFailure()));
+                        batch.fail(docId, items[i].getFailure().getFailure());
                     }
                     continue;
                 }
                 GetResponse got = items[i].getResponse();
-                known.put(user, got.isExists()
+                known.put(docId, got.isExists()
                     ? new Cached(ProfileCodec.fromSource(got.getSourceAsMap()), got.getSeqNo(), got.getPrimaryTerm(), null)
                     : null);
-                readable.add(user);
+                readable.add(docId);
             }
             if (retry.isEmpty() == false) {
-                retryOrFinish(retry, changes, outcomes, attempt, ActionListener.wrap(
-                    ignored -> writeMany(readable, known, changes, outcomes, attempt, listener), listener::onFailure));
+                retryOrFinish(retry, batch, attempt, ActionListener.wrap(
+                    ignored -> writeMany(readable, known, batch, attempt, listener), listener::onFailure));
                 return;
             }
-            writeMany(readable, known, changes, outcomes, attempt, listener);
-        }, e -> retryAllOrFail(users, changes, outcomes, attempt, listener, e)));
+            writeMany(readable, known, batch, attempt, listener);
+        }, e -> retryAllOrFail(docIds, batch, attempt, listener, e)));
     }
 
     /** Applies the changes to the profiles as read ({@code null}: no profile yet) and writes them in one bulk request. */
-    private <R> void writeMany(
-        List<String> users,
-        Map<String, Cached> read,
-        Map<String, Function<Profile, Update<R>>> changes,
-        Map<String, Outcome<R>> outcomes,
-        int attempt,
-        ActionListener<Void> listener
-    ) {
-        {
-            List<String> retry = new ArrayList<>();
-            Map<String, R> pending = new HashMap<>();
-            Map<String, Profile> profiles = new HashMap<>();
-            BulkRequest bulk = new BulkRequest();
-            String uuid = indexUuid();
-            for (String user : users) {
-                Cached got = read.get(user);
-                // a copy: the change may run again on a retry, and the cached profile must stay as written
-                Profile profile = got != null ? got.profile().copy() : new Profile(user);
-                Update<R> update;
-                try {
-                    update = changes.get(user).apply(profile);
-                } catch (RuntimeException e) {
-                    outcomes.put(user, new Outcome<>(null, e));
-                    continue;
-                }
-                if (update.write() == false) {
-                    outcomes.put(user, new Outcome<>(update.result(), null));
-                    continue;
-                }
-                ProfileCodec.roundVectors(profile); // the cached copy must equal the stored one
-                Map<String, Object> source = ProfileCodec.toSource(profile);
-                profiles.put(user, profile);
-                IndexRequest index = new IndexRequest(INDEX).id(user).source(source, XContentType.SMILE);
-                if (got != null) {
-                    index.setIfSeqNo(got.seqNo()).setIfPrimaryTerm(got.primaryTerm());
-                } else {
-                    index.opType(DocWriteRequest.OpType.CREATE);
-                }
-                bulk.add(index);
-                pending.put(user, update.result());
+    private <R> void writeMany(List<String> docIds, Map<String, Cached> read, Batch<R> batch, int attempt, ActionListener<Void> listener) {
+        List<String> retry = new ArrayList<>();
+        Map<String, R> pending = new HashMap<>();
+        Map<String, Profile> profiles = new HashMap<>();
+        BulkRequest bulk = new BulkRequest();
+        String uuid = indexUuid();
+        long now = threadPool.absoluteTimeInMillis();
+        for (String docId : docIds) {
+            ProfileId id = batch.ids().get(docId);
+            Cached got = read.get(docId);
+            // a copy: the change may run again on a retry, and the cached profile must stay as written
+            Profile profile = got != null ? got.profile().copy() : new Profile(id.user(), id.space());
+            Update<R> update;
+            try {
+                update = batch.changes().get(id).apply(profile);
+            } catch (RuntimeException e) {
+                batch.fail(docId, e);
+                continue;
             }
-            if (bulk.numberOfActions() == 0) {
-                retryOrFinish(retry, changes, outcomes, attempt, listener);
-                return;
+            if (update.write() == false) {
+                batch.outcomes().put(id, new Outcome<>(update.result(), null));
+                continue;
             }
-            this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(response -> {
-                for (BulkItemResponse item : response.getItems()) {
-                    String user = item.getId();
-                    if (item.isFailed() == false) {
-                        stats.profileWrites.increment();
-                        remember(user, new Cached(profiles.get(user), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm(),
-                            uuid));
-                        outcomes.put(user, new Outcome<>(pending.get(user), null));
-                    } else if (transientFailure(item.getFailure().getCause())) {
-                        forget(user);
-                        retry.add(user);
-                    } else {
-                        forget(user);
-                        outcomes.put(user, new Outcome<>(null, item.getFailure().getCause()));
-                    }
-                }
-                retryOrFinish(retry, changes, outcomes, attempt, listener);
-            }, e -> {
-                users.forEach(this::forget);
-                retryAllOrFail(users, changes, outcomes, attempt, listener, e);
-            }));
+            ProfileCodec.roundVectors(profile); // the cached copy must equal the stored one
+            profile.updated(now);
+            profiles.put(docId, profile);
+            IndexRequest index = new IndexRequest(INDEX).id(docId).source(ProfileCodec.toSource(profile), XContentType.SMILE);
+            if (got != null) {
+                index.setIfSeqNo(got.seqNo()).setIfPrimaryTerm(got.primaryTerm());
+            } else {
+                index.opType(DocWriteRequest.OpType.CREATE);
+            }
+            bulk.add(index);
+            pending.put(docId, update.result());
         }
+        if (bulk.numberOfActions() == 0) {
+            retryOrFinish(retry, batch, attempt, listener);
+            return;
+        }
+        this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(response -> {
+            for (BulkItemResponse item : response.getItems()) {
+                String docId = item.getId();
+                if (item.isFailed() == false) {
+                    stats.profileWrites.increment();
+                    remember(docId, new Cached(profiles.get(docId), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm(), uuid));
+                    batch.outcomes().put(batch.ids().get(docId), new Outcome<>(pending.get(docId), null));
+                } else if (transientFailure(item.getFailure().getCause())) {
+                    forget(docId);
+                    retry.add(docId);
+                } else {
+                    forget(docId);
+                    batch.fail(docId, item.getFailure().getCause());
+                }
+            }
+            retryOrFinish(retry, batch, attempt, listener);
+        }, e -> {
+            docIds.forEach(this::forget);
+            retryAllOrFail(docIds, batch, attempt, listener, e);
+        }));
     }
 
-    private Cached cached(String user) {
+    private Cached cached(String docId) {
         Cached cached;
         synchronized (cache) {
-            cached = cache.get(user);
+            cached = cache.get(docId);
         }
         return cached != null && cached.indexUuid().equals(indexUuid()) ? cached : null;
     }
 
-    private void remember(String user, Cached cached) {
+    private void remember(String docId, Cached cached) {
         int max = cacheSize.getAsInt();
         synchronized (cache) {
-            cache.put(user, cached);
+            cache.put(docId, cached);
             var it = cache.entrySet().iterator();
             while (cache.size() > max && it.hasNext()) {
                 it.next();
@@ -348,27 +365,22 @@ public final class ProfileStore {
         }
     }
 
-    private void forget(String user) {
+    private void forget(String docId) {
         synchronized (cache) {
-            cache.remove(user);
+            cache.remove(docId);
         }
     }
 
-    private <R> void retryOrFinish(
-        List<String> retry,
-        Map<String, Function<Profile, Update<R>>> changes,
-        Map<String, Outcome<R>> outcomes,
-        int attempt,
-        ActionListener<Void> listener
-    ) {
+    private <R> void retryOrFinish(List<String> retry, Batch<R> batch, int attempt, ActionListener<Void> listener) {
         if (retry.isEmpty()) {
             listener.onResponse(null);
             return;
         }
         if (attempt >= maxRetries.getAsInt()) {
-            for (String user : retry) {
-                outcomes.put(user, new Outcome<>(null, new OpenSearchStatusException(
-                    "profile of [" + user + "] still conflicted after " + attempt + " retries", RestStatus.CONFLICT)));
+            for (String docId : retry) {
+                ProfileId id = batch.ids().get(docId);
+                batch.fail(docId, new OpenSearchStatusException("profile of [" + id.user() + "] in [" + id.space()
+                    + "] still conflicted after " + attempt + " retries", RestStatus.CONFLICT));
             }
             listener.onResponse(null);
             return;
@@ -376,39 +388,56 @@ public final class ProfileStore {
         stats.conflictsRetried.add(retry.size());
         // another node wrote in between, or the shard is not ready: read again after a short random pause
         TimeValue pause = TimeValue.timeValueMillis(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 20) * 2));
-        threadPool.schedule(() -> attemptMany(retry, changes, outcomes, attempt + 1, listener), pause, ThreadPool.Names.GENERIC);
+        threadPool.schedule(() -> attemptMany(retry, batch, attempt + 1, listener), pause, ThreadPool.Names.GENERIC);
     }
 
-    private <R> void retryAllOrFail(
-        List<String> users,
-        Map<String, Function<Profile, Update<R>>> changes,
-        Map<String, Outcome<R>> outcomes,
-        int attempt,
-        ActionListener<Void> listener,
-        Exception e
-    ) {
+    private <R> void retryAllOrFail(List<String> docIds, Batch<R> batch, int attempt, ActionListener<Void> listener, Exception e) {
         if (transientFailure(e)) {
-            retryOrFinish(new ArrayList<>(users), changes, outcomes, attempt, listener);
+            retryOrFinish(new ArrayList<>(docIds), batch, attempt, listener);
         } else {
             listener.onFailure(e);
         }
     }
 
-    /** Deletes the user's profile; the listener gets whether there was one. */
-    public void delete(String userId, ActionListener<Boolean> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+    /**
+     * Deletes every profile of the user — in each of {@code spaces} (read in real time, so a profile written a moment
+     * ago goes too) and in any other space the index holds for them — and the node's cached copies. The listener
+     * gets whether there was any.
+     */
+    public void deleteUser(String userId, Collection<String> spaces, ActionListener<Boolean> listener) {
+        if (exists() == false) {
             listener.onResponse(false);
             return;
         }
-        forget(userId);
-        serial.submit(userId, done -> this.<DeleteResponse>asSystem(
-            l -> client.delete(new DeleteRequest(INDEX, userId), l),
-            ActionListener.runAfter(ActionListener.wrap(r -> listener.onResponse(r.status() == RestStatus.OK), listener::onFailure), done)
-        ));
+        SearchRequest others = new SearchRequest(INDEX).source(new SearchSourceBuilder().query(QueryBuilders.termQuery("user_id", userId))
+            .size(10_000).fetchSource(false));
+        this.<SearchResponse>asSystem(l -> client.search(others, l), ActionListener.wrap(found -> {
+            TreeSet<String> docIds = new TreeSet<>();
+            spaces.forEach(space -> docIds.add(new ProfileId(userId, space).docId()));
+            for (SearchHit hit : found.getHits().getHits()) {
+                docIds.add(hit.getId());
+            }
+            docIds.forEach(this::forget);
+            serial.submitAll(new ArrayList<>(docIds), releaseAll -> {
+                BulkRequest bulk = new BulkRequest().setRefreshPolicy(org.opensearch.action.support.WriteRequest.RefreshPolicy.NONE);
+                docIds.forEach(docId -> bulk.add(new DeleteRequest(INDEX, docId)));
+                this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.runAfter(ActionListener.wrap(r -> {
+                    boolean any = false;
+                    for (BulkItemResponse item : r.getItems()) {
+                        if (item.isFailed()) {
+                            listener.onFailure(item.getFailure().getCause());
+                            return;
+                        }
+                        any |= item.getResponse().status() == RestStatus.OK;
+                    }
+                    listener.onResponse(any);
+                }, listener::onFailure), releaseAll));
+            });
+        }, listener::onFailure));
     }
 
     private void ensureIndex(ActionListener<Void> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX)) {
+        if (exists()) {
             listener.onResponse(null);
             return;
         }

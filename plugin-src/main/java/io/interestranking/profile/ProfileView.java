@@ -13,6 +13,7 @@ public final class ProfileView {
     public static void render(XContentBuilder b, Profile p, boolean vectors, long now, ModelParams params) throws IOException {
         b.startObject();
         b.field("user_id", p.userId());
+        b.field("space", p.space());
         b.field("event_count", p.eventCount());
         b.field("updated_at", p.clock() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(p.clock()).toString());
         int dim = ProfileCodec.dimension(p);

@@ -38,11 +38,14 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     private static final ObjectParser<InterestKnnQueryBuilder, RankingContext> PARSER = new ObjectParser<>(NAME);
     static {
         PARSER.declareString((b, v) -> b.userId = v, new ParseField("user_id"));
+        PARSER.declareString((b, v) -> b.model = v, new ParseField("model"));
         PARSER.declareObject((b, v) -> b.fallback = v, (p, c) -> parseInnerQueryBuilder(p), new ParseField("fallback"));
         declareCommonFields(PARSER);
     }
 
     private String userId;
+    /** The model whose space the profile is read in; null: the default model. */
+    private String model;
     private QueryBuilder fallback = new MatchAllQueryBuilder();
     /** Set on the pending copy: the profile (empty for an unknown user), null until the fetch has answered. */
     private final Supplier<Optional<Profile>> profile;
@@ -56,6 +59,7 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
         super(in, context);
         this.profile = null;
         userId = in.readString();
+        model = in.readOptionalString();
         fallback = in.readNamedWriteable(QueryBuilder.class);
     }
 
@@ -73,25 +77,30 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     @Override
     protected void writeOwnFields(StreamOutput out) throws IOException {
         out.writeString(userId);
+        out.writeOptionalString(model);
         out.writeNamedWriteable(fallback);
     }
 
     @Override
     protected void ownXContent(XContentBuilder builder) throws IOException {
         builder.field("user_id", userId);
+        if (model != null) {
+            builder.field("model", model);
+        }
         builder.field("fallback", fallback);
     }
 
     @Override
     protected void copyOwnFields(InterestKnnQueryBuilder pending) {
         pending.userId = userId;
+        pending.model = model;
         pending.fallback = fallback;
     }
 
     @Override
     protected QueryBuilder doRewrite(QueryRewriteContext ctx) {
         if (profile == null) {
-            return pendingCopy(new InterestKnnQueryBuilder(context, ProfileFetch.register(ctx, userId)));
+            return pendingCopy(new InterestKnnQueryBuilder(context, ProfileFetch.register(ctx, userId, model)));
         }
         Optional<Profile> fetched = profile.get();
         if (fetched == null) {
@@ -149,12 +158,12 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
 
     @Override
     protected boolean ownEquals(InterestKnnQueryBuilder other) {
-        return Objects.equals(userId, other.userId) && Objects.equals(fallback, other.fallback) && Objects.equals(profile, other.profile);
+        return Objects.equals(userId, other.userId) && Objects.equals(model, other.model) && Objects.equals(fallback, other.fallback) && Objects.equals(profile, other.profile);
     }
 
     @Override
     protected int ownHashCode() {
-        return Objects.hash(userId, fallback);
+        return Objects.hash(userId, model, fallback);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.interestranking.ranking;
 import io.interestranking.profile.InterestScorer;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
+import io.interestranking.profile.ProfileCodec;
 
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -62,6 +63,18 @@ public final class InterestRescorer implements Rescorer {
 
     private InterestRescorer() {}
 
+    /** A profile and a field of different spaces cannot be compared: a 400 naming both, never a silent misranking. */
+    private static void checkSpace(List<RescoreMath.Hit> hits, Context ctx) {
+        int profileDim = ProfileCodec.dimension(ctx.profile);
+        for (RescoreMath.Hit hit : hits) {
+            if (hit.vector() != null && hit.vector().length != profileDim) {
+                throw new IllegalArgumentException("[" + InterestRescorerBuilder.NAME + "] field [" + ctx.field + "] has "
+                    + hit.vector().length + " dimensions, the profile of [" + ctx.userId + "] is in the space of ["
+                    + ctx.profile.space() + "] with " + profileDim + ": name the field's model with [model]");
+            }
+        }
+    }
+
     @Override
     public TopDocs rescore(TopDocs topDocs, IndexSearcher searcher, RescoreContext rescoreContext) throws IOException {
         Context ctx = (Context) rescoreContext;
@@ -71,6 +84,7 @@ public final class InterestRescorer implements Rescorer {
         int window = Math.min(ctx.getWindowSize(), topDocs.scoreDocs.length);
         ScoreDoc[] head = Arrays.copyOf(topDocs.scoreDocs, window);
         List<RescoreMath.Hit> hits = hits(searcher, head, ctx.field, ctx.settings.explores());
+        checkSpace(hits, ctx);
         RescoreMath.Components[] scored = RescoreMath.score(hits, ctx.settings, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId);
         boolean remember = ctx.settings.lambda() != null && ctx.settings.lambda() < 1.0;
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

@@ -46,6 +46,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
     static {
         PARSER.declareString((b, v) -> b.userId = v, new ParseField("user_id"));
         PARSER.declareString((b, v) -> b.field = v, new ParseField("field"));
+        PARSER.declareString((b, v) -> b.model = v, new ParseField("model"));
         PARSER.declareDouble((b, v) -> b.queryWeight = v, new ParseField("query_weight"));
         PARSER.declareDouble((b, v) -> b.interestWeight = v, new ParseField("interest_weight"));
         PARSER.declareString((b, v) -> b.normalize = parseNormalize(v), new ParseField("normalize"));
@@ -68,6 +69,8 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
 
     private String userId;
     private String field;
+    /** The model whose space the profile is read in; null: the default model. */
+    private String model;
     private double queryWeight = 0.7;
     private double interestWeight = 0.3;
     private RescoreMath.Normalize normalize = RescoreMath.Normalize.NONE;
@@ -137,6 +140,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         this.pending = null;
         userId = in.readString();
         field = in.readString();
+        model = in.readOptionalString();
         queryWeight = in.readDouble();
         interestWeight = in.readDouble();
         normalize = in.readEnum(RescoreMath.Normalize.class);
@@ -147,7 +151,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         seed = in.readString();
         lambda = in.readOptionalDouble();
         if (in.readBoolean()) {
-            profile = in.readBoolean() ? Optional.of(ProfileCodec.fromSource(in.readMap())) : Optional.empty();
+            profile = Optional.ofNullable(in.readOptionalWriteable(ProfileCodec::read));
         }
         now = in.readLong();
     }
@@ -156,6 +160,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
     protected void doWriteTo(StreamOutput out) throws IOException {
         out.writeString(userId);
         out.writeString(field);
+        out.writeOptionalString(model);
         out.writeDouble(queryWeight);
         out.writeDouble(interestWeight);
         out.writeEnum(normalize);
@@ -167,10 +172,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         out.writeOptionalDouble(lambda);
         out.writeBoolean(profile != null);
         if (profile != null) {
-            out.writeBoolean(profile.isPresent());
-            if (profile.isPresent()) {
-                out.writeMap(ProfileCodec.toTransport(profile.get()));
-            }
+            out.writeOptionalWriteable(profile.orElse(null));
         }
         out.writeLong(now);
     }
@@ -180,6 +182,9 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         builder.startObject(NAME);
         builder.field("user_id", userId);
         builder.field("field", field);
+        if (model != null) {
+            builder.field("model", model);
+        }
         builder.field("query_weight", queryWeight);
         builder.field("interest_weight", interestWeight);
         builder.field("normalize", normalize.name().toLowerCase(Locale.ROOT));
@@ -199,6 +204,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         InterestRescorerBuilder b = new InterestRescorerBuilder(context, pending);
         b.userId = userId;
         b.field = field;
+        b.model = model;
         b.queryWeight = queryWeight;
         b.interestWeight = interestWeight;
         b.normalize = normalize;
@@ -222,7 +228,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             return this;
         }
         if (pending == null) {
-            return copy(ProfileFetch.register(ctx, userId));
+            return copy(ProfileFetch.register(ctx, userId, model));
         }
         Optional<Profile> fetched = pending.get();
         if (fetched == null) {
@@ -256,7 +262,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             return false;
         }
         InterestRescorerBuilder b = (InterestRescorerBuilder) o;
-        return Objects.equals(userId, b.userId) && Objects.equals(field, b.field) && queryWeight == b.queryWeight
+        return Objects.equals(userId, b.userId) && Objects.equals(field, b.field) && Objects.equals(model, b.model) && queryWeight == b.queryWeight
             && interestWeight == b.interestWeight && normalize == b.normalize && min == b.min && max == b.max && pivot == b.pivot
             && explorationWeight == b.explorationWeight && Objects.equals(seed, b.seed) && Objects.equals(lambda, b.lambda)
             && Objects.equals(pending, b.pending) && profile == b.profile && now == b.now;
@@ -264,6 +270,6 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), userId, field, queryWeight, interestWeight, normalize, explorationWeight, seed, lambda);
+        return Objects.hash(super.hashCode(), userId, field, model, queryWeight, interestWeight, normalize, explorationWeight, seed, lambda);
     }
 }

@@ -22,10 +22,13 @@ final class ProfileFetch {
 
     private ProfileFetch() {}
 
-    /** Registers the read; the supplier answers null until it has answered, then the profile (empty: no such user). */
-    static Supplier<Optional<Profile>> register(QueryRewriteContext ctx, String userId) {
+    /**
+     * Registers the read of the user's profile in the space of {@code model} (null: the default model); the supplier
+     * answers null until it has answered, then the profile (empty: no such user).
+     */
+    static Supplier<Optional<Profile>> register(QueryRewriteContext ctx, String userId, String model) {
         SetOnce<Optional<Profile>> holder = new SetOnce<>();
-        UsersRequest read = new UsersRequest(UsersRequest.Op.GET, userId, true, List.of());
+        UsersRequest read = new UsersRequest(UsersRequest.Op.GET, userId, true, List.of(), model);
         ctx.registerAsyncAction((client, listener) -> client.execute(ProfileReadAction.INSTANCE, read, ActionListener.wrap(r -> {
             holder.set(Optional.ofNullable(r.profile()));
             listener.onResponse(null);

@@ -117,6 +117,14 @@ public final class InterestSettings {
     /** Profiles per node kept as last written, so the next update of that user needs no read. */
     public static final Setting<Integer> PROFILE_CACHE_SIZE = Setting.intSetting(
         PREFIX + "profile.cache_size", 1000, 0, 1_000_000, Property.NodeScope, Property.Dynamic);
+    /** Primaries of the profile index, applied when it is created (grow an existing one with the split API). */
+    public static final Setting<Integer> PROFILE_INDEX_SHARDS = Setting.intSetting(
+        PREFIX + "profile.index_shards", 1, 1, 1024, Property.NodeScope, Property.Dynamic);
+    /** Profiles not written for longer are deleted by the sweep; -1 (default): never. */
+    public static final Setting<TimeValue> PROFILE_INACTIVE_TTL = Setting.timeSetting(
+        PREFIX + "profile.inactive_ttl", TimeValue.MINUS_ONE, TimeValue.MINUS_ONE, Property.NodeScope, Property.Dynamic);
+    public static final Setting<TimeValue> PROFILE_SWEEP_INTERVAL = Setting.timeSetting(
+        PREFIX + "profile.sweep_interval", TimeValue.timeValueHours(1), TimeValue.timeValueSeconds(1), Property.NodeScope, Property.Dynamic);
     public static final Setting<Integer> UPDATE_RETRIES = Setting.intSetting(
         PREFIX + "profile.max_update_retries", 200, 0, 10_000, Property.NodeScope, Property.Dynamic);
 
@@ -157,7 +165,8 @@ public final class InterestSettings {
         List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
             EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
             NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT, NEGATIVE_SCORE_WEIGHT,
-            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE, PROFILE_CACHE_SIZE));
+            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE, PROFILE_CACHE_SIZE,
+            PROFILE_INDEX_SHARDS, PROFILE_INACTIVE_TTL, PROFILE_SWEEP_INTERVAL));
         all.addAll(TYPE_WEIGHTS.values());
         return all;
     }

@@ -16,6 +16,8 @@ public final class InterestStats {
     public final LongAdder textsEmbedded = new LongAdder();
     public final LongAdder inferenceCalls = new LongAdder();
     public final LongAdder rejected = new LongAdder();
+    public final LongAdder profilesExpired = new LongAdder();
+    public final LongAdder sweeps = new LongAdder();
     /** Model-call time summed: with inference_calls, the mean over any interval (two snapshots). */
     private final LongAdder inferenceNanos = new LongAdder();
 
@@ -44,6 +46,8 @@ public final class InterestStats {
         m.put("inference_calls", inferenceCalls.sum());
         m.put("inference_time_in_millis", inferenceNanos.sum() / 1_000_000);
         m.put("rejected_requests", rejected.sum());
+        m.put("profiles_expired", profilesExpired.sum());
+        m.put("profile_sweeps", sweeps.sum());
         m.put("inference_latency_ms", inference.percentiles());
         m.put("events_request_latency_ms", events.percentiles());
         return m;

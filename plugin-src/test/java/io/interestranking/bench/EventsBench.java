@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Events/s through {@code POST /_plugins/_interest/events} (batches of 1,000, items by index/id, 100 users) next
- * to plain {@code _bulk} indexing of as many small documents, alternating in one run on one node.
+ * Events/s through {@code POST /_plugins/_interest/events} (batches of 1,000, items by index/id) next to plain
+ * {@code _bulk} indexing of as many small documents, alternating in one run on one node. Four kinds of traffic:
+ * the friendly case (100 users, ten events each per request), its returning users with full profiles, and the
+ * traffic real users send — a clickstream of {@value #CLICKSTREAM_USERS} users, one event per user per request —
+ * for new users and for returning users with full profiles.
  * Usage: EventsBench <node url> <report.md> [events per round] [rounds]
  */
 public final class EventsBench {
@@ -24,6 +27,8 @@ public final class EventsBench {
     static final int ITEMS = 10_000;
     static final int USERS = 100;
     static final int BATCH = 1000;
+    static final int CLICKSTREAM_USERS = 20_000;
+    static final String SPACE = "all-minilm-l6-v2";
 
     public static void main(String[] args) throws Exception {
         Rest rest = new Rest(args[0]);
@@ -50,19 +55,28 @@ public final class EventsBench {
         eventsRun(rest, random, "w", "w", BATCH * 2);
         bulkRun(rest, random, "w", BATCH * 2);
         eventsRun(rest, random, "steady", "fill", USERS * 1200);
+        seedFullProfiles(rest, random, "crowd", CLICKSTREAM_USERS);
+        clickstreamRun(rest, random, "crowd", "warm"); // every seeded profile rewritten once by the plugin
 
         double[] events = new double[rounds];
         double[] returning = new double[rounds];
         double[] bulk = new double[rounds];
+        double[] crowdNew = new double[rounds];
+        double[] crowdBack = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             events[r] = perRound / eventsRun(rest, random, "r" + r, "r" + r, perRound);
+            crowdNew[r] = CLICKSTREAM_USERS / clickstreamRun(rest, random, "new" + r, "n" + r);
             bulk[r] = perRound / bulkRun(rest, random, "r" + r, perRound);
+            crowdBack[r] = CLICKSTREAM_USERS / clickstreamRun(rest, random, "crowd", "c" + r);
             returning[r] = perRound / eventsRun(rest, random, "steady", "s" + r, perRound);
-            System.err.printf(Locale.ROOT, "round %d: events %.0f/s, bulk %.0f docs/s, returning users %.0f/s%n", r + 1, events[r],
-                bulk[r], returning[r]);
+            System.err.printf(Locale.ROOT, "round %d: events %.0f/s, clickstream new %.0f/s, bulk %.0f docs/s, clickstream returning %.0f/s,"
+                + " returning users %.0f/s%n", r + 1, events[r], crowdNew[r], bulk[r], crowdBack[r], returning[r]);
         }
+        JsonNode profileIndex = rest.ok("GET", "/_cat/indices/.interest-profiles?format=json&bytes=b&h=docs.count,pri.store.size", null).get(0);
         JsonNode stats = rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").elements().next();
         double e = IngestBench.median(events), b = IngestBench.median(bulk), s = IngestBench.median(returning);
+        double cn = IngestBench.median(crowdNew), cb = IngestBench.median(crowdBack);
+        long docs = profileIndex.get("docs.count").asLong(), bytes = profileIndex.get("pri.store.size").asLong();
         String text = String.format(
             Locale.ROOT,
             """
@@ -76,26 +90,36 @@ public final class EventsBench {
                   round), each with an `event_id`; requests sent one after another; %d events per round.
                 - **Baseline**: plain `_bulk` of as many small documents (user, item, type, timestamp), %d per request,
                   into a fresh one-shard index, one request after another.
-                - **Returning users** (not part of the target; the steady state of a long-lived user base): the
-                  same requests for 100 users whose profiles are full (1,200 events each beforehand: 5 interests,
-                  1,000 remembered event ids).
+                - **Returning users**: the same requests for 100 users whose profiles are full (1,200 events each
+                  beforehand: 5 interests, 1,000 remembered event ids).
+                - **Clickstream, new users** (the traffic real users send): %d users each round, each clicking once,
+                  1,000 users per request (every event of a request is another user's); fresh users every round.
+                - **Clickstream, returning users**: the same for %d users whose profiles are full (5 interests with
+                  20 evidence ids, short-term and negative interests, 1,000 remembered event ids: seeded in the stored
+                  format, then every one rewritten once by the plugin before the rounds).
                 - Alternating, %d rounds each after a warm-up; medians.
 
-                | | round figures | median |
-                |---|---|---|
-                | events/s | %s | %.0f |
-                | plain `_bulk` docs/s | %s | %.0f |
-                | events/s, returning users | %s | %.0f |
+                | | round figures | median | / `_bulk` |
+                |---|---|---|---|
+                | plain `_bulk` docs/s | %s | %.0f | 1 |
+                | events/s, 100 users | %s | %.0f | %.2f |
+                | events/s, 100 returning users | %s | %.0f | %.2f |
+                | **events/s, clickstream of new users** | %s | %.0f | **%.2f** |
+                | **events/s, clickstream of returning users** | %s | %.0f | **%.2f** |
 
-                **Ratio events / `_bulk`: %.2f** (ratio of the medians; per round: %s, their median %.2f).
-                Returning users / `_bulk`: %.2f.
-                Targets: ≥ 2,000 events/s and ≥ 0.5 of `_bulk`.
+                Ratios are of the medians; per round, events of 100 users / `_bulk`: %s.
+                Targets: ≥ 2,000 events/s and ≥ 0.5 of `_bulk`, for the clickstreams too.
                 Node counters after the run: %s events applied, %s conflicts retried, %s profile writes.
+                The profile index after the run: %d profiles in %.1f MB of primary store, %.1f KB per profile (on disk,
+                compressed stored fields; most are full profiles).
                 """,
-            Instant.now().toString(), Runtime.getRuntime().availableProcessors(), BATCH, ITEMS, USERS, perRound, BATCH, rounds,
-            IngestBench.fmt(events), e, IngestBench.fmt(bulk), b, IngestBench.fmt(returning), s, e / b,
-            IngestBench.fmt(ratios(events, bulk)), IngestBench.median(ratios(events, bulk)), s / b,
-            stats.get("events_applied"), stats.get("conflicts_retried"), stats.get("profile_writes")
+            Instant.now().toString(), Runtime.getRuntime().availableProcessors(), BATCH, ITEMS, USERS, perRound, BATCH,
+            CLICKSTREAM_USERS, CLICKSTREAM_USERS, rounds,
+            IngestBench.fmt(bulk), b, IngestBench.fmt(events), e, e / b, IngestBench.fmt(returning), s, s / b,
+            IngestBench.fmt(crowdNew), cn, cn / b, IngestBench.fmt(crowdBack), cb, cb / b,
+            IngestBench.fmt(ratios(events, bulk)),
+            stats.get("events_applied"), stats.get("conflicts_retried"), stats.get("profile_writes"),
+            docs, bytes / 1e6, bytes / 1024.0 / docs
         );
         Files.writeString(report, text);
         System.out.println(text);
@@ -121,6 +145,84 @@ public final class EventsBench {
             out.add((float) (x / Math.sqrt(norm)));
         }
         return out;
+    }
+
+    /** One click of each of the users {@code users}-0… in a random order, 1,000 users per request. */
+    static double clickstreamRun(Rest rest, Random random, String users, String ids) throws Exception {
+        List<Integer> order = new ArrayList<>();
+        for (int u = 0; u < CLICKSTREAM_USERS; u++) {
+            order.add(u);
+        }
+        java.util.Collections.shuffle(order, random);
+        List<String> bodies = new ArrayList<>();
+        long t = System.currentTimeMillis() - 3_600_000L;
+        for (int from = 0; from < order.size(); from += BATCH) {
+            List<Object> events = new ArrayList<>();
+            for (int i = from; i < Math.min(order.size(), from + BATCH); i++) {
+                events.add(Map.of("user_id", users + "-" + order.get(i), "type", "click", "event_id", ids + "-e" + i, "timestamp", t + i,
+                    "item", Map.of("index", "bench-items", "id", "i" + random.nextInt(ITEMS))));
+            }
+            bodies.add(Rest.JSON.writeValueAsString(Map.of("events", events)));
+        }
+        return post(rest, bodies);
+    }
+
+    static double post(Rest rest, List<String> bodies) {
+        long start = System.nanoTime();
+        for (String body : bodies) {
+            JsonNode r = rest.ok("POST", "/_plugins/_interest/events", body);
+            if (r.get("errors").asBoolean()) {
+                throw new IllegalStateException("event errors: " + r.toString().substring(0, 1000));
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Full profiles written straight into the profile index in its stored format (JSON here: the plugin reads
+     * base64 as it reads SMILE's binary) — as large as after 1,200 events, without sending 1,200 events per user.
+     */
+    static void seedFullProfiles(Rest rest, Random random, String users, int n) throws Exception {
+        long now = System.currentTimeMillis() - 7_200_000L;
+        for (int from = 0; from < n; from += 500) {
+            StringBuilder bulk = new StringBuilder();
+            for (int u = from; u < Math.min(n, from + 500); u++) {
+                List<Object> interests = new ArrayList<>();
+                for (int k = 0; k < 5; k++) {
+                    interests.add(interest(random, now, 20, 0.5));
+                }
+                byte[] hashes = new byte[8 * 1000];
+                random.nextBytes(hashes);
+                Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                doc.put("user_id", users + "-" + u);
+                doc.put("space", SPACE);
+                doc.put("dimension", 384);
+                doc.put("updated", now);
+                doc.put("clock", now);
+                doc.put("event_count", 1200);
+                doc.put("interests", interests);
+                doc.put("short_term", interest(random, now, 20, 0.2));
+                doc.put("negative", interest(random, now, 20, 0.3));
+                doc.put("recent_event_hashes", java.util.Base64.getEncoder().encodeToString(hashes));
+                bulk.append(Datasets.bulkLine(".interest-profiles", SPACE + "/" + users + "-" + u, doc));
+            }
+            if (rest.ok("POST", "/_bulk", bulk.toString()).get("errors").asBoolean()) {
+                throw new IllegalStateException("seeding profiles failed");
+            }
+        }
+        rest.ok("POST", "/.interest-profiles/_refresh", null);
+    }
+
+    static Map<String, Object> interest(Random random, long time, int evidence, double weight) {
+        List<Float> v = unit(random);
+        java.nio.ByteBuffer half = java.nio.ByteBuffer.allocate(v.size() * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        v.forEach(x -> half.putShort(Float.floatToFloat16(x)));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < evidence; i++) {
+            ids.add("bench-items/i" + random.nextInt(ITEMS));
+        }
+        return Map.of("vector_f16", java.util.Base64.getEncoder().encodeToString(half.array()), "weight", weight * 10, "count", 240,
+            "last_updated", time, "evidence", ids, "declared", false);
     }
 
     /** {@code users}: prefix of the 100 user ids; {@code ids}: prefix of the event ids (unique per run). */

@@ -47,7 +47,7 @@ class InterestModelTest {
 
     @Test
     void aFarItemSpawnsANearItemMovesTheInterest() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         model.apply(p, click(X, T0, "i/1"));
         model.apply(p, click(Y, T0, "i/2")); // cos 0 < 0.5: a second interest
         assertEquals(2, p.interests().size());
@@ -63,7 +63,7 @@ class InterestModelTest {
 
     @Test
     void weightsDecayWithEventTimeAndLateEventsCountLess() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         model.apply(p, click(X, T0, "a"));
         model.apply(p, click(Y, T0 + 30 * DAY, "b"));
         assertEquals(0.5, p.interests().get(0).weight(), 1e-12);
@@ -82,7 +82,7 @@ class InterestModelTest {
             d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(), d.negativeScoreWeight(),
             true, true);
         InterestModel m = new InterestModel(params);
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         m.apply(p, click(X, T0, "a"));
         m.apply(p, click(Y, T0, "b"));
         m.apply(p, click(new float[] { 0.6f, 0, 0.8f }, T0, "c")); // cos 0.6 < 0.9: spawn, then 3 > 2 merges X with it
@@ -98,7 +98,7 @@ class InterestModelTest {
 
     @Test
     void skipsAndDislikesBuildTheNegativeInterest() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         model.apply(p, event(EventType.SKIP, X, T0, "a")); // strength −0.5
         model.apply(p, event(EventType.DISLIKE, Y, T0, "b")); // strength −2
         assertEquals(0, p.interests().size());
@@ -110,7 +110,7 @@ class InterestModelTest {
 
     @Test
     void theShortTermInterestFollowsTheSessionWithAFastHalfLife() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         model.apply(p, click(X, T0, "a"));
         model.apply(p, click(Y, T0 + HOUR, "b")); // short-term weight 1 decays to 0.5 first
         Interest st = p.shortTerm();
@@ -126,14 +126,14 @@ class InterestModelTest {
         assertEquals(1.0, model.strength(new Event(EventType.RATING, T0, X, null, null, 1.0, 4.0)), 1e-12);
         assertEquals(-2.0, model.strength(new Event(EventType.RATING, T0, X, null, null, 1.0, 1.0)), 1e-12);
         assertEquals(3.0, model.strength(new Event(EventType.PURCHASE, T0, X, null, null, 0.75, null)), 1e-12);
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         model.apply(p, new Event(EventType.RATING, T0, X, "m/1", null, 1.0, 1.0));
         assertEquals(2.0, p.negative().weight(), 1e-12);
     }
 
     @Test
     void aRetriedEventCountsOnce() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         Event e = new Event(EventType.CLICK, T0, X, "a", "e-1", 1.0, null);
         assertEquals(InterestModel.Outcome.APPLIED, model.apply(p, e));
         assertEquals(InterestModel.Outcome.DUPLICATE, model.apply(p, e));
@@ -144,7 +144,7 @@ class InterestModelTest {
 
     @Test
     void statementsAreDeclaredAndPutReplacesOnlyDeclaredInterests() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         model.apply(p, click(X, T0, "a"));
         model.declare(p, List.of(Y, Z), List.of("trail running", "coffee"), T0);
         assertEquals(3, p.interests().size());
@@ -157,7 +157,7 @@ class InterestModelTest {
 
     @Test
     void topicAThenTopicBGivesTwoInterestsAndBOutweighsA() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         for (int i = 0; i < 5; i++) {
             model.apply(p, click(new float[] { 1, 0.01f * i, 0 }, T0 + i * HOUR, "a/" + i));
         }

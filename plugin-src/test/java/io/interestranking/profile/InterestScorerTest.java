@@ -12,7 +12,7 @@ class InterestScorerTest {
     static final long T = 1_700_000_000_000L;
 
     static Profile profile() {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         p.restore(
             T,
             4,
@@ -58,6 +58,6 @@ class InterestScorerTest {
 
     @Test
     void emptyProfileScoresZero() {
-        assertEquals(0.0, scorer.score(new Profile("x"), new float[] { 1, 0, 0 }, T).total(), 0);
+        assertEquals(0.0, scorer.score(new Profile("x", "m"), new float[] { 1, 0, 0 }, T).total(), 0);
     }
 }

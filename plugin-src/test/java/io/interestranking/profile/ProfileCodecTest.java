@@ -1,6 +1,11 @@
 package io.interestranking.profile;
 
 import org.junit.jupiter.api.Test;
+import org.opensearch.common.io.stream.BytesStreamOutput;
+import org.opensearch.core.common.bytes.BytesArray;
+import org.opensearch.core.common.bytes.BytesReference;
+
+import java.io.IOException;
 
 import java.util.Base64;
 import java.util.HashMap;
@@ -11,21 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProfileCodecTest {
 
     private final InterestModel model = new InterestModel(ModelParams.defaults());
 
-    /** The first format's vectors: little-endian float32. */
-    private static byte[] float32Bytes(float[] v) {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(v);
-        return buf.array();
-    }
-
     private Profile twoEvents() {
-        Profile p = new Profile("u1");
+        Profile p = new Profile("u1", "m");
         model.apply(p, new Event(EventType.CLICK, 1000, new float[] { 1, 0 }, "i/1", "e1", 1, null));
         model.apply(p, new Event(EventType.SKIP, 2000, new float[] { 0, 1 }, "i/2", "e2", 1, null));
         return p;
@@ -69,18 +68,29 @@ class ProfileCodecTest {
     }
 
     @Test
-    void readsTheEarlierFormatsAndBase64FromJson() {
+    void readsBase64FromJson() {
         Map<String, Object> source = new HashMap<>(ProfileCodec.toSource(twoEvents()));
-        source.remove("recent_event_hashes");
-        source.put("recent_event_ids", List.of("e1", "e2"));
+        source.put("recent_event_hashes", Base64.getEncoder().encodeToString((byte[]) source.get("recent_event_hashes")));
         @SuppressWarnings("unchecked")
         Map<String, Object> negative = new HashMap<>((Map<String, Object>) source.get("negative"));
-        negative.remove("vector_f16");
-        negative.put("vector", Base64.getEncoder().encodeToString(float32Bytes(new float[] { 0.1f, 1 })));
+        negative.put("vector_f16", Base64.getEncoder().encodeToString(ProfileCodec.halfBytes(new float[] { 0.5f, 1 })));
         source.put("negative", negative);
         Profile back = ProfileCodec.fromSource(source);
-        assertArrayEquals(new float[] { 0.1f, 1 }, back.negative().vector()); // float32, exact
+        assertArrayEquals(new float[] { 0.5f, 1 }, back.negative().vector());
         assertEquals(InterestModel.Outcome.DUPLICATE, model.apply(back, new Event(EventType.CLICK, 3000, new float[] { 1, 0 }, null, "e2", 1, null)));
+    }
+
+    @Test
+    void sourceRecordsTheSpaceItsDimensionAndTheWriteTime() {
+        Profile p = twoEvents();
+        p.updated(123_456L);
+        Map<String, Object> source = ProfileCodec.toSource(p);
+        assertEquals("m", source.get("space"));
+        assertEquals(2, source.get("dimension"));
+        assertEquals(123_456L, source.get("updated"));
+        Profile back = ProfileCodec.fromSource(source);
+        assertEquals(new ProfileId("u1", "m"), back.id());
+        assertEquals(123_456L, back.updated());
     }
 
     @Test
@@ -97,13 +107,51 @@ class ProfileCodecTest {
     }
 
     @Test
-    void transportFormLeavesOutTheRememberedIds() {
+    void wireFormRoundTripsEverythingButTheRememberedIds() throws Exception {
         Profile p = twoEvents();
-        Map<String, Object> m = ProfileCodec.toTransport(p);
-        assertFalse(m.containsKey("recent_event_hashes"));
-        Profile back = ProfileCodec.fromSource(m);
-        assertEquals(0, back.recentEventIds().size());
-        assertArrayEquals(p.interests().get(0).vector(), back.interests().get(0).vector());
+        p.updated(99L);
+        ProfileCodec.roundVectors(p);
+        BytesStreamOutput out = new BytesStreamOutput();
+        p.writeTo(out);
+        Profile back = ProfileCodec.read(out.bytes().streamInput());
+        assertEquals(new ProfileId("u1", "m"), back.id());
+        assertEquals(99L, back.updated());
+        assertEquals(p.clock(), back.clock());
         assertEquals(p.eventCount(), back.eventCount());
+        assertEquals(0, back.recentEventIds().size());
+        assertEquals(p.interests().size(), back.interests().size());
+        assertArrayEquals(p.interests().get(0).vector(), back.interests().get(0).vector());
+        assertEquals(p.interests().get(0).weight(), back.interests().get(0).weight(), 0);
+        assertEquals(p.interests().get(0).evidence(), back.interests().get(0).evidence());
+        assertArrayEquals(p.shortTerm().vector(), back.shortTerm().vector());
+        assertArrayEquals(p.negative().vector(), back.negative().vector());
+        assertEquals(p.negative().declared(), back.negative().declared());
+        // a profile without short-term or negative part
+        Profile empty = new Profile("u2", "other");
+        BytesStreamOutput out2 = new BytesStreamOutput();
+        empty.writeTo(out2);
+        Profile emptyBack = ProfileCodec.read(out2.bytes().streamInput());
+        assertTrue(emptyBack.isEmpty());
+        assertEquals("other", emptyBack.space());
+    }
+
+    @Test
+    void aWireFormatThisNodeDoesNotKnowIsRefused() throws Exception {
+        BytesStreamOutput out = new BytesStreamOutput();
+        twoEvents().writeTo(out);
+        byte[] bytes = BytesReference.toBytes(out.bytes());
+        bytes[0] = (byte) (ProfileCodec.WIRE_FORMAT + 1);
+        IOException e = assertThrows(IOException.class, () -> ProfileCodec.read(new BytesArray(bytes).streamInput()));
+        assertTrue(e.getMessage().contains("wire format [" + (ProfileCodec.WIRE_FORMAT + 1) + "]"), e.getMessage());
+    }
+
+    @Test
+    void docIdIsSpaceThenUserAndHashesUserIdsTooLongForAnId() {
+        assertEquals("all-minilm-l6-v2/u42", new ProfileId("u42", "all-minilm-l6-v2").docId());
+        String longUser = "用".repeat(256); // 768 bytes in UTF-8
+        String id = new ProfileId(longUser, "m").docId();
+        assertTrue(id.startsWith("m/#"), id);
+        assertEquals(3 + 43, id.length()); // base64url of 32 bytes, unpadded
+        assertFalse(id.equals(new ProfileId(longUser + "x", "m").docId()));
     }
 }

@@ -41,7 +41,7 @@ class InterestKnnQueryBuilderTest {
     void interestsBecomeADisMaxAndTheNegativeInterestPushesDown() throws Exception {
         ModelParams params = ModelParams.defaults();
         InterestModel model = new InterestModel(params);
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         model.apply(p, new Event(EventType.CLICK, T, new float[] { 1, 0, 0 }, "a", null, 1, null));
         model.apply(p, new Event(EventType.PURCHASE, T, new float[] { 0, 1, 0 }, "b", null, 1, null));
         model.apply(p, new Event(EventType.DISLIKE, T, new float[] { 0, 0, 1 }, "c", null, 1, null));
@@ -70,7 +70,7 @@ class InterestKnnQueryBuilderTest {
     @Test
     void withoutPositiveInterestsTheFallbackRunsWithFilterBoostAndName() throws Exception {
         ModelParams params = ModelParams.defaults();
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         new InterestModel(params).apply(p, new Event(EventType.DISLIKE, T, new float[] { 0, 0, 1 }, "c", null, 1, null));
         QueryBuilder q = parse("""
             {"field": "v", "user_id": "u", "boost": 2, "_name": "recs", "filter": {"term": {"colour": "red"}},

@@ -34,7 +34,7 @@ class RescoreMathTest {
     }
 
     static Profile profileWithClicks(int clicks) {
-        Profile p = new Profile("u");
+        Profile p = new Profile("u", "m");
         InterestModel model = new InterestModel(PARAMS);
         for (int i = 0; i < clicks; i++) {
             model.apply(p, new Event(EventType.CLICK, T, X, "i/" + i, null, 1, null));
@@ -92,7 +92,7 @@ class RescoreMathTest {
             new RescoreMath.Hit(2, "a2", 0.9f, X),
             new RescoreMath.Hit(3, "b", 0.8f, Y)
         );
-        RescoreMath.Components[] c = RescoreMath.score(hits, settings(1, 0, 0, 0.5), new Profile("u"), new InterestScorer(PARAMS), T, "u");
+        RescoreMath.Components[] c = RescoreMath.score(hits, settings(1, 0, 0, 0.5), new Profile("u", "m"), new InterestScorer(PARAMS), T, "u");
         assertEquals(0.5, c[0].total(), 1e-6);
         assertEquals(0.4, c[2].total(), 1e-6);
         assertEquals(-0.05, c[1].total(), 1e-6);

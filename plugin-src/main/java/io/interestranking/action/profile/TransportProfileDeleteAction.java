@@ -1,5 +1,6 @@
 package io.interestranking.action.profile;
 
+import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.profile.ProfileStore;
 import io.interestranking.profile.access.ProfileDeleteAction;
 import io.interestranking.profile.access.UsersRequest;
@@ -12,19 +13,27 @@ import org.opensearch.core.action.ActionListener;
 import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Forgets the user: their profile in every space, whatever this node caches of it. */
 public final class TransportProfileDeleteAction extends HandledTransportAction<UsersRequest, UsersResponse> {
 
     private final ProfileStore store;
+    private final EmbeddingService embeddings;
 
     @Inject
-    public TransportProfileDeleteAction(TransportService transport, ActionFilters filters, ProfileStore store) {
+    public TransportProfileDeleteAction(TransportService transport, ActionFilters filters, ProfileStore store, EmbeddingService embeddings) {
         super(ProfileDeleteAction.NAME, transport, filters, UsersRequest::new);
         this.store = store;
+        this.embeddings = embeddings;
     }
 
     @Override
     protected void doExecute(Task task, UsersRequest request, ActionListener<UsersResponse> listener) {
         String user = request.userId();
-        store.delete(user, ActionListener.map(listener, found -> new UsersResponse(user, null, found, false, true, null)));
+        Set<String> spaces = new TreeSet<>();
+        embeddings.registry().models().values().forEach(entry -> spaces.add(entry.spec().space()));
+        store.deleteUser(user, spaces, ActionListener.map(listener, found -> new UsersResponse(user, null, found, false, true, null)));
     }
 }

@@ -1,5 +1,7 @@
 package io.interestranking.action.profile;
 
+import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.profile.ProfileId;
 import io.interestranking.profile.ProfileStore;
 import io.interestranking.profile.access.ProfileReadAction;
 import io.interestranking.profile.access.UsersRequest;
@@ -19,18 +21,34 @@ public final class TransportProfileReadAction extends HandledTransportAction<Use
 
     private final ProfileStore store;
     private final ClusterService clusterService;
+    private final EmbeddingService embeddings;
 
     @Inject
-    public TransportProfileReadAction(TransportService transport, ActionFilters filters, ProfileStore store, ClusterService clusterService) {
+    public TransportProfileReadAction(
+        TransportService transport,
+        ActionFilters filters,
+        ProfileStore store,
+        ClusterService clusterService,
+        EmbeddingService embeddings
+    ) {
         super(ProfileReadAction.NAME, transport, filters, UsersRequest::new);
         this.store = store;
         this.clusterService = clusterService;
+        this.embeddings = embeddings;
     }
 
     @Override
     protected void doExecute(Task task, UsersRequest request, ActionListener<UsersResponse> listener) {
         String user = request.userId();
-        store.get(user, ActionListener.map(listener, read -> new UsersResponse(user, read.profile(), read.profile() != null,
+        ProfileId id;
+        try {
+            id = new ProfileId(user, embeddings.spec(request.model() != null ? request.model()
+                : clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL)).space());
+        } catch (IllegalArgumentException e) {
+            listener.onFailure(e);
+            return;
+        }
+        store.get(id, ActionListener.map(listener, read -> new UsersResponse(user, read.profile(), read.profile() != null,
             request.includeVectors(), false, InterestSettings.modelParams(clusterService.getClusterSettings()))));
     }
 }

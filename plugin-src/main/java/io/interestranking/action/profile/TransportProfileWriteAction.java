@@ -6,6 +6,7 @@ import io.interestranking.profile.EventsService;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.ProfileCodec;
+import io.interestranking.profile.ProfileId;
 import io.interestranking.profile.ProfileStore;
 import io.interestranking.profile.access.EventsResponse;
 import io.interestranking.profile.access.ProfileWriteAction;
@@ -71,14 +72,22 @@ public final class TransportProfileWriteAction extends HandledTransportAction<Pr
     private void declare(UsersRequest request, ActionListener<UsersResponse> listener) {
         ModelParams params = InterestSettings.modelParams(clusterService.getClusterSettings());
         String user = request.userId();
-        String model = clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL);
+        String model = request.model() != null ? request.model() : clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL);
+        ProfileId id;
+        try {
+            id = new ProfileId(user, embeddings.spec(model).space());
+        } catch (IllegalArgumentException e) {
+            listener.onFailure(e);
+            return;
+        }
         embeddings.embed(model, request.texts(), TextKind.QUERY, InterestSettings.DEFAULT_EMBED_CHUNK, ActionListener.wrap(vectors -> {
             long now = System.currentTimeMillis();
-            store.update(user, profile -> {
+            store.update(id, profile -> {
                 int dim = ProfileCodec.dimension(profile);
                 if (dim != -1 && dim != vectors[0].length) {
                     throw new IllegalArgumentException(
-                        "[interests] embed to " + vectors[0].length + " dimensions, the profile of [" + user + "] has " + dim
+                        "[interests] embed to " + vectors[0].length + " dimensions, the profile of [" + user + "] in [" + id.space()
+                            + "] has " + dim
                     );
                 }
                 new InterestModel(params).declare(profile, List.of(vectors), request.texts(), now);

@@ -67,7 +67,8 @@ public final class RestUsersAction extends BaseRestHandler {
                 }
             }
         }
-        UsersRequest users = new UsersRequest(op, userId, vectors, texts);
+        String model = request.param("model"); // the profile's space; DELETE forgets the user in every space
+        UsersRequest users = new UsersRequest(op, userId, vectors, texts, op == UsersRequest.Op.DELETE ? null : model);
         // one transport action per kind of access, so that reading, changing and forgetting are granted apart
         return switch (op) {
             case GET -> channel -> client.execute(ProfileReadAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));

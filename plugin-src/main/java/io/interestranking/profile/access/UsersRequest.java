@@ -21,12 +21,15 @@ public final class UsersRequest extends ActionRequest {
     private final String userId;
     private final boolean includeVectors;
     private final List<String> texts;
+    /** The model whose space the profile is in; null: the default model. */
+    private final String model;
 
-    public UsersRequest(Op op, String userId, boolean includeVectors, List<String> texts) {
+    public UsersRequest(Op op, String userId, boolean includeVectors, List<String> texts, String model) {
         this.op = op;
         this.userId = userId;
         this.includeVectors = includeVectors;
         this.texts = texts;
+        this.model = model;
     }
 
     public UsersRequest(StreamInput in) throws IOException {
@@ -35,6 +38,7 @@ public final class UsersRequest extends ActionRequest {
         userId = in.readString();
         includeVectors = in.readBoolean();
         texts = in.readStringList();
+        model = in.readOptionalString();
     }
 
     @Override
@@ -44,6 +48,7 @@ public final class UsersRequest extends ActionRequest {
         out.writeString(userId);
         out.writeBoolean(includeVectors);
         out.writeStringCollection(texts);
+        out.writeOptionalString(model);
     }
 
     @Override
@@ -65,5 +70,9 @@ public final class UsersRequest extends ActionRequest {
 
     public List<String> texts() {
         return texts;
+    }
+
+    public String model() {
+        return model;
     }
 }

@@ -36,7 +36,7 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
     public UsersResponse(StreamInput in) throws IOException {
         super(in);
         userId = in.readString();
-        profile = in.readBoolean() ? ProfileCodec.fromSource(in.readMap()) : null;
+        profile = in.readOptionalWriteable(ProfileCodec::read);
         found = in.readBoolean();
         includeVectors = in.readBoolean();
         deleted = in.readBoolean();
@@ -46,10 +46,7 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         out.writeString(userId);
-        out.writeBoolean(profile != null);
-        if (profile != null) {
-            out.writeMap(ProfileCodec.toTransport(profile));
-        }
+        out.writeOptionalWriteable(profile);
         out.writeBoolean(found);
         out.writeBoolean(includeVectors);
         out.writeBoolean(deleted);

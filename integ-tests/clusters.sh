@@ -2,6 +2,7 @@
 # Starts (or stops) the clusters the integration tests run against:
 #   single: one node, http 9250        two: two nodes, http 9260 and 9261
 #   tiny: one node, http 9255, an inference pool of one thread and a queue of one (overload answers)
+#   full: one node, http 9265, the official distribution's neighbours: job-scheduler, ml-commons, neural-search
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 find_jdk
@@ -19,8 +20,41 @@ add_twin_model() {
   ln -f "$src/model.onnx" "$twin/model.onnx"; ln -f "$src/tokenizer.json" "$twin/tokenizer.json"
   printf '{ "name": "minilm-twin", "dimension": 384, "pooling": "mean", "normalize": true, "max_length": 256 }\n' > "$twin/model.json"
 }
+ML_VERSION=3.6.0.0
+FULL_HTTP=9265
+FULL_HEAP=2g
+# The "full distribution" cluster: k-NN, job-scheduler, ml-commons, neural-search (all from Maven Central) and this
+# plugin. ml-commons' ONNX path loads PyTorch for array ops, which it would download: its natives are placed in
+# one folder named by PYTORCH_LIBRARY_PATH.
+start_full() {
+  local dist="$WORK/dist" torch="$WORK/pytorch" zips="" a
+  mkdir -p "$dist"
+  for a in opensearch-job-scheduler opensearch-ml-plugin neural-search; do
+    if [ ! -f "$dist/$a-$ML_VERSION.zip" ]; then
+      log "fetching $a $ML_VERSION through Maven"
+      (cd "$dist" && mvn -B -q dependency:copy -Dartifact=org.opensearch.plugin:$a:$ML_VERSION:zip -DoutputDirectory=. >/dev/null) \
+        || die "could not download $a"
+    fi
+    zips="$zips $dist/$a-$ML_VERSION.zip"
+  done
+  if [ ! -f "$torch/.ready" ]; then
+    log "fetching PyTorch natives for ml-commons through Maven"
+    rm -rf "$torch" "$WORK/torch-jars"; mkdir -p "$torch" "$WORK/torch-jars"
+    (cd "$WORK/torch-jars" && mvn -B -q dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.5.1:jar:linux-x86_64 -DoutputDirectory=. >/dev/null \
+      && mvn -B -q dependency:copy -Dartifact=ai.djl.pytorch:pytorch-jni:2.5.1-0.32.0:jar -DoutputDirectory=. >/dev/null) \
+      || die "could not download PyTorch"
+    unzip -q -j -o "$WORK/torch-jars/pytorch-native-cpu-2.5.1-linux-x86_64.jar" 'pytorch/cpu/linux-x86_64/*' -d "$torch"
+    unzip -q -j -o "$WORK/torch-jars/pytorch-jni-2.5.1-0.32.0.jar" 'jnilib/linux-x86_64/cpu/libdjl_torch.so' -d "$torch"
+    rm -rf "$WORK/torch-jars"
+    [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$torch"
+    touch "$torch/.ready"
+  fi
+  TEMPLATE=template-full EXTRA_PLUGIN_ZIPS="${zips# }" OS_EXTRA_ENV="PYTORCH_LIBRARY_PATH=$torch" \
+    start_cluster full 1 $FULL_HTTP 9365 $FULL_HEAP
+}
 case "${1:-}" in
   start)
+    start_full
     add_twin_model
     start_cluster single 1 9250 9350
     start_cluster two 2 9260 9360
@@ -28,7 +62,9 @@ case "${1:-}" in
       start_cluster tiny 1 9255 9355 ;;
   restart-single)
     restart_cluster single 9250 ;;
+  restart-full)
+    restart_cluster full $FULL_HTTP ;;
   stop)
-    stop_cluster single; stop_cluster two; stop_cluster tiny ;;
-  *) echo "usage: $0 start|stop|restart-single" >&2; exit 2 ;;
+    stop_cluster single; stop_cluster two; stop_cluster tiny; stop_cluster full ;;
+  *) echo "usage: $0 start|stop|restart-single|restart-full" >&2; exit 2 ;;
 esac

@@ -116,13 +116,21 @@ start_cluster() {
     sed -i "s/^-Xms.*/-Xms$heap/; s/^-Xmx.*/-Xmx$heap/" "$home/config/jvm.options"
   done
   [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$dir" "$WORK/${TEMPLATE:-template}"
+  # extra environment of the node processes (VAR=value words), kept for restarts
+  printf '%s' "${OS_EXTRA_ENV:-}" > "$dir/extra.env"
   for ((i = 0; i < nodes; i++)); do
-    local home="$dir/node-$i"
-    as_os_user env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_TMPDIR="$home/tmp" OPENSEARCH_PATH_CONF="$home/config" \
-      "$home/bin/opensearch" -d -p "$home/pid" > "$home/launcher.out" 2>&1 < /dev/null || true
+    launch_node "$dir" "$dir/node-$i"
   done
   wait_green "http://127.0.0.1:$http" "$nodes" || { tail -50 "$dir"/node-*/logs/*.log >&2; die "cluster $name did not turn green"; }
   log "cluster $name is green: http://127.0.0.1:$http ($nodes node(s))"
+}
+
+# launch_node CLUSTER_DIR NODE_HOME: starts one node as a daemon (as the system user when root).
+launch_node() {
+  local extra; extra=$(cat "$1/extra.env" 2>/dev/null || true)
+  # shellcheck disable=SC2086 # extra holds VAR=value words
+  as_os_user env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_TMPDIR="$2/tmp" OPENSEARCH_PATH_CONF="$2/config" $extra \
+    "$2/bin/opensearch" -d -p "$2/pid" > "$2/launcher.out" 2>&1 < /dev/null || true
 }
 
 # restart_cluster NAME HTTP_PORT: stops the nodes and starts them again on their data (a restart, not a reset).
@@ -131,8 +139,7 @@ restart_cluster() {
   stop_cluster "$name"
   for home in "$dir"/node-*; do
     nodes=$((nodes + 1))
-    as_os_user env OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_TMPDIR="$home/tmp" OPENSEARCH_PATH_CONF="$home/config" \
-      "$home/bin/opensearch" -d -p "$home/pid" > "$home/launcher.out" 2>&1 < /dev/null || true
+    launch_node "$dir" "$home"
   done
   wait_green "http://127.0.0.1:$http" "$nodes" || die "cluster $name did not turn green after a restart"
   log "cluster $name restarted"

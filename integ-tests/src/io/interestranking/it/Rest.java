@@ -37,6 +37,11 @@ public final class Rest {
         return new Rest(System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"));
     }
 
+    /** The one-node "full distribution" cluster: job-scheduler, ml-commons and neural-search beside k-NN and this plugin. */
+    public static Rest full() {
+        return new Rest(System.getProperty("tests.cluster.full", "http://127.0.0.1:9265"));
+    }
+
     /** The one-node cluster whose inference pool is one thread with a queue of one. */
     public static Rest tiny() {
         return new Rest(System.getProperty("tests.cluster.tiny", "http://127.0.0.1:9255"));

@@ -43,6 +43,15 @@ class EmbeddingServiceTest {
     }
 
     @Test
+    void loadingLeavesNoSystemPropertyThatAnotherPluginsCopyWouldRead() {
+        // ml-commons' and neural-search's ONNX Runtime and DJL read these: set for good, they pointed those copies at ours
+        for (String property : List.of("onnxruntime.native.path", "ai.djl.offline", "OPT_OUT_TRACKING", "DJL_CACHE_DIR",
+            "ENGINE_CACHE_DIR", NativeRuntime.RUST_LIBRARY_PATH)) {
+            assertEquals(null, System.getProperty(property), property);
+        }
+    }
+
+    @Test
     void vectorOfATextDoesNotDependOnItsBatch() throws Exception {
         List<String> texts = List.of(
             "hi",

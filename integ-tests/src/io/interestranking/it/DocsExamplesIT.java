@@ -59,8 +59,19 @@ class DocsExamplesIT {
 
     @Test
     void everyExampleRunsAndAnswersWithoutError() throws Exception {
+        int examples = runExamples(PAGES, URL);
+        assertTrue(examples >= 13, "only " + examples + " examples found");
+        // after operating.md's split, the profile index is an alias of the split one: profiles still work through it
+        JsonNode applied = rest.ok("POST", "/_plugins/_interest/events", Map.of("events", List.of(Map.of("user_id", "u42",
+            "type", "statement", "item", Map.of("text", "after the split")))));
+        assertFalse(applied.get("errors").asBoolean(), applied.toString());
+        assertEquals(200, rest.call("GET", "/_plugins/_interest/users/u42", null).status());
+    }
+
+    /** Runs every curl example of the pages against {@code url}, in reading order; the number run. */
+    static int runExamples(List<String> pages, String url) throws Exception {
         int examples = 0;
-        for (String page : PAGES) {
+        for (String page : pages) {
             String text = Files.readString(ROOT.resolve(page));
             Matcher m = BLOCK.matcher(text);
             while (m.find()) {
@@ -69,8 +80,8 @@ class DocsExamplesIT {
                     continue; // the README's launcher commands are run by CI itself
                 }
                 examples++;
-                String runnable = script.replace("http://localhost:9200", URL).replace("http://127.0.0.1:9200", URL)
-                    .replace("localhost:9200", URL);
+                String runnable = script.replace("http://localhost:9200", url).replace("http://127.0.0.1:9200", url)
+                    .replace("localhost:9200", url);
                 Process p = new ProcessBuilder("bash", "-e", "-c", runnable).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(p.waitFor(2, TimeUnit.MINUTES), page + ": timed out:\n" + script);
@@ -80,12 +91,7 @@ class DocsExamplesIT {
                 }
             }
         }
-        assertTrue(examples >= 13, "only " + examples + " examples found");
-        // after operating.md's split, the profile index is an alias of the split one: profiles still work through it
-        JsonNode applied = rest.ok("POST", "/_plugins/_interest/events", Map.of("events", List.of(Map.of("user_id", "u42",
-            "type", "statement", "item", Map.of("text", "after the split")))));
-        assertFalse(applied.get("errors").asBoolean(), applied.toString());
-        assertEquals(200, rest.call("GET", "/_plugins/_interest/users/u42", null).status());
+        return examples;
     }
 
     /** The JSON values a script printed, one after another. */

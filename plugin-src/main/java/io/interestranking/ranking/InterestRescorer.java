@@ -5,6 +5,8 @@ import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
 
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -103,6 +105,20 @@ public final class InterestRescorer implements Rescorer {
     }
 
     /**
+     * A segment without Lucene vectors for the field: either no document of it has one (fine: no interest score),
+     * or the field keeps them in a native engine's own format (faiss or nmslib, k-NN's default engine on the
+     * official distribution), which this rescorer cannot read — say so, rather than silently not personalising.
+     */
+    static void requireLuceneVectors(LeafReaderContext leaf, String field) {
+        FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+        if (info != null && info.getDocValuesType() == DocValuesType.BINARY) {
+            throw new IllegalArgumentException("[" + InterestRescorerBuilder.NAME + "] field [" + field + "] keeps its vectors in a native "
+                + "engine's format (faiss or nmslib): this rescorer reads Lucene vectors, so map the field with "
+                + "\"method\": {\"engine\": \"lucene\"} (docs/ranking.md)");
+        }
+    }
+
+    /**
      * Reads each hit's vector (doc-id order per segment: vector iterators only move forward) and, when exploration
      * needs it, its _id: a stored-field read decompresses a block of documents (≈ 15 µs a hit, measured), which
      * would be most of the rescorer's cost if paid for nothing.
@@ -124,6 +140,9 @@ public final class InterestRescorer implements Rescorer {
             if (leafIndex != currentLeaf) {
                 currentLeaf = leafIndex;
                 values = leaf.reader().getFloatVectorValues(field);
+                if (values == null) {
+                    requireLuceneVectors(leaf, field);
+                }
                 iterator = values == null ? null : values.iterator();
             }
             int target = docs[i].doc - leaf.docBase;

@@ -1,5 +1,6 @@
 package io.interestranking.ranking;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
@@ -19,6 +20,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rescorer's reads from Lucene: vectors by doc id (any hit order), _id only when asked for. */
 class InterestRescorerHitsTest {
@@ -53,6 +56,25 @@ class InterestRescorerHitsTest {
                 List<RescoreMath.Hit> withIds = InterestRescorer.hits(searcher, docs, "v", true);
                 assertEquals(List.of("item-2", "item-0", "item-1"), withIds.stream().map(RescoreMath.Hit::id).toList());
                 assertArrayEquals(new float[] { 2, 1 }, withIds.get(0).vector());
+            }
+        }
+    }
+
+    @Test
+    void aFieldWhoseVectorsANativeEngineKeepsIsA400SayingLucene() throws Exception {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+                Document doc = new Document();
+                doc.add(new BinaryDocValuesField("v", new BytesRef(new byte[8]))); // how faiss/nmslib fields store vectors
+                writer.addDocument(doc);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                ScoreDoc[] docs = { new ScoreDoc(0, 1f) };
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> InterestRescorer.hits(new IndexSearcher(reader), docs, "v", false));
+                assertTrue(e.getMessage().contains("\"engine\": \"lucene\""), e.getMessage());
+                // a field no document of the segment has is no error: those hits just have no vector
+                assertNull(InterestRescorer.hits(new IndexSearcher(reader), docs, "other", false).get(0).vector());
             }
         }
     }

@@ -41,6 +41,20 @@ public final class BatchPlanner {
         return groups;
     }
 
+    /**
+     * The texts per parallel task for {@code n} texts: at most {@code maxChunk}, and as many tasks as a multiple of
+     * {@code threads}, equally filled, so that the pool's threads finish together (100 texts, chunks of at most 32,
+     * 2 threads: 4 × 25, not 32 + 32 + 32 + 4, whose last round leaves a core idle).
+     */
+    public static int balancedChunk(int n, int maxChunk, int threads) {
+        if (n <= 0) {
+            return 1;
+        }
+        int chunks = (n + maxChunk - 1) / maxChunk;
+        chunks = Math.min(n, (chunks + threads - 1) / threads * threads);
+        return (n + chunks - 1) / chunks;
+    }
+
     /** Splits {@code 0..n-1}, ordered by {@code lengths}, into consecutive chunks of at most {@code size}. */
     public static List<int[]> chunksByLength(int[] lengths, int size) {
         return plan(lengths, size, Integer.MAX_VALUE);

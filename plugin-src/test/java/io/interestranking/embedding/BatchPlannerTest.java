@@ -41,4 +41,14 @@ class BatchPlannerTest {
     void rejectsNonPositiveLimits() {
         assertThrows(IllegalArgumentException.class, () -> BatchPlanner.plan(new int[] { 1 }, 0, 10));
     }
+
+    @Test
+    void balancedChunksEndTogetherOnThePoolsThreads() {
+        assertEquals(25, BatchPlanner.balancedChunk(100, 32, 2)); // 4 tasks of 25
+        assertEquals(32, BatchPlanner.balancedChunk(128, 32, 2)); // already 4 tasks of 32
+        assertEquals(17, BatchPlanner.balancedChunk(33, 32, 2)); // 2 tasks: 17 + 16
+        assertEquals(1, BatchPlanner.balancedChunk(1, 32, 2)); // one text, one task
+        assertEquals(1, BatchPlanner.balancedChunk(3, 32, 4)); // never more tasks than texts
+        assertEquals(25, BatchPlanner.balancedChunk(100, 32, 1)); // one thread: as many tasks as before, evened out
+    }
 }

@@ -4,6 +4,9 @@ import io.interestranking.action.embed.EmbedAction;
 import io.interestranking.action.embed.RestEmbedAction;
 import io.interestranking.action.embed.TransportEmbedAction;
 import io.interestranking.action.events.RestEventsAction;
+import io.interestranking.action.models.ModelsAction;
+import io.interestranking.action.models.RestModelsAction;
+import io.interestranking.action.models.TransportModelsAction;
 import io.interestranking.action.profile.TransportProfileDeleteAction;
 import io.interestranking.action.profile.TransportProfileReadAction;
 import io.interestranking.action.profile.TransportProfileWriteAction;
@@ -122,7 +125,8 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         InterestStats stats = new InterestStats();
         NativeRuntime runtime = new NativeRuntime(
             environment.tmpDir().resolve(PLUGIN_FOLDER),
-            InterestSettings.INTRA_OP_THREADS.get(settings)
+            InterestSettings.INTRA_OP_THREADS.get(settings),
+            InterestSettings.LONE_INTRA_OP_THREADS.get(settings)
         );
         EmbeddingService service = new EmbeddingService(
             registry,
@@ -169,6 +173,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
             new ActionHandler<>(ProfileWriteAction.INSTANCE, TransportProfileWriteAction.class),
             new ActionHandler<>(ProfileDeleteAction.INSTANCE, TransportProfileDeleteAction.class),
             new ActionHandler<>(StatsAction.INSTANCE, TransportStatsAction.class),
+            new ActionHandler<>(ModelsAction.INSTANCE, TransportModelsAction.class),
             new ActionHandler<>(ShardVectorsAction.INSTANCE, TransportShardVectorsAction.class)
         );
     }
@@ -183,7 +188,8 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        return List.of(new RestEmbedAction(), new RestEventsAction(clusterSettings), new RestUsersAction(), new RestStatsAction());
+        return List.of(new RestEmbedAction(), new RestEventsAction(clusterSettings), new RestUsersAction(), new RestStatsAction(),
+            new RestModelsAction());
     }
 
     @Override

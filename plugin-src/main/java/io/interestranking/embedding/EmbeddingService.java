@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -21,12 +22,19 @@ import java.util.function.IntSupplier;
  */
 public final class EmbeddingService implements Closeable {
 
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(EmbeddingService.class);
+
     private final ModelRegistry registry;
     private final NativeRuntime runtime;
     private final Executor executor;
     private final IntSupplier maxBatchTokens;
     private final InterestStats stats;
     private final Map<String, TextEmbedder> loaded = new ConcurrentHashMap<>();
+    /** Resident-set growth of the process while each model loaded (bytes; -1 where /proc is not readable). */
+    private final Map<String, Long> loadGrowth = new ConcurrentHashMap<>();
+
+    /** What {@code GET _plugins/_interest/models} tells of one model. */
+    public record ModelInfo(ModelSpec spec, boolean loaded, long nativeMemoryBytes) {}
 
     public EmbeddingService(ModelRegistry registry, NativeRuntime runtime, Executor executor, IntSupplier maxBatchTokens, InterestStats stats) {
         this.registry = registry;
@@ -47,12 +55,43 @@ public final class EmbeddingService implements Closeable {
 
     private TextEmbedder embedder(String model) {
         ModelRegistry.Entry entry = registry.get(model);
-        return loaded.computeIfAbsent(model, name -> runtime.load(entry));
+        return loaded.computeIfAbsent(model, name -> {
+            long before = residentBytes();
+            TextEmbedder embedder = runtime.load(entry);
+            long after = residentBytes();
+            loadGrowth.put(name, before < 0 || after < 0 ? -1 : Math.max(0, after - before));
+            return embedder;
+        });
+    }
+
+    /** Every usable model of this node, by name, with whether it is loaded and what loading it cost. */
+    public List<ModelInfo> models() {
+        List<ModelInfo> out = new ArrayList<>();
+        registry.models().forEach((name, entry) -> out.add(new ModelInfo(entry.spec(), loaded.containsKey(name),
+            loaded.containsKey(name) ? loadGrowth.getOrDefault(name, -1L) : 0)));
+        return out;
+    }
+
+    /** The process's resident set (VmRSS) in bytes, or -1 off Linux. */
+    static long residentBytes() {
+        // privileged: the OpenSearch frames on an inference thread's stack may not read /proc themselves
+        return org.opensearch.secure_sm.AccessController.doPrivileged(() -> {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.debug("cannot read the resident set size", e); // not Linux, or not readable: unknown
+            }
+            return -1L;
+        });
     }
 
     /**
-     * Embeds {@code texts} asynchronously; {@code chunkSize} texts (neighbours in length) form one task, tasks run
-     * in parallel on the inference pool. The listener gets one vector per text, in input order.
+     * Embeds {@code texts} asynchronously; at most {@code chunkSize} texts (neighbours in length) form one task, as
+     * many tasks as keep the inference pool's threads equally busy, run in parallel. The listener gets one vector per text, in input order.
      */
     public void embed(String model, List<String> texts, TextKind kind, int chunkSize, ActionListener<float[][]> listener) {
         try {
@@ -69,7 +108,9 @@ public final class EmbeddingService implements Closeable {
         for (int i = 0; i < charLengths.length; i++) {
             charLengths[i] = texts.get(i).length();
         }
-        List<int[]> chunks = BatchPlanner.chunksByLength(charLengths, Math.max(1, chunkSize));
+        int threads = executor instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : 1;
+        List<int[]> chunks = BatchPlanner.chunksByLength(charLengths,
+            BatchPlanner.balancedChunk(texts.size(), Math.max(1, chunkSize), threads));
         float[][] result = new float[texts.size()][];
         AtomicInteger pending = new AtomicInteger(chunks.size());
         AtomicBoolean failed = new AtomicBoolean();
@@ -83,7 +124,7 @@ public final class EmbeddingService implements Closeable {
                     for (int i : chunk) {
                         part.add(texts.get(i));
                     }
-                    float[][] vectors = embedNow(model, part, kind);
+                    float[][] vectors = embedNow(model, part, kind, texts.size() == 1 && idle());
                     for (int j = 0; j < chunk.length; j++) {
                         result[chunk[j]] = vectors[j];
                     }
@@ -109,8 +150,18 @@ public final class EmbeddingService implements Closeable {
         }
     }
 
+    /** Whether the task asking is the only one the inference pool runs or holds. */
+    private boolean idle() {
+        return executor instanceof ThreadPoolExecutor pool && pool.getActiveCount() <= 1 && pool.getQueue().isEmpty();
+    }
+
     /** Embeds on the calling thread: tokenise, sort by token count, run in memory-bounded model calls. */
     public float[][] embedNow(String model, List<String> texts, TextKind kind) {
+        return embedNow(model, texts, kind, false);
+    }
+
+    /** {@code alone}: the only text the node is embedding, which may use more cores (see TextEmbedder). */
+    float[][] embedNow(String model, List<String> texts, TextKind kind, boolean alone) {
         TextEmbedder embedder = embedder(model);
         List<TextEmbedder.Tokens> tokens = new ArrayList<>(texts.size());
         int[] lengths = new int[texts.size()];
@@ -126,7 +177,7 @@ public final class EmbeddingService implements Closeable {
                 batch.add(tokens.get(i));
             }
             long start = System.nanoTime();
-            float[][] vectors = embedder.embed(batch);
+            float[][] vectors = embedder.embed(batch, alone);
             stats.recordInference(batch.size(), System.nanoTime() - start);
             for (int j = 0; j < group.length; j++) {
                 out[group[j]] = vectors[j];

@@ -44,16 +44,19 @@ public final class NativeRuntime {
 
     private final Path workDir;
     private final int intraOpThreads;
+    private final int loneIntraOpThreads;
     private volatile OrtEnvironment environment;
     private boolean tokenizersLoaded;
 
     /**
      * @param workDir         a folder this node may write (the node's temp path): the tokenizer library goes there
-     * @param intraOpThreads  ONNX Runtime threads per call
+     * @param intraOpThreads      ONNX Runtime threads per call
+     * @param loneIntraOpThreads  threads for a lone text on an idle node (a second session); not above intraOpThreads: none
      */
-    public NativeRuntime(Path workDir, int intraOpThreads) {
+    public NativeRuntime(Path workDir, int intraOpThreads, int loneIntraOpThreads) {
         this.workDir = workDir;
         this.intraOpThreads = intraOpThreads;
+        this.loneIntraOpThreads = loneIntraOpThreads;
     }
 
     private synchronized OrtEnvironment environment() {
@@ -119,20 +122,12 @@ public final class NativeRuntime {
     /** Loads one model: its tokenizer and an ONNX session. */
     public TextEmbedder load(ModelRegistry.Entry entry) {
         OrtEnvironment env = environment();
-        OrtSession session = withPluginClassLoader(() -> {
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(intraOpThreads);
-                options.setInterOpNumThreads(1);
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                return env.createSession(entry.dir().resolve(ModelSpec.MODEL_FILE).toString(), options);
-            } catch (OrtException e) {
-                throw new IllegalStateException("cannot load [" + entry.dir().resolve(ModelSpec.MODEL_FILE) + "]: " + e.getMessage(), e);
-            }
-        });
+        OrtSession session = openSession(env, entry, intraOpThreads);
+        Callable<OrtSession> lone = loneIntraOpThreads > intraOpThreads ? () -> openSession(env, entry, loneIntraOpThreads) : null;
         try {
             // building the tokenizer is what calls DJL's telemetry
             return withProperties(Map.of(OPT_OUT_TRACKING, "true"),
-                () -> new TextEmbedder(entry.spec(), entry.dir().resolve(ModelSpec.TOKENIZER_FILE), env, session));
+                () -> new TextEmbedder(entry.spec(), entry.dir().resolve(ModelSpec.TOKENIZER_FILE), env, session, lone));
         } catch (RuntimeException e) {
             try {
                 session.close();
@@ -141,6 +136,19 @@ public final class NativeRuntime {
             }
             throw e;
         }
+    }
+
+    private OrtSession openSession(OrtEnvironment env, ModelRegistry.Entry entry, int threads) {
+        return withPluginClassLoader(() -> {
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(threads);
+                options.setInterOpNumThreads(1);
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                return env.createSession(entry.dir().resolve(ModelSpec.MODEL_FILE).toString(), options);
+            } catch (OrtException e) {
+                throw new IllegalStateException("cannot load [" + entry.dir().resolve(ModelSpec.MODEL_FILE) + "]: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** DJL and ORT look up resources and services through the thread's context class loader. */

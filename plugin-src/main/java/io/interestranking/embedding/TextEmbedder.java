@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** One loaded model: tokenizer plus ONNX session. Thread-safe: sessions and tokenizers allow concurrent calls. */
 public final class TextEmbedder implements Closeable {
@@ -34,13 +35,18 @@ public final class TextEmbedder implements Closeable {
     private final HuggingFaceTokenizer tokenizer;
     private final OrtEnvironment env;
     private final OrtSession session;
+    /** Opens the session for lone texts (more intra-op threads), on first use; null: there is none. */
+    private final Callable<OrtSession> loneSessionFactory;
+    private volatile OrtSession loneSession;
     private final boolean wantsTypeIds;
     private final String output;
 
-    TextEmbedder(ModelSpec spec, Path tokenizerJson, OrtEnvironment env, OrtSession session) throws IOException {
+    TextEmbedder(ModelSpec spec, Path tokenizerJson, OrtEnvironment env, OrtSession session, Callable<OrtSession> loneSessionFactory)
+        throws IOException {
         this.spec = spec;
         this.env = env;
         this.session = session;
+        this.loneSessionFactory = loneSessionFactory;
         // the shipped tokenizer.json pads and truncates to 128: override both
         this.tokenizer = HuggingFaceTokenizer.builder()
             .optTokenizerPath(tokenizerJson)
@@ -87,8 +93,34 @@ public final class TextEmbedder implements Closeable {
         }
     }
 
+    /**
+     * The session for a lone text on an otherwise idle node: one query's model call is most of a text_knn search,
+     * and idle cores can shorten it. Opened on first use (another copy of the weights in native memory).
+     */
+    private OrtSession loneSession() {
+        OrtSession s = loneSession;
+        if (s == null && loneSessionFactory != null) {
+            synchronized (this) {
+                if (loneSession == null) {
+                    try {
+                        loneSession = loneSessionFactory.call();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot open the lone-query session of [" + spec.name() + "]: " + e.getMessage(), e);
+                    }
+                }
+                s = loneSession;
+            }
+        }
+        return s == null ? session : s;
+    }
+
     /** Embeds tokenised texts in one model call, padded to the longest. */
     public float[][] embed(List<Tokens> batch) {
+        return embed(batch, false);
+    }
+
+    /** {@code alone}: the only text the node is embedding now, which may use the lone-query session. */
+    public float[][] embed(List<Tokens> batch, boolean alone) {
         int rows = batch.size();
         int seq = 0;
         for (Tokens t : batch) {
@@ -116,7 +148,8 @@ public final class TextEmbedder implements Closeable {
             if (wantsTypeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
             }
-            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
+            OrtSession run = alone && batch.size() == 1 ? loneSession() : session;
+            try (OrtSession.Result result = run.run(inputs, Set.of(output))) {
                 OnnxTensor tensor = (OnnxTensor) result.get(0);
                 long[] outShape = tensor.getInfo().getShape();
                 FloatBuffer buffer = tensor.getFloatBuffer();
@@ -161,6 +194,9 @@ public final class TextEmbedder implements Closeable {
         tokenizer.close();
         try {
             session.close();
+            if (loneSession != null) {
+                loneSession.close();
+            }
         } catch (OrtException e) {
             // closing at node shutdown: nothing left to do with it
         }

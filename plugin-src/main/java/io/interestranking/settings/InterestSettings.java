@@ -45,6 +45,17 @@ public final class InterestSettings {
         Property.NodeScope
     );
 
+    /**
+     * ONNX Runtime threads for one lone text (a query) while the inference pool has nothing else to do: a second
+     * session per model, opened on the first such query. Default: the allocated processors, at most 4; 1 turns it off.
+     */
+    public static final Setting<Integer> LONE_INTRA_OP_THREADS = new Setting<>(
+        PREFIX + "inference.lone_query_intra_op_threads",
+        s -> Integer.toString(Math.min(4, OpenSearchExecutors.allocatedProcessors(s))),
+        v -> Setting.parseInt(v, 1, 64, PREFIX + "inference.lone_query_intra_op_threads"),
+        Property.NodeScope
+    );
+
     /** Upper bound of padded tokens (batch size × longest sequence) in one model call: bounds native memory. */
     public static final Setting<Integer> MAX_BATCH_TOKENS = Setting.intSetting(
         PREFIX + "inference.max_batch_tokens",
@@ -162,7 +173,7 @@ public final class InterestSettings {
     private InterestSettings() {}
 
     public static List<Setting<?>> all() {
-        List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
+        List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, LONE_INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
             EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
             NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT, NEGATIVE_SCORE_WEIGHT,
             SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE, PROFILE_CACHE_SIZE,

@@ -48,7 +48,7 @@ public final class IngestBench {
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Path tmp = Files.createTempDirectory("ingest-bench");
-        EmbeddingService bare = new EmbeddingService(new ModelRegistry(List.of(models)), new NativeRuntime(tmp, 1), pool, () -> 8192, new io.interestranking.stats.InterestStats());
+        EmbeddingService bare = new EmbeddingService(new ModelRegistry(List.of(models)), new NativeRuntime(tmp, 1, 1), pool, () -> 8192, new io.interestranking.stats.InterestStats());
         rest.ok("PUT", "/_ingest/pipeline/bench-ingest", Fixtures.titlePipeline());
 
         // warm-up: model load and JIT on both sides

@@ -31,7 +31,7 @@ class EmbeddingServiceTest {
     static void start(@TempDir Path tmp) {
         pool = Executors.newFixedThreadPool(2);
         ModelRegistry registry = new ModelRegistry(List.of(Path.of(System.getProperty("tests.models.dir", "target/models"))));
-        service = new EmbeddingService(registry, new NativeRuntime(tmp, 1), pool, () -> 8192, new io.interestranking.stats.InterestStats());
+        service = new EmbeddingService(registry, new NativeRuntime(tmp, 1, 2), pool, () -> 8192, new io.interestranking.stats.InterestStats());
         // our runtime first: langchain4j would otherwise create the shared OrtEnvironment
         service.embedNow(MODEL, List.of("warm up"), TextKind.PASSAGE);
     }
@@ -71,12 +71,25 @@ class EmbeddingServiceTest {
     }
 
     @Test
+    void aLoneQueryOnAnIdlePoolGetsTheSameVectorFromTheMoreThreadedSession() throws Exception {
+        String text = "where can I buy waterproof hiking boots";
+        CompletableFuture<float[][]> lone = new CompletableFuture<>();
+        service.embed(MODEL, List.of(text), TextKind.QUERY, 32, ActionListener.wrap(lone::complete, lone::completeExceptionally));
+        float[] viaLone = lone.get(60, TimeUnit.SECONDS)[0];
+        float[] viaBatch = service.embedNow(MODEL, List.of(text, "another text in the same call"), TextKind.QUERY)[0];
+        // another thread count may sum in another order: equal to float rounding, not bit for bit
+        for (int i = 0; i < viaLone.length; i++) {
+            assertEquals(viaBatch[i], viaLone[i], 1e-5, "element " + i);
+        }
+    }
+
+    @Test
     void aFullPoolFailsTheCallInsteadOfBlocking(@TempDir Path tmp) throws Exception {
         ModelRegistry registry = new ModelRegistry(List.of(Path.of(System.getProperty("tests.models.dir", "target/models"))));
         java.util.concurrent.Executor full = task -> {
             throw new java.util.concurrent.RejectedExecutionException("queue full");
         };
-        EmbeddingService rejecting = new EmbeddingService(registry, new NativeRuntime(tmp, 1), full, () -> 8192, new io.interestranking.stats.InterestStats());
+        EmbeddingService rejecting = new EmbeddingService(registry, new NativeRuntime(tmp, 1, 1), full, () -> 8192, new io.interestranking.stats.InterestStats());
         CompletableFuture<float[][]> result = new CompletableFuture<>();
         rejecting.embed(MODEL, List.of("a", "b", "c"), TextKind.PASSAGE, 1, ActionListener.wrap(result::complete, result::completeExceptionally));
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> result.get(5, TimeUnit.SECONDS));
@@ -100,6 +113,33 @@ class EmbeddingServiceTest {
             float[] ref = reference.embed(texts.get(i)).content().vector();
             double cos = io.interestranking.it.Rest.cosine(ours[i], ref);
             assertTrue(cos >= 0.9999, "cosine " + cos + " for " + texts.get(i));
+        }
+    }
+
+    /** Chinese texts of our own: product titles, news, questions, one mixed with Latin letters and digits. */
+    static final List<String> CHINESE = List.of(
+        "防水登山鞋", "意式浓缩咖啡机", "爵士乐黑胶唱片", "手工酸面包发酵", "轻量越野跑鞋，带透气网面",
+        "今天北京的天气怎么样？", "上海证券交易所今日股指小幅上涨。", "这本书讲述了一个关于成长与友谊的故事。",
+        "如何在家里做一杯好喝的拿铁？", "适合孩子的科普读物推荐", "新款智能手机续航时间长达两天", "春季徒步旅行装备清单",
+        "维生素D可以降低呼吸道感染的风险吗？", "高铁从北京到上海需要多长时间", "我喜欢在周末去山里露营",
+        "iPhone 16 Pro 256GB 深空黑色", "机器学习入门教程：从线性回归开始", "故宫博物院的开放时间", "红烧肉的家常做法",
+        "电动汽车充电桩的安装注意事项", "猫咪为什么喜欢晒太阳"
+    );
+
+    @Test
+    void bgeSmallZhMatchesLangchain4jForPassagesAndInstructedQueries() {
+        String bge = "bge-small-zh-v1.5";
+        dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel reference =
+            new dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel();
+        String instruction = "为这个句子生成表示以用于检索相关文章：";
+        float[][] passages = service.embedNow(bge, CHINESE, TextKind.PASSAGE);
+        float[][] queries = service.embedNow(bge, CHINESE, TextKind.QUERY);
+        for (int i = 0; i < CHINESE.size(); i++) {
+            assertEquals(512, passages[i].length);
+            double p = io.interestranking.it.Rest.cosine(passages[i], reference.embed(CHINESE.get(i)).content().vector());
+            assertTrue(p >= 0.9999, "passage cosine " + p + " for " + CHINESE.get(i));
+            double q = io.interestranking.it.Rest.cosine(queries[i], reference.embed(instruction + CHINESE.get(i)).content().vector());
+            assertTrue(q >= 0.9999, "query cosine " + q + " for " + CHINESE.get(i));
         }
     }
 

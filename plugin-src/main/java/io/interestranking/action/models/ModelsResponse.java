@@ -1,0 +1,90 @@
+package io.interestranking.action.models;
+
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.common.io.stream.Writeable;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Every model of a node: its spec, whether it is loaded and what loading it cost; unusable folders with why. */
+public final class ModelsResponse extends ActionResponse implements ToXContentObject {
+
+    /** One model as the response shows it. */
+    public record Model(String name, String space, int dimension, String pooling, boolean normalize, int maxLength, String queryPrefix,
+                        String passagePrefix, boolean loaded, long nativeMemoryBytes) implements Writeable {
+
+        Model(StreamInput in) throws IOException {
+            this(in.readString(), in.readString(), in.readVInt(), in.readString(), in.readBoolean(), in.readVInt(), in.readString(),
+                in.readString(), in.readBoolean(), in.readLong());
+        }
+
+        @Override
+        public void writeTo(StreamOutput out) throws IOException {
+            out.writeString(name);
+            out.writeString(space);
+            out.writeVInt(dimension);
+            out.writeString(pooling);
+            out.writeBoolean(normalize);
+            out.writeVInt(maxLength);
+            out.writeString(queryPrefix);
+            out.writeString(passagePrefix);
+            out.writeBoolean(loaded);
+            out.writeLong(nativeMemoryBytes);
+        }
+    }
+
+    private final String node;
+    private final List<Model> models;
+    private final Map<String, String> unavailable;
+
+    public ModelsResponse(String node, List<Model> models, Map<String, String> unavailable) {
+        this.node = node;
+        this.models = models;
+        this.unavailable = unavailable;
+    }
+
+    public ModelsResponse(StreamInput in) throws IOException {
+        super(in);
+        node = in.readString();
+        models = in.readList(Model::new);
+        unavailable = in.readMap(StreamInput::readString, StreamInput::readString);
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeString(node);
+        out.writeList(models);
+        out.writeMap(unavailable, StreamOutput::writeString, StreamOutput::writeString);
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject().field("node", node).startArray("models");
+        for (Model m : models) {
+            builder.startObject()
+                .field("name", m.name())
+                .field("space", m.space())
+                .field("dimension", m.dimension())
+                .field("pooling", m.pooling())
+                .field("normalize", m.normalize())
+                .field("max_length", m.maxLength())
+                .field("query_prefix", m.queryPrefix())
+                .field("passage_prefix", m.passagePrefix())
+                .field("loaded", m.loaded());
+            if (m.loaded() && m.nativeMemoryBytes() >= 0) {
+                builder.field("native_memory_in_bytes", m.nativeMemoryBytes());
+            }
+            builder.endObject();
+        }
+        builder.endArray();
+        if (unavailable.isEmpty() == false) {
+            builder.field("unavailable", unavailable);
+        }
+        return builder.endObject();
+    }
+}

@@ -20,41 +20,10 @@ add_twin_model() {
   ln -f "$src/model.onnx" "$twin/model.onnx"; ln -f "$src/tokenizer.json" "$twin/tokenizer.json"
   printf '{ "name": "minilm-twin", "dimension": 384, "pooling": "mean", "normalize": true, "max_length": 256 }\n' > "$twin/model.json"
 }
-ML_VERSION=3.6.0.0
 FULL_HTTP=9265
-FULL_HEAP=2g
-# The "full distribution" cluster: k-NN, job-scheduler, ml-commons, neural-search (all from Maven Central) and this
-# plugin. ml-commons' ONNX path loads PyTorch for array ops, which it would download: its natives are placed in
-# one folder named by PYTORCH_LIBRARY_PATH.
-start_full() {
-  local dist="$WORK/dist" torch="$WORK/pytorch" zips="" a
-  mkdir -p "$dist"
-  for a in opensearch-job-scheduler opensearch-ml-plugin neural-search; do
-    if [ ! -f "$dist/$a-$ML_VERSION.zip" ]; then
-      log "fetching $a $ML_VERSION through Maven"
-      (cd "$dist" && mvn -B -q dependency:copy -Dartifact=org.opensearch.plugin:$a:$ML_VERSION:zip -DoutputDirectory=. >/dev/null) \
-        || die "could not download $a"
-    fi
-    zips="$zips $dist/$a-$ML_VERSION.zip"
-  done
-  if [ ! -f "$torch/.ready" ]; then
-    log "fetching PyTorch natives for ml-commons through Maven"
-    rm -rf "$torch" "$WORK/torch-jars"; mkdir -p "$torch" "$WORK/torch-jars"
-    (cd "$WORK/torch-jars" && mvn -B -q dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.5.1:jar:linux-x86_64 -DoutputDirectory=. >/dev/null \
-      && mvn -B -q dependency:copy -Dartifact=ai.djl.pytorch:pytorch-jni:2.5.1-0.32.0:jar -DoutputDirectory=. >/dev/null) \
-      || die "could not download PyTorch"
-    unzip -q -j -o "$WORK/torch-jars/pytorch-native-cpu-2.5.1-linux-x86_64.jar" 'pytorch/cpu/linux-x86_64/*' -d "$torch"
-    unzip -q -j -o "$WORK/torch-jars/pytorch-jni-2.5.1-0.32.0.jar" 'jnilib/linux-x86_64/cpu/libdjl_torch.so' -d "$torch"
-    rm -rf "$WORK/torch-jars"
-    [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$torch"
-    touch "$torch/.ready"
-  fi
-  TEMPLATE=template-full EXTRA_PLUGIN_ZIPS="${zips# }" OS_EXTRA_ENV="PYTORCH_LIBRARY_PATH=$torch" \
-    start_cluster full 1 $FULL_HTTP 9365 $FULL_HEAP
-}
 case "${1:-}" in
   start)
-    start_full
+    start_full_cluster full $FULL_HTTP 9365 2g
     add_twin_model
     start_cluster single 1 9250 9350
     start_cluster two 2 9260 9360

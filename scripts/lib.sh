@@ -125,6 +125,37 @@ start_cluster() {
   log "cluster $name is green: http://127.0.0.1:$http ($nodes node(s))"
 }
 
+ML_VERSION=3.6.0.0
+# start_full_cluster NAME HTTP TRANSPORT HEAP: a one-node "full distribution" cluster: k-NN, job-scheduler,
+# ml-commons, neural-search (all from Maven Central) and this plugin. ml-commons' ONNX path loads PyTorch for array
+# ops, which it would download: its natives are placed in one folder named by PYTORCH_LIBRARY_PATH.
+start_full_cluster() {
+  local name=$1 http=$2 transport=$3 heap=$4
+  local dist="$WORK/dist" torch="$WORK/pytorch" zips="" a
+  mkdir -p "$dist"
+  for a in opensearch-job-scheduler opensearch-ml-plugin neural-search; do
+    if [ ! -f "$dist/$a-$ML_VERSION.zip" ]; then
+      log "fetching $a $ML_VERSION through Maven"
+      (cd "$dist" && mvn -B -q dependency:copy -Dartifact=org.opensearch.plugin:$a:$ML_VERSION:zip -DoutputDirectory=. >/dev/null) \
+        || die "could not download $a"
+    fi
+    zips="$zips $dist/$a-$ML_VERSION.zip"
+  done
+  if [ ! -f "$torch/.ready" ]; then
+    log "fetching PyTorch natives for ml-commons through Maven"
+    rm -rf "$torch" "$WORK/torch-jars"; mkdir -p "$torch" "$WORK/torch-jars"
+    (cd "$WORK/torch-jars" && mvn -B -q dependency:copy -Dartifact=ai.djl.pytorch:pytorch-native-cpu:2.5.1:jar:linux-x86_64 -DoutputDirectory=. >/dev/null \
+      && mvn -B -q dependency:copy -Dartifact=ai.djl.pytorch:pytorch-jni:2.5.1-0.32.0:jar -DoutputDirectory=. >/dev/null) \
+      || die "could not download PyTorch"
+    unzip -q -j -o "$WORK/torch-jars/pytorch-native-cpu-2.5.1-linux-x86_64.jar" 'pytorch/cpu/linux-x86_64/*' -d "$torch"
+    unzip -q -j -o "$WORK/torch-jars/pytorch-jni-2.5.1-0.32.0.jar" 'jnilib/linux-x86_64/cpu/libdjl_torch.so' -d "$torch"
+    rm -rf "$WORK/torch-jars"
+    [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$torch"
+    touch "$torch/.ready"
+  fi
+  TEMPLATE=template-full EXTRA_PLUGIN_ZIPS="${zips# }" OS_EXTRA_ENV="PYTORCH_LIBRARY_PATH=$torch" \
+    start_cluster "$name" 1 "$http" "$transport" "$heap"
+}
 # launch_node CLUSTER_DIR NODE_HOME: starts one node as a daemon (as the system user when root).
 launch_node() {
   local extra; extra=$(cat "$1/extra.env" 2>/dev/null || true)

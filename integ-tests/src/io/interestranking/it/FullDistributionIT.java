@@ -1,25 +1,15 @@
 package io.interestranking.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,88 +28,30 @@ class FullDistributionIT {
     static final Path MODEL = Path.of(System.getProperty("tests.models.dir", "target/models")).resolve("all-minilm-l6-v2");
     static final List<String> TEXTS = List.of("waterproof hiking boots", "a machine for making espresso at home",
         "Vitamin D supplementation reduces the risk of acute respiratory infections.");
-    static HttpServer server;
-    static Map<String, Object> register;
+    static MlCommons ml;
 
     @BeforeAll
     static void serveModelAndConfigureMlCommons() throws Exception {
-        Path zip = Files.createTempFile("minilm-onnx", ".zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            for (String[] entry : new String[][] { { "model.onnx", "all-minilm-l6-v2.onnx" }, { "tokenizer.json", "tokenizer.json" } }) {
-                out.putNextEntry(new ZipEntry(entry[1]));
-                Files.copy(MODEL.resolve(entry[0]), out);
-                out.closeEntry();
-            }
-        }
-        byte[] bytes = Files.readAllBytes(zip);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/model.zip", exchange -> {
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(bytes);
-            }
-        });
-        server.start();
-        Map<String, Object> ml = new HashMap<>();
-        ml.put("plugins.ml_commons.allow_registering_model_via_url", true);
-        ml.put("plugins.ml_commons.only_run_on_ml_node", false);
-        ml.put("plugins.ml_commons.native_memory_threshold", 100);
-        ml.put("plugins.ml_commons.jvm_heap_memory_threshold", 100);
-        ml.put("plugins.ml_commons.trusted_url_regex", "^http://127\\.0\\.0\\.1.*$");
-        ml.put("plugins.ml_commons.model_access_control_enabled", false);
-        ml.put("plugins.ml_commons.model_auto_redeploy.enable", true);
-        rest.ok("PUT", "/_cluster/settings", Map.of("persistent", ml));
-        register = Map.of(
-            "name", "all-minilm-l6-v2-onnx",
-            "version", "1.0.0",
-            "model_format", "ONNX",
-            "function_name", "TEXT_EMBEDDING",
-            "model_content_size_in_bytes", bytes.length,
-            "model_content_hash_value", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
-            "model_config", Map.of("model_type", "bert", "embedding_dimension", 384, "framework_type", "sentence_transformers",
-                "pooling_mode", "mean", "normalize_result", true),
-            "url", "http://127.0.0.1:" + server.getAddress().getPort() + "/model.zip"
-        );
-        Files.delete(zip);
+        ml = new MlCommons(rest, MODEL);
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.stop(0);
+        if (ml != null) {
+            ml.close();
         }
-    }
-
-    /** Polls an ml-commons task until it completes; its model id. */
-    static String await(JsonNode started) throws InterruptedException {
-        String task = started.get("task_id").asText();
-        for (int i = 0; i < 600; i++) {
-            JsonNode t = rest.ok("GET", "/_plugins/_ml/tasks/" + task, null);
-            String state = t.get("state").asText();
-            if ("COMPLETED".equals(state)) {
-                return t.get("model_id").asText();
-            }
-            assertFalse(state.startsWith("FAILED") || "COMPLETED_WITH_ERROR".equals(state), "ml-commons task failed: " + t);
-            Thread.sleep(500);
-        }
-        throw new AssertionError("ml-commons task " + task + " did not complete");
     }
 
     static String registerModel() throws InterruptedException {
-        return await(rest.ok("POST", "/_plugins/_ml/models/_register", register));
+        return ml.registerModel();
     }
 
     static void deploy(String model) throws InterruptedException {
-        await(rest.ok("POST", "/_plugins/_ml/models/" + model + "/_deploy", null));
+        ml.deploy(model);
     }
 
     static float[][] mlVectors(String model) {
-        JsonNode r = rest.ok("POST", "/_plugins/_ml/_predict/text_embedding/" + model, Map.of("text_docs", TEXTS));
-        float[][] v = new float[TEXTS.size()][];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Rest.vector(r.get("inference_results").get(i).get("output").get(0).get("data"));
-        }
-        return v;
+        return ml.predict(model, TEXTS);
     }
 
     static float[][] ourVectors() {
@@ -150,11 +82,11 @@ class FullDistributionIT {
         // 1. ml-commons first: nothing of this plugin has loaded ONNX Runtime on the fresh node
         String model = registerModel();
         deploy(model);
-        float[][] ml = mlVectors(model);
-        assertSameVectors(ml, ourVectors());
+        float[][] first = mlVectors(model);
+        assertSameVectors(first, ourVectors());
 
         // 2. this plugin first: restart with the model undeployed (no auto-redeploy), embed, then ml-commons deploys
-        rest.ok("POST", "/_plugins/_ml/models/" + model + "/_undeploy", null);
+        ml.undeploy(model);
         restart();
         float[][] ours = ourVectors();
         deploy(model);

@@ -1,0 +1,320 @@
+package io.interestranking.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.interestranking.it.Fixtures;
+import io.interestranking.it.MlCommons;
+import io.interestranking.it.Rest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * This plugin beside neural-search on one node (k-NN, job-scheduler, ml-commons, neural-search and this plugin), the
+ * same ONNX file (all-MiniLM-L6-v2 fp32) on both sides, in one run, alternating:
+ * <ul>
+ *   <li>ingest: SciFact titles in bulks of 100 from one client, through {@code interest_embedding} vs. neural-search's
+ *       {@code text_embedding} processor (ml-commons' model), each round into a fresh index; the node's CPU use
+ *       (cores busy) per round from its process counters;</li>
+ *   <li>query, one at a time: SciFact test queries, each used once, {@code text_knn} vs. {@code neural} on the same
+ *       index and field, the order of the two alternating per query; latency at the client;</li>
+ *   <li>query, 8 concurrent clients: throughput of each kind, in alternating blocks.</li>
+ * </ul>
+ * The query-embedding cache of this plugin is turned off for the run (each query is new to both sides).
+ * Usage: NeuralBench <url> <scifact dir> <models dir> <report.md> [texts=2000] [rounds=3] [queries=300]
+ */
+public final class NeuralBench {
+
+    static final int BULK = 100;
+    static final int CLIENTS = 8;
+
+    public static void main(String[] args) throws Exception {
+        Rest rest = new Rest(args[0]);
+        Path scifact = Path.of(args[1]);
+        Path models = Path.of(args[2]);
+        Path report = Path.of(args[3]);
+        int n = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        int nq = args.length > 6 ? Integer.parseInt(args[6]) : 300;
+
+        List<String> titles = new ArrayList<>();
+        for (Datasets.Doc d : Datasets.scifactCorpus(scifact)) {
+            if (d.title().isBlank() == false && titles.size() < n) {
+                titles.add(d.title());
+            }
+        }
+        Map<String, Map<String, Integer>> test = Datasets.scifactTestQrels(scifact);
+        List<String> queries = new ArrayList<>(Datasets.scifactQueries(scifact).entrySet().stream()
+            .filter(e -> test.containsKey(e.getKey())).map(Map.Entry::getValue).toList());
+        queries = queries.subList(0, Math.min(nq, queries.size()));
+
+        rest.ok("PUT", "/_cluster/settings", Map.of("persistent", Map.of("plugins.interest.query.embedding_cache_size", 0)));
+        try (MlCommons ml = new MlCommons(rest, models.resolve("all-minilm-l6-v2"))) {
+            String model = ml.registerModel();
+            ml.deploy(model);
+            rest.ok("PUT", "/_ingest/pipeline/nb-ours", Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"))));
+            rest.ok("PUT", "/_ingest/pipeline/nb-theirs", Map.of("processors", List.of(Map.of("text_embedding",
+                Map.of("model_id", model, "field_map", Map.of("title", "title_vector"))))));
+
+            // ingest: a warm-up round of each, then alternating rounds
+            ingest(rest, "ours", titles, "w");
+            ingest(rest, "theirs", titles, "w");
+            double[][] ours = new double[rounds][];
+            double[][] theirs = new double[rounds][];
+            for (int r = 0; r < rounds; r++) {
+                if (r % 2 == 0) {
+                    ours[r] = ingest(rest, "ours", titles, "r" + r);
+                    theirs[r] = ingest(rest, "theirs", titles, "r" + r);
+                } else {
+                    theirs[r] = ingest(rest, "theirs", titles, "r" + r);
+                    ours[r] = ingest(rest, "ours", titles, "r" + r);
+                }
+                System.err.printf(Locale.ROOT, "ingest round %d: ours %.0f docs/s (%.2f cores), neural-search %.0f docs/s (%.2f cores)%n",
+                    r + 1, ours[r][0], ours[r][1], theirs[r][0], theirs[r][1]);
+            }
+
+            // queries on one index embedded by this plugin (both models give the same vectors: checked by FullDistributionIT)
+            loadQueryIndex(rest, titles);
+            for (String q : queries.subList(0, Math.min(20, queries.size()))) { // warm-up with texts not timed below
+                time(rest, textKnn("warm-up " + q));
+                time(rest, neural("warm-up " + q, model));
+            }
+            double[] tk = new double[queries.size()];
+            double[] nn = new double[queries.size()];
+            int same = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                String q = queries.get(i);
+                Object[] a;
+                Object[] b;
+                if (i % 2 == 0) {
+                    a = time(rest, textKnn(q));
+                    b = time(rest, neural(q, model));
+                } else {
+                    b = time(rest, neural(q, model));
+                    a = time(rest, textKnn(q));
+                }
+                tk[i] = (double) a[0];
+                nn[i] = (double) b[0];
+                same += a[1].equals(b[1]) ? 1 : 0;
+            }
+            double[] tkSorted = tk.clone();
+            double[] nnSorted = nn.clone();
+            Arrays.sort(tkSorted);
+            Arrays.sort(nnSorted);
+
+            // 8 clients: each runs the queries (prefixed per block, so that nothing is cached), alternating blocks
+            double[] tkQps = new double[2];
+            double[] nnQps = new double[2];
+            for (int block = 0; block < 2; block++) {
+                String prefix = "b" + block + " ";
+                List<String> qs = queries;
+                if (block == 0) {
+                    tkQps[block] = concurrent(rest, qs.stream().map(q -> textKnn(prefix + q)).toList());
+                    nnQps[block] = concurrent(rest, qs.stream().map(q -> neural(prefix + q, model)).toList());
+                } else {
+                    nnQps[block] = concurrent(rest, qs.stream().map(q -> neural(prefix + q, model)).toList());
+                    tkQps[block] = concurrent(rest, qs.stream().map(q -> textKnn(prefix + q)).toList());
+                }
+            }
+            Map<String, Object> reset = new java.util.HashMap<>();
+            reset.put("plugins.interest.query.embedding_cache_size", null);
+            rest.ok("PUT", "/_cluster/settings", Map.of("persistent", reset));
+
+            double oursMedian = IngestBench.median(col(ours, 0));
+            double theirsMedian = IngestBench.median(col(theirs, 0));
+            double tkP50 = pct(tkSorted, 50);
+            double nnP50 = pct(nnSorted, 50);
+            Path plot = report.resolveSibling("neural-comparison.png");
+            Plots.bars("This plugin vs. neural-search (same ONNX file, one node, 2 cores)", "docs/s  |  ms  |  queries/s",
+                List.of("ingest docs/s", "query p50 ms", "8-client queries/s"), List.of("interest-ranking", "neural-search"),
+                List.of(new double[] { oursMedian, tkP50, IngestBench.median(tkQps) },
+                    new double[] { theirsMedian, nnP50, IngestBench.median(nnQps) }), plot);
+            String text = String.format(
+                Locale.ROOT,
+                """
+                    # This plugin beside neural-search: ingest and query time
+
+                    Measured %s by `bench/neural-bench.sh` on one local node (OpenSearch 3.6.0 with k-NN, job-scheduler,
+                    ml-commons and neural-search 3.6.0.0 from Maven Central, and this plugin; heap 2 GB) on this project's
+                    machine (%d cores), one run. Both sides run the same ONNX file (all-MiniLM-L6-v2, fp32): this plugin's
+                    bundled copy, served to ml-commons as a zip on loopback and deployed there.
+
+                    ## Ingest
+                    %d SciFact titles in bulks of %d from one client, through `interest_embedding` vs. neural-search's
+                    `text_embedding` processor, each round into a fresh one-shard index; a warm-up round of each, then %d
+                    rounds alternating which goes first. Cores busy: the node process's CPU time over the round's wall time.
+
+                    | | round figures (docs/s) | cores busy per round | median docs/s |
+                    |---|---|---|---|
+                    | interest_embedding | %s | %s | %.0f |
+                    | neural-search text_embedding | %s | %s | %.0f |
+
+                    **Ratio: %.2f** (medians; per round %s). Target (a): ≥ 1.15.
+
+                    ## Query time, one query at a time
+                    %d SciFact test queries, each used once, `text_knn` vs. `neural` (`k` 10) on the same index and field
+                    (%d documents), the order of the two alternating per query; client-side latency. This plugin's
+                    query-embedding cache was off.
+
+                    | | p50 ms | p90 ms | p99 ms |
+                    |---|---|---|---|
+                    | text_knn | %.2f | %.2f | %.2f |
+                    | neural | %.2f | %.2f | %.2f |
+
+                    **text_knn / neural at p50: %.2f**. Target: ≤ 0.75. Identical top 10 for %d of %d queries.
+
+                    ## Query throughput, %d concurrent clients
+                    Each client runs all %d queries (a fresh prefix per block, so nothing is cached); blocks alternate.
+
+                    | | per block (queries/s) | median |
+                    |---|---|---|
+                    | text_knn | %s | %.1f |
+                    | neural | %s | %.1f |
+
+                    Ratio %.2f.
+
+                    ![comparison](neural-comparison.png)
+                    """,
+                Instant.now().toString(), Runtime.getRuntime().availableProcessors(),
+                titles.size(), BULK, rounds,
+                IngestBench.fmt(col(ours, 0)), IngestBench.fmt(col(ours, 1)), oursMedian,
+                IngestBench.fmt(col(theirs, 0)), IngestBench.fmt(col(theirs, 1)), theirsMedian,
+                oursMedian / theirsMedian, IngestBench.fmt(ratios(col(ours, 0), col(theirs, 0))),
+                queries.size(), titles.size(),
+                tkP50, pct(tkSorted, 90), pct(tkSorted, 99), nnP50, pct(nnSorted, 90), pct(nnSorted, 99),
+                tkP50 / nnP50, same, queries.size(),
+                CLIENTS, queries.size(), IngestBench.fmt(tkQps), IngestBench.median(tkQps), IngestBench.fmt(nnQps),
+                IngestBench.median(nnQps), IngestBench.median(tkQps) / IngestBench.median(nnQps)
+            );
+            Files.writeString(report, text);
+            System.out.println(text);
+        }
+    }
+
+    static double[] col(double[][] rows, int c) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i][c];
+        }
+        return out;
+    }
+
+    static double[] ratios(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
+    static double pct(double[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q / 100 * sorted.length) - 1)];
+    }
+
+    /** One ingest round: docs/s and cores busy. */
+    static double[] ingest(Rest rest, String kind, List<String> titles, String round) throws Exception {
+        String index = "nb-" + kind + "-" + round;
+        rest.call("DELETE", "/" + index, null);
+        rest.ok("PUT", "/" + index, Fixtures.itemIndex("nb-" + kind, 1, 0));
+        List<String> bulks = new ArrayList<>();
+        for (int from = 0; from < titles.size(); from += BULK) {
+            StringBuilder bulk = new StringBuilder();
+            for (int i = from; i < Math.min(titles.size(), from + BULK); i++) {
+                bulk.append(Datasets.bulkLine(index, String.valueOf(i), Map.of("title", titles.get(i))));
+            }
+            bulks.add(bulk.toString());
+        }
+        long cpu0 = cpuMillis(rest);
+        long start = System.nanoTime();
+        for (String bulk : bulks) {
+            JsonNode r = rest.ok("POST", "/_bulk", bulk);
+            if (r.get("errors").asBoolean()) {
+                throw new IllegalStateException(kind + " bulk errors: " + r.toString().substring(0, 500));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cores = (cpuMillis(rest) - cpu0) / 1000.0 / seconds;
+        rest.call("DELETE", "/" + index, null);
+        return new double[] { titles.size() / seconds, cores };
+    }
+
+    static long cpuMillis(Rest rest) {
+        JsonNode node = rest.ok("GET", "/_nodes/_local/stats/process", null).get("nodes").elements().next();
+        return node.get("process").get("cpu").get("total_in_millis").asLong();
+    }
+
+    static void loadQueryIndex(Rest rest, List<String> titles) throws Exception {
+        rest.call("DELETE", "/nb-query", null);
+        rest.ok("PUT", "/nb-query", Fixtures.itemIndex("nb-ours", 1, 0));
+        for (int from = 0; from < titles.size(); from += 500) {
+            StringBuilder bulk = new StringBuilder();
+            for (int i = from; i < Math.min(titles.size(), from + 500); i++) {
+                bulk.append(Datasets.bulkLine("nb-query", String.valueOf(i), Map.of("title", titles.get(i))));
+            }
+            rest.ok("POST", "/_bulk", bulk.toString());
+        }
+        rest.ok("POST", "/nb-query/_refresh", null);
+        rest.ok("POST", "/nb-query/_forcemerge?max_num_segments=1", null);
+    }
+
+    static String textKnn(String q) {
+        return json(Map.of("size", 10, "_source", false, "query",
+            Map.of("text_knn", Map.of("field", "title_vector", "query_text", q, "k", 10))));
+    }
+
+    static String neural(String q, String model) {
+        return json(Map.of("size", 10, "_source", false, "query",
+            Map.of("neural", Map.of("title_vector", Map.of("query_text", q, "model_id", model, "k", 10)))));
+    }
+
+    static String json(Object o) {
+        try {
+            return Rest.JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Latency in ms and the ids of the hits. */
+    static Object[] time(Rest rest, String body) {
+        long start = System.nanoTime();
+        JsonNode r = rest.ok("POST", "/nb-query/_search", body);
+        double ms = (System.nanoTime() - start) / 1e6;
+        List<String> ids = new ArrayList<>();
+        r.get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
+        return new Object[] { ms, ids };
+    }
+
+    /** Queries/s with CLIENTS threads, each running all the bodies. */
+    static double concurrent(Rest rest, List<String> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int offset = c * 37;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < bodies.size(); i++) {
+                        rest.ok("POST", "/nb-query/_search", bodies.get((i + offset) % bodies.size()));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return CLIENTS * bodies.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -75,6 +75,12 @@ public final class EventsBench {
         // merged, so that the store holds the live profiles only (each event leaves a deleted version behind)
         rest.ok("POST", "/.interest-profiles/_forcemerge?max_num_segments=1", null);
         JsonNode profileIndex = rest.ok("GET", "/_cat/indices/.interest-profiles?format=json&bytes=b&h=docs.count,pri.store.size", null).get(0);
+        // the full profiles alone: the others deleted, deletes expunged, measured
+        rest.ok("POST", "/.interest-profiles/_delete_by_query?refresh=true", Map.of("query", Map.of("bool", Map.of("must_not", List.of(
+            Map.of("prefix", Map.of("user_id", "crowd-")), Map.of("prefix", Map.of("user_id", "steady-")))))));
+        rest.ok("POST", "/.interest-profiles/_forcemerge?max_num_segments=1", null);
+        JsonNode full = rest.ok("GET", "/_cat/indices/.interest-profiles?format=json&bytes=b&h=docs.count,pri.store.size", null).get(0);
+        double fullKb = full.get("pri.store.size").asLong() / 1024.0 / full.get("docs.count").asLong();
         JsonNode stats = rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").elements().next();
         double e = IngestBench.median(events), b = IngestBench.median(bulk), s = IngestBench.median(returning);
         double cn = IngestBench.median(crowdNew), cb = IngestBench.median(crowdBack);
@@ -113,7 +119,8 @@ public final class EventsBench {
                 Targets: ≥ 2,000 events/s and ≥ 0.5 of `_bulk`, for the clickstreams too.
                 Node counters after the run: %s events applied, %s conflicts retried, %s profile writes.
                 The profile index after the run, force-merged: %d profiles in %.1f MB of primary store, %.1f KB per
-                profile (on disk, compressed stored fields; %d of them full, the others hold 1 to 12 events).
+                profile (on disk, compressed stored fields; %d of them full, the others hold 1 to 12 events). The %d
+                full profiles alone (the others deleted, the index merged again): %.1f KB per profile.
                 """,
             Instant.now().toString(), Runtime.getRuntime().availableProcessors(), BATCH, ITEMS, USERS, perRound, BATCH,
             CLICKSTREAM_USERS, CLICKSTREAM_USERS, rounds,
@@ -121,7 +128,7 @@ public final class EventsBench {
             IngestBench.fmt(crowdNew), cn, cn / b, IngestBench.fmt(crowdBack), cb, cb / b,
             IngestBench.fmt(ratios(events, bulk)),
             stats.get("events_applied"), stats.get("conflicts_retried"), stats.get("profile_writes"),
-            docs, bytes / 1e6, bytes / 1024.0 / docs, CLICKSTREAM_USERS + USERS
+            docs, bytes / 1e6, bytes / 1024.0 / docs, CLICKSTREAM_USERS + USERS, full.get("docs.count").asLong(), fullKb
         );
         Files.writeString(report, text);
         System.out.println(text);

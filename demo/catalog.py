@@ -51,32 +51,66 @@ TOPICS = {
 }
 BRANDS = ["Northpeak", "Alder & Co", "Bluefin", "Corvid", "Solstice", "Kestrel", "Larkspur", "Marlow", "Quill", "Tundra"]
 
+# The Chinese catalog (scripts/demo.sh --lang zh), embedded with bge-small-zh-v1.5.
+TOPICS_ZH = {
+    "hiking": (["防水登山鞋", "登山杖", "徒步背包", "冲锋衣", "美利奴羊毛内衣", "头灯", "防雪绑腿"],
+               ["适合长时间山地徒步", "采用耐磨大底", "高山暴雨中依然干爽", "适合多日高海拔穿越", "轻便适合快速登顶"]),
+    "running": (["越野跑鞋", "竞速跑鞋", "跑步背心", "GPS运动手表", "压缩袜", "马拉松训练计划"],
+                ["带防石板适合技术下坡", "专为比赛日打造", "适合超级马拉松", "回弹中底适合节奏跑", "适合泥泞越野赛道"]),
+    "coffee": (["意式咖啡机", "磨豆机", "手冲壶", "单一产地咖啡豆", "奶泡机", "冷萃瓶"],
+               ["在家做出浓郁油脂", "精准控温", "小批量烘焙", "适合明亮的埃塞俄比亚浅烘", "做出咖啡馆级拿铁"]),
+    "baking": (["酸面包酵种套装", "铸铁珐琅锅", "面包发酵篮", "厨师机", "黑麦面粉", "酥皮切刀"],
+               ["烤出外脆内软的欧包", "适合冷藏慢发酵", "做出层次分明的可颂", "烤出均匀的组织", "适合周末烘焙"]),
+    "tea": (["紫砂壶", "西湖龙井", "普洱茶饼", "茶道六君子", "玻璃公道杯", "铁观音"],
+            ["适合功夫茶冲泡", "明前采摘清香回甘", "越陈越香", "送礼体面", "适合办公室泡茶"]),
+    "astronomy": (["折射式天文望远镜", "星图", "天文摄影相机", "观星双筒望远镜", "望远镜目镜", "赤道仪"],
+                  ["能看到土星光环", "适合拍摄星系和星云", "适合暗夜观测", "跟踪平稳", "适合观察月球环形山"]),
+    "chess": (["实木国际象棋", "棋钟", "围棋套装", "象棋残局题集", "磁性旅行棋盘"],
+              ["适合正式比赛", "讲解经典开局", "提升计算能力", "适合快棋对局", "棋子手感厚重"]),
+    "camping": (["双人露营帐篷", "羽绒睡袋", "户外炉头", "折叠露营椅", "营地灯"],
+                ["防风防雨快速搭建", "零下也能保暖", "适合自驾露营", "收纳小巧便携", "适合林间过夜"]),
+}
+BRANDS_ZH = ["北峰", "松石", "青鸟", "远山", "晨光", "云杉", "白鹭", "长河"]
 
-def items(count, seed=42):
+
+def items(count, seed=42, lang="en"):
     rng = random.Random(seed)
-    names = sorted(TOPICS)
+    topics, brands = (TOPICS_ZH, BRANDS_ZH) if lang == "zh" else (TOPICS, BRANDS)
+    names = sorted(topics)
     for i in range(count):
         topic = names[i % len(names)]
-        products, features = TOPICS[topic]
+        products, features = topics[topic]
         product = rng.choice(products)
-        brand = rng.choice(BRANDS)
+        brand = rng.choice(brands)
         feature = rng.choice(features)
-        yield {
-            "id": f"item-{i:05d}",
-            "title": f"{brand} {product}",
-            "description": f"{brand} {product} {feature}.",
-            "category": topic,
-            "price": round(rng.uniform(5, 500), 2),
-        }
+        # a model number keeps every title distinct
+        model = f"{chr(65 + i % 26)}{i // 26 + 1}"
+        if lang == "zh":
+            yield {
+                "id": f"item-{i:05d}",
+                "title": f"{brand} {product} {model}型",
+                "description": f"{brand}{product}，{feature}。",
+                "category": topic,
+                "price": round(rng.uniform(5, 500), 2),
+            }
+        else:
+            yield {
+                "id": f"item-{i:05d}",
+                "title": f"{brand} {product} {model}",
+                "description": f"{brand} {product} {feature}.",
+                "category": topic,
+                "price": round(rng.uniform(5, 500), 2),
+            }
 
 
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     index = sys.argv[2] if len(sys.argv) > 2 else "items"
-    for item in items(count):
+    lang = sys.argv[3] if len(sys.argv) > 3 else "en"
+    for item in items(count, lang=lang):
         doc_id = item.pop("id")
         print(json.dumps({"index": {"_index": index, "_id": doc_id}}))
-        print(json.dumps(item))
+        print(json.dumps(item, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The demo's second act: the same search for two users, before and after they click.
 
-Talks to the demo node over HTTP (standard library only). Usage: personalize.py [http://127.0.0.1:9200]
+Talks to the demo node over HTTP (standard library only). Usage: personalize.py [http://127.0.0.1:9200] [en|zh]
 """
 import json
 import sys
@@ -9,10 +9,14 @@ import urllib.error
 import urllib.request
 
 URL = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:9200"
+LANG = sys.argv[2] if len(sys.argv) > 2 else "en"
 FIELD = "description_vector"
-QUERY = "a present for someone who loves their weekends"
-
-
+if LANG == "zh":
+    INDEX, MODEL, QUERY = "zh-items", "bge-small-zh-v1.5", "送给热爱周末生活的人的礼物"
+    USERS = {"ana": ["hiking", "camping"], "ben": ["coffee", "tea"]}
+else:
+    INDEX, MODEL, QUERY = "items", "all-minilm-l6-v2", "a present for someone who loves their weekends"
+    
 def call(method, path, body=None):
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(URL + path, data=data, method=method, headers={"Content-Type": "application/json"})
@@ -25,22 +29,22 @@ def call(method, path, body=None):
 
 def search(user=None, size=6):
     body = {"size": size, "_source": ["title", "category"],
-            "query": {"text_knn": {"field": FIELD, "query_text": QUERY, "k": 100}}}
+            "query": {"text_knn": {"field": FIELD, "query_text": QUERY, "k": 100, "model": MODEL}}}
     if user:
         body["rescore"] = {"window_size": 100, "interest": {
-            "user_id": user, "field": FIELD, "query_weight": 0.5, "interest_weight": 0.5}}
-    return [(h["_source"]["title"], h["_source"]["category"]) for h in call("POST", "/items/_search", body)["hits"]["hits"]]
+            "user_id": user, "field": FIELD, "model": MODEL, "query_weight": 0.5, "interest_weight": 0.5}}
+    return [(h["_source"]["title"], h["_source"]["category"]) for h in call("POST", f"/{INDEX}/_search", body)["hits"]["hits"]]
 
 
 def recommend(user, size=5):
     body = {"size": size, "_source": ["title", "category"],
-            "query": {"interest_knn": {"field": FIELD, "user_id": user, "k": 50}}}
-    return [(h["_source"]["title"], h["_source"]["category"]) for h in call("POST", "/items/_search", body)["hits"]["hits"]]
+            "query": {"interest_knn": {"field": FIELD, "user_id": user, "k": 50, "model": MODEL}}}
+    return [(h["_source"]["title"], h["_source"]["category"]) for h in call("POST", f"/{INDEX}/_search", body)["hits"]["hits"]]
 
 
 def items_of(category, n):
     body = {"size": n, "_source": False, "query": {"term": {"category": category}}, "sort": ["_doc"]}
-    return [h["_id"] for h in call("POST", "/items/_search", body)["hits"]["hits"]]
+    return [h["_id"] for h in call("POST", f"/{INDEX}/_search", body)["hits"]["hits"]]
 
 
 def show(title, rows):
@@ -48,8 +52,6 @@ def show(title, rows):
     for i, (name, category) in enumerate(rows, 1):
         print(f"    {i}. {name:<48} [{category}]")
 
-
-USERS = {"ana": ["hiking", "running"], "ben": ["coffee", "baking"]}
 
 for user in USERS:
     call("DELETE", f"/_plugins/_interest/users/{user}")
@@ -61,12 +63,12 @@ events = []
 for user, categories in USERS.items():
     for category in categories:
         for item in items_of(category, 3):
-            events.append({"user_id": user, "type": "click", "item": {"index": "items", "id": item, "field": FIELD},
+            events.append({"user_id": user, "type": "click", "item": {"index": INDEX, "id": item, "field": FIELD},
                            "event_id": f"demo-{user}-{item}"})
 result = call("POST", "/_plugins/_interest/events", {"events": events})
 if result.get("errors", True):
     sys.exit(f"posting the clicks failed: {json.dumps(result)[:500]}")
-print(f"\nana clicks 6 hiking and running items, ben 6 coffee and baking items "
+print(f"\nana clicks 6 {' and '.join(USERS['ana'])} items, ben 6 {' and '.join(USERS['ben'])} items "
       f"({len(result['items'])} events).")
 
 print(f'\nThe same search again, personalised by the `interest` rescorer:')
@@ -77,6 +79,6 @@ print("\nRecommendations without any query text (`interest_knn`):")
 for user in USERS:
     show(f"for {user}:", recommend(user))
 
-profile = call("GET", "/_plugins/_interest/users/ana?include_vectors=false")
+profile = call("GET", f"/_plugins/_interest/users/ana?include_vectors=false&model={MODEL}")
 print(f"\nana's profile: {profile['event_count']} events, {len(profile['interests'])} interests, evidence of the first: "
       f"{', '.join(profile['interests'][0]['evidence'][:3])}")

@@ -1,6 +1,28 @@
 // The demo page: text_knn search re-ranked by the interest rescorer for the chosen user; clicks post events.
+// The language (window.DEMO_LANG from the server's config.js) picks the catalog, its model and the page's texts.
 const FIELD = "description_vector";
 const $ = (id) => document.getElementById(id);
+const LANGS = {
+  en: { index: "items", model: "all-minilm-l6-v2", lang: "en", query: "a present for someone who loves their weekends",
+        heading: "Interest Ranking demo", user: "User", search: "Search", explain: "explain",
+        intro: "Search the demo catalog as one of three users. Click a result: the click is sent as a feedback event, "
+          + "the user's profile changes, and the same search is ranked again for that user.",
+        clicked: (user, title) => `${user} clicked "${title}": re-ranked for ${user}.` },
+  zh: { index: "zh-items", model: "bge-small-zh-v1.5", lang: "zh-CN", query: "送给热爱周末生活的人的礼物",
+        heading: "兴趣排序演示", user: "用户", search: "搜索", explain: "解释",
+        intro: "以三位用户之一的身份搜索演示商品。点击一个结果：点击会作为反馈事件发送，该用户的兴趣画像随之改变，"
+          + "同一搜索会为该用户重新排序。",
+        clicked: (user, title) => `${user} 点击了「${title}」：已为 ${user} 重新排序。` },
+};
+const L = LANGS[window.DEMO_LANG] || LANGS.en;
+document.documentElement.lang = L.lang;
+document.title = L.heading;
+$("heading").textContent = L.heading;
+$("intro").textContent = L.intro;
+$("user-label").textContent = L.user;
+$("search").textContent = L.search;
+$("explain-label").textContent = L.explain;
+$("q").value = L.query;
 
 async function os(method, path, body) {
   const response = await fetch("/os" + path, {
@@ -15,10 +37,10 @@ async function search() {
   const mine = ++latest;
   const user = $("user").value;
   const explain = $("explain").checked;
-  const result = await os("POST", "/items/_search", {
+  const result = await os("POST", `/${L.index}/_search`, {
     size: 10, explain, _source: ["title", "category"],
-    query: { text_knn: { field: FIELD, query_text: $("q").value, k: 100 } },
-    rescore: { window_size: 100, interest: { user_id: user, field: FIELD, query_weight: 0.5, interest_weight: 0.5 } },
+    query: { text_knn: { field: FIELD, query_text: $("q").value, k: 100, model: L.model } },
+    rescore: { window_size: 100, interest: { user_id: user, field: FIELD, model: L.model, query_weight: 0.5, interest_weight: 0.5 } },
   });
   if (mine === latest) render(result.hits ? result.hits.hits : [], explain);
 }
@@ -49,9 +71,9 @@ function render(hits, explain) {
 async function click(hit) {
   const user = $("user").value;
   await os("POST", "/_plugins/_interest/events", {
-    events: [{ user_id: user, type: "click", item: { index: "items", id: hit._id, field: FIELD } }],
+    events: [{ user_id: user, type: "click", item: { index: L.index, id: hit._id, field: FIELD } }],
   });
-  $("status").textContent = `${user} clicked "${hit._source.title}": re-ranked for ${user}.`;
+  $("status").textContent = L.clicked(user, hit._source.title);
   await search();
 }
 

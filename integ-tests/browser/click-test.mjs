@@ -1,8 +1,8 @@
 // Drives the demo page in Debian's headless Chromium: a click must change the ranking, explain must show parts.
-// Usage: node click-test.mjs <page url> <screenshot.png>
+// Usage: node click-test.mjs <page url> <screenshot.png> [text the status line must show after carla's click]
 import { chromium } from "playwright-core";
 
-const [url, screenshot] = process.argv.slice(2);
+const [url, screenshot, clicked = "carla clicked"] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -38,7 +38,7 @@ try {
   if (JSON.stringify(after.map((r) => r.id)) === JSON.stringify(before.map((r) => r.id))) await fail("the ranking did not change after the click");
   if (!(rankOf(after) < rankOf(before))) await fail(`[${target.category}] did not climb: ${rankOf(before)} -> ${rankOf(after)}`);
   const status = await page.textContent("#status");
-  if (!status.includes("carla clicked")) await fail(`no status after the click: ${status}`);
+  if (!status.includes(clicked)) await fail(`no status after the click: ${status}`);
 
   v = await version();
   await page.check("#explain");

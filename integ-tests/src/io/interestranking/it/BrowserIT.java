@@ -26,6 +26,16 @@ class BrowserIT {
 
     @Test
     void aClickReranksTheResults() throws Exception {
+        clickTest("en", "carla clicked");
+    }
+
+    /** The same page in Chinese: the zh-items catalog, bge-small-zh-v1.5, the page's texts in Chinese. */
+    @Test
+    void theChinesePageReranksTooAndSpeaksChinese() throws Exception {
+        clickTest("zh", "carla 点击了");
+    }
+
+    void clickTest(String lang, String status) throws Exception {
         Path browser = ROOT.resolve("integ-tests/browser");
         boolean ready = Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
             && Files.isDirectory(browser.resolve("node_modules/playwright-core"));
@@ -35,13 +45,14 @@ class BrowserIT {
         Assumptions.assumeTrue(ready, "skipped: install chromium and run `npm install --prefix integ-tests/browser`");
 
         Rest rest = Rest.single();
-        Fixtures.demoCatalog(rest, ROOT);
+        Fixtures.demoCatalog(rest, ROOT, lang);
         Process server = new ProcessBuilder("python3", ROOT.resolve("demo/server.py").toString(), "--port", String.valueOf(PORT),
-            "--opensearch", System.getProperty("tests.cluster.single", "http://127.0.0.1:9250")).redirectErrorStream(true).start();
+            "--opensearch", System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"), "--lang", lang)
+            .redirectErrorStream(true).start();
         try {
             waitForPage();
-            Path screenshot = ROOT.resolve("plugin-src/target/demo-page.png");
-            Process test = new ProcessBuilder("node", "click-test.mjs", "http://127.0.0.1:" + PORT + "/", screenshot.toString())
+            Path screenshot = ROOT.resolve("plugin-src/target/demo-page-" + lang + ".png");
+            Process test = new ProcessBuilder("node", "click-test.mjs", "http://127.0.0.1:" + PORT + "/", screenshot.toString(), status)
                 .directory(browser.toFile()).redirectErrorStream(true).start();
             String out = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(test.waitFor(3, TimeUnit.MINUTES), "browser test timed out:\n" + out);
@@ -49,6 +60,7 @@ class BrowserIT {
             assertEquals(0, test.exitValue(), out);
         } finally {
             server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS); // the port is free for the next test
         }
     }
 

@@ -40,17 +40,24 @@ public final class Fixtures {
 
     /** The demo's `items` index (title and description embedded, category, price) with 300 generated items. */
     public static void demoCatalog(Rest rest, java.nio.file.Path root) throws Exception {
-        rest.call("DELETE", "/items", null);
-        Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", 384, "method",
+        demoCatalog(rest, root, "en");
+    }
+
+    /** The demo catalog in a language: `items` (all-MiniLM-L6-v2, 384-d) or, for "zh", `zh-items` (bge-small-zh-v1.5, 512-d). */
+    public static void demoCatalog(Rest rest, java.nio.file.Path root, String lang) throws Exception {
+        boolean zh = "zh".equals(lang);
+        String index = zh ? "zh-items" : "items";
+        rest.call("DELETE", "/" + index, null);
+        Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", zh ? 512 : 384, "method",
             Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
-        rest.ok("PUT", "/_ingest/pipeline/items", pipeline(Map.of("field_map",
-            Map.of("title", "title_vector", "description", "description_vector"))));
-        rest.ok("PUT", "/items", Map.of(
-            "settings", Map.of("index", Map.of("knn", true, "default_pipeline", "items", "number_of_replicas", 0)),
+        rest.ok("PUT", "/_ingest/pipeline/" + index, pipeline(Map.of("field_map",
+            Map.of("title", "title_vector", "description", "description_vector"), "model", zh ? "bge-small-zh-v1.5" : "all-minilm-l6-v2")));
+        rest.ok("PUT", "/" + index, Map.of(
+            "settings", Map.of("index", Map.of("knn", true, "default_pipeline", index, "number_of_replicas", 0)),
             "mappings", Map.of("properties", Map.of("title", Map.of("type", "text"), "description", Map.of("type", "text"),
                 "category", Map.of("type", "keyword"), "price", Map.of("type", "float"),
                 "title_vector", vector, "description_vector", vector))));
-        Process catalog = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), "300", "items").start();
+        Process catalog = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), "300", index, lang).start();
         String bulk = new String(catalog.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (catalog.waitFor(1, java.util.concurrent.TimeUnit.MINUTES) == false || catalog.exitValue() != 0) {
             throw new IllegalStateException("demo/catalog.py failed");

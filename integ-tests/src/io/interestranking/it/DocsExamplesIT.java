@@ -33,12 +33,13 @@ class DocsExamplesIT {
     static final Path ROOT = Path.of(System.getProperty("tests.root.dir", "."));
     static final String URL = System.getProperty("tests.cluster.single", "http://127.0.0.1:9250");
     static final List<String> PAGES = List.of("docs/ingest.md", "docs/embed.md", "docs/profiles.md", "docs/ranking.md", "docs/settings.md",
-        "docs/operating.md", "README.md");
+        "docs/models.md", "docs/operating.md", "README.md");
     static final Pattern BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
 
     @BeforeAll
     static void demoCatalog() throws Exception {
         rest.call("DELETE", "/articles", null);
+        rest.call("DELETE", "/zh-items", null);
         Fixtures.demoCatalog(rest, ROOT);
     }
 
@@ -50,7 +51,8 @@ class DocsExamplesIT {
             reset.put("plugins.interest.profile." + key, null);
         }
         rest.call("PUT", "/_cluster/settings", Map.of("persistent", reset));
-        for (String user : List.of("u42", "ana", "ben")) {
+        rest.call("DELETE", "/zh-items", null);
+        for (String user : List.of("u42", "ana", "ben", "zh-u1")) {
             rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
         }
         // the examples create an index with a replica, which a single node leaves yellow

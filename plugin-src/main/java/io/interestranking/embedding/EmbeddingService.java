@@ -171,7 +171,7 @@ public final class EmbeddingService implements Closeable {
             lengths[i] = t.length();
         }
         float[][] out = new float[texts.size()][];
-        for (int[] group : BatchPlanner.plan(lengths, Integer.MAX_VALUE, maxBatchTokens.getAsInt())) {
+        for (int[] group : BatchPlanner.plan(lengths, embedder.spec().maxBatchTexts(), maxBatchTokens.getAsInt())) {
             List<TextEmbedder.Tokens> batch = new ArrayList<>(group.length);
             for (int i : group) {
                 batch.add(tokens.get(i));

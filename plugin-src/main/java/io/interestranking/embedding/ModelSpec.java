@@ -37,6 +37,7 @@ public final class ModelSpec {
         PARSER.declareString((s, v) -> s.passagePrefix = v, new ParseField("passage_prefix"));
         PARSER.declareString((s, v) -> s.output = v, new ParseField("output"));
         PARSER.declareString((s, v) -> s.space = v, new ParseField("space"));
+        PARSER.declareInt((s, v) -> s.maxBatchTexts = v, new ParseField("max_batch_texts"));
     }
 
     private String name;
@@ -50,6 +51,11 @@ public final class ModelSpec {
     private String output;
     /** The embedding space the vectors live in: the name of the model they are comparable with (default: its own). */
     private String space;
+    /**
+     * Texts per model call. 1 for a dynamically quantized model: it scales activations per call, so a text's vector
+     * would depend on what else is in its batch; alone, it is always the same.
+     */
+    private int maxBatchTexts = Integer.MAX_VALUE;
 
     private ModelSpec() {}
 
@@ -77,6 +83,9 @@ public final class ModelSpec {
             spec.name = folder;
         } else if (spec.name.equals(folder) == false) {
             throw new IOException("invalid [" + json + "]: name [" + spec.name + "] differs from its folder [" + folder + "]");
+        }
+        if (spec.maxBatchTexts < 1) {
+            throw new IOException("invalid [" + json + "]: [max_batch_texts] must be at least 1");
         }
         if (spec.space == null) {
             spec.space = spec.name;
@@ -117,6 +126,10 @@ public final class ModelSpec {
 
     public String space() {
         return space;
+    }
+
+    public int maxBatchTexts() {
+        return maxBatchTexts;
     }
 
     public Pooling pooling() {

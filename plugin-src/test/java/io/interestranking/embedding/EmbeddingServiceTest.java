@@ -116,6 +116,25 @@ class EmbeddingServiceTest {
         }
     }
 
+    @Test
+    void theInt8ModelGivesATextTheSameVectorAloneAndInAnyBatchCloseToFp32() throws Exception {
+        String int8 = "all-minilm-l6-v2-int8";
+        List<String> texts = List.of("hi", "Waterproof hiking boots with a Vibram sole for long trail days in the mountains.",
+            "espresso", "Le chat est sur la table.", "Vitamin D supplementation reduces the risk of acute respiratory infections.");
+        CompletableFuture<float[][]> batched = new CompletableFuture<>();
+        service.embed(int8, texts, TextKind.PASSAGE, 5, ActionListener.wrap(batched::complete, batched::completeExceptionally));
+        float[][] together = batched.get(60, TimeUnit.SECONDS);
+        float[][] fp32 = service.embedNow(MODEL, texts, TextKind.PASSAGE);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] alone = service.embedNow(int8, List.of(texts.get(i)), TextKind.PASSAGE)[0];
+            // dynamic quantization scales per model call: each text gets a call of its own, so alone = in a batch
+            assertArrayEquals(alone, together[i], "text " + i);
+            double cos = io.interestranking.it.Rest.cosine(alone, fp32[i]);
+            assertTrue(cos > 0.95, "int8 vs fp32 cosine " + cos + " for " + texts.get(i));
+        }
+        assertEquals("all-minilm-l6-v2", service.spec(int8).space());
+    }
+
     /** Chinese texts of our own: product titles, news, questions, one mixed with Latin letters and digits. */
     static final List<String> CHINESE = List.of(
         "防水登山鞋", "意式浓缩咖啡机", "爵士乐黑胶唱片", "手工酸面包发酵", "轻量越野跑鞋，带透气网面",

@@ -246,14 +246,7 @@ public final class EventsBench {
             }
             bodies.add(Rest.JSON.writeValueAsString(Map.of("events", events)));
         }
-        long start = System.nanoTime();
-        for (String body : bodies) {
-            JsonNode r = rest.ok("POST", "/_plugins/_interest/events", body);
-            if (r.get("errors").asBoolean()) {
-                throw new IllegalStateException("event errors: " + r.toString().substring(0, 1000));
-            }
-        }
-        return (System.nanoTime() - start) / 1e9;
+        return post(rest, bodies);
     }
 
     static double bulkRun(Rest rest, Random random, String round, int n) throws Exception {

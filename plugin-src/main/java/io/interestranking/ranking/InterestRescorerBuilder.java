@@ -236,7 +236,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         }
         InterestRescorerBuilder done = copy(null);
         done.profile = fetched;
-        done.now = System.currentTimeMillis();
+        done.now = ctx.nowInMillis(); // the search's own clock: every shard decays the profile to the same instant
         return done;
     }
 

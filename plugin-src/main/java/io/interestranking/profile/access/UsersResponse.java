@@ -22,7 +22,8 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
     private final boolean found;
     private final boolean includeVectors;
     private final boolean deleted;
-    private transient ModelParams params;
+    /** Set where the response is made (rendering decays weights with them); a copy read from the wire uses defaults. */
+    private final ModelParams params;
 
     public UsersResponse(String userId, Profile profile, boolean found, boolean includeVectors, boolean deleted, ModelParams params) {
         this.userId = userId;

@@ -16,7 +16,9 @@ if LANG == "zh":
     USERS = {"ana": ["hiking", "camping"], "ben": ["coffee", "tea"]}
 else:
     INDEX, MODEL, QUERY = "items", "all-minilm-l6-v2", "a present for someone who loves their weekends"
-    
+    USERS = {"ana": ["hiking", "running"], "ben": ["coffee", "baking"]}
+
+
 def call(method, path, body=None):
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(URL + path, data=data, method=method, headers={"Content-Type": "application/json"})

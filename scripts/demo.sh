@@ -82,11 +82,11 @@ Open the demo page: http://127.0.0.1:$PAGE_PORT/  (search as ana, ben or carla; 
 tick "explain" to see each score's parts).
 
 The node is still running at $URL with k-NN and interest-ranking. Try:
-  curl -s "$URL/_plugins/_interest/users/ana?include_vectors=false"
-  curl -s -XPOST "$URL/items/_search?size=3" -H 'Content-Type: application/json' -d '{
-    "query": {"text_knn": {"field": "description_vector", "query_text": "gift ideas", "k": 50}},
-    "rescore": {"window_size": 50, "interest": {"user_id": "ben", "field": "description_vector"}}}'
-  curl -s -XPOST $URL/_plugins/_interest/_embed -H 'Content-Type: application/json' -d '{"texts": ["hello"]}'
+  curl -s "$URL/_plugins/_interest/users/ana?include_vectors=false&model=$MODEL"
+  curl -s -XPOST "$URL/$INDEX/_search?size=3" -H 'Content-Type: application/json' -d '{
+    "query": {"text_knn": {"field": "description_vector", "query_text": "${QUERIES[0]}", "k": 50, "model": "$MODEL"}},
+    "rescore": {"window_size": 50, "interest": {"user_id": "ben", "field": "description_vector", "model": "$MODEL"}}}'
+  curl -s -XPOST $URL/_plugins/_interest/_embed -H 'Content-Type: application/json' -d '{"texts": ["${QUERIES[1]}"], "model": "$MODEL"}'
 Stop it with:
   scripts/demo.sh stop
 TXT

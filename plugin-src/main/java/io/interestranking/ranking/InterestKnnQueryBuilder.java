@@ -1,6 +1,6 @@
 package io.interestranking.ranking;
 
-import io.interestranking.profile.EventParser;
+import io.interestranking.profile.UserIds;
 import io.interestranking.profile.Interest;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
@@ -70,7 +70,7 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
         if (b.userId == null) {
             throw new IllegalArgumentException("[" + NAME + "] requires [user_id]");
         }
-        EventParser.userId(b.userId);
+        UserIds.check(b.userId);
         return b;
     }
 

@@ -1,6 +1,6 @@
 package io.interestranking.ranking;
 
-import io.interestranking.profile.EventParser;
+import io.interestranking.profile.UserIds;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
@@ -110,7 +110,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         if (userId == null) {
             throw new IllegalArgumentException("[" + NAME + "] requires [user_id]");
         }
-        EventParser.userId(userId);
+        UserIds.check(userId);
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("[" + NAME + "] requires [field]");
         }

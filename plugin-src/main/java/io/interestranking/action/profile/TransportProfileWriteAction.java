@@ -2,7 +2,7 @@ package io.interestranking.action.profile;
 
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.TextKind;
-import io.interestranking.profile.EventsService;
+import io.interestranking.events.EventsService;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.ProfileCodec;

@@ -1,7 +1,8 @@
 package io.interestranking.action.users;
 
 import io.interestranking.action.RestPaths;
-import io.interestranking.profile.EventParser;
+import io.interestranking.events.EventParser;
+import io.interestranking.profile.UserIds;
 import io.interestranking.profile.access.ProfileDeleteAction;
 import io.interestranking.profile.access.ProfileReadAction;
 import io.interestranking.profile.access.ProfileWriteAction;
@@ -48,7 +49,7 @@ public final class RestUsersAction extends BaseRestHandler {
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
-        String userId = EventParser.userId(request.param("user_id"));
+        String userId = UserIds.check(request.param("user_id"));
         boolean vectors = request.paramAsBoolean("include_vectors", true);
         UsersRequest.Op op = switch (request.method()) {
             case PUT -> UsersRequest.Op.PUT;

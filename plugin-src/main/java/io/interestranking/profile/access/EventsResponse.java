@@ -1,7 +1,5 @@
 package io.interestranking.profile.access;
 
-import io.interestranking.profile.EventsService;
-
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -16,9 +14,9 @@ import java.util.List;
 public final class EventsResponse extends ActionResponse implements ToXContentObject {
 
     private final long tookMillis;
-    private final List<EventsService.Result> items;
+    private final List<EventResult> items;
 
-    public EventsResponse(long tookMillis, List<EventsService.Result> items) {
+    public EventsResponse(long tookMillis, List<EventResult> items) {
         this.tookMillis = tookMillis;
         this.items = items;
     }
@@ -29,7 +27,7 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
         int n = in.readVInt();
         items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            items.add(new EventsService.Result(in.readVInt(), in.readOptionalString(), in.readOptionalString(), in.readOptionalString(),
+            items.add(new EventResult(in.readVInt(), in.readOptionalString(), in.readOptionalString(), in.readOptionalString(),
                 in.readOptionalString(), in.readOptionalString()));
         }
     }
@@ -38,7 +36,7 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
     public void writeTo(StreamOutput out) throws IOException {
         out.writeVLong(tookMillis);
         out.writeVInt(items.size());
-        for (EventsService.Result r : items) {
+        for (EventResult r : items) {
             out.writeVInt(r.status());
             out.writeOptionalString(r.result());
             out.writeOptionalString(r.userId());
@@ -54,7 +52,7 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
         builder.field("took", tookMillis);
         builder.field("errors", items.stream().anyMatch(r -> r.errorType() != null));
         builder.startArray("items");
-        for (EventsService.Result r : items) {
+        for (EventResult r : items) {
             builder.startObject();
             builder.field("status", r.status());
             if (r.result() != null) {

@@ -1,7 +1,15 @@
-package io.interestranking.profile;
+package io.interestranking.events;
 
-import io.interestranking.action.vectors.ShardVectorsAction;
-import io.interestranking.action.vectors.ShardVectorsRequest;
+import io.interestranking.profile.InterestModel;
+import io.interestranking.profile.ModelParams;
+import io.interestranking.profile.Profile;
+import io.interestranking.profile.ProfileCodec;
+import io.interestranking.profile.access.EventResult;
+import io.interestranking.profile.ProfileId;
+import io.interestranking.profile.ProfileStore;
+import io.interestranking.profile.Vectors;
+import io.interestranking.events.ShardVectorsAction;
+import io.interestranking.events.ShardVectorsRequest;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelSpec;
 import io.interestranking.embedding.TextKind;
@@ -36,18 +44,16 @@ import java.util.function.Supplier;
  */
 public final class EventsService {
 
-    /** One event's result, in request order. */
-    public record Result(int status, String result, String userId, String eventId, String errorType, String errorReason) {
-        static Result error(EventsService.Slot slot, Exception e) {
-            return new Result(
-                ExceptionsHelper.status(e).getStatus(),
-                null,
-                slot.parsed == null ? null : slot.parsed.userId(),
-                slot.parsed == null ? null : slot.parsed.eventId(),
-                OpenSearchErrorType.of(e),
-                e.getMessage()
-            );
-        }
+    /** The outcome of an event that failed. */
+    static EventResult failed(Slot slot, Exception e) {
+        return new EventResult(
+            ExceptionsHelper.status(e).getStatus(),
+            null,
+            slot.parsed == null ? null : slot.parsed.userId(),
+            slot.parsed == null ? null : slot.parsed.eventId(),
+            OpenSearchErrorType.of(e),
+            e.getMessage()
+        );
     }
 
     /** Working state of one event. */
@@ -88,7 +94,7 @@ public final class EventsService {
         this.defaultModel = defaultModel;
     }
 
-    public void apply(List<Object> rawEvents, ActionListener<List<Result>> listener) {
+    public void apply(List<Object> rawEvents, ActionListener<List<EventResult>> listener) {
         long now = System.currentTimeMillis();
         List<Slot> slots = new ArrayList<>(rawEvents.size());
         for (Object raw : rawEvents) {
@@ -294,7 +300,7 @@ public final class EventsService {
         }
     }
 
-    private void updateProfiles(List<Slot> slots, ActionListener<List<Result>> listener) {
+    private void updateProfiles(List<Slot> slots, ActionListener<List<EventResult>> listener) {
         Map<ProfileId, List<Integer>> byUser = new LinkedHashMap<>();
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
@@ -302,10 +308,10 @@ public final class EventsService {
                 byUser.computeIfAbsent(new ProfileId(slot.parsed.userId(), slot.space), k -> new ArrayList<>()).add(i);
             }
         }
-        Result[] results = new Result[slots.size()];
+        EventResult[] results = new EventResult[slots.size()];
         for (int i = 0; i < slots.size(); i++) {
             if (slots.get(i).error != null) {
-                results[i] = Result.error(slots.get(i), slots.get(i).error);
+                results[i] = failed(slots.get(i), slots.get(i).error);
                 stats.eventsFailed.increment();
             }
         }
@@ -314,13 +320,13 @@ public final class EventsService {
             return;
         }
         InterestModel model = new InterestModel(params.get());
-        Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<Result[]>>> changes = new LinkedHashMap<>();
+        Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<EventResult[]>>> changes = new LinkedHashMap<>();
         byUser.forEach((user, indices) -> changes.put(user, profile -> applyAll(model, profile, slots, indices)));
         store.updateMany(changes, ActionListener.wrap(outcomes -> {
             byUser.forEach((user, indices) -> {
-                ProfileStore.Outcome<Result[]> outcome = outcomes.get(user);
+                ProfileStore.Outcome<EventResult[]> outcome = outcomes.get(user);
                 for (int k = 0; k < indices.size(); k++) {
-                    Result r = outcome.failure() == null ? outcome.result()[k] : Result.error(slots.get(indices.get(k)), outcome.failure());
+                    EventResult r = outcome.failure() == null ? outcome.result()[k] : failed(slots.get(indices.get(k)), outcome.failure());
                     results[indices.get(k)] = r;
                     count(r);
                 }
@@ -330,14 +336,14 @@ public final class EventsService {
     }
 
     /** Applies one user's events, in request order, to a fresh copy of the profile. */
-    private static ProfileStore.Update<Result[]> applyAll(InterestModel model, Profile profile, List<Slot> slots, List<Integer> indices) {
-        Result[] mine = new Result[indices.size()];
+    private static ProfileStore.Update<EventResult[]> applyAll(InterestModel model, Profile profile, List<Slot> slots, List<Integer> indices) {
+        EventResult[] mine = new EventResult[indices.size()];
         boolean changed = false;
         int dimension = ProfileCodec.dimension(profile);
         for (int k = 0; k < indices.size(); k++) {
             Slot slot = slots.get(indices.get(k));
             if (dimension != -1 && slot.vector.length != dimension) { // a model.json changed under a stored profile
-                mine[k] = Result.error(slot, new IllegalArgumentException("[item] vector has " + slot.vector.length
+                mine[k] = failed(slot, new IllegalArgumentException("[item] vector has " + slot.vector.length
                     + " dimensions, the profile of [" + slot.parsed.userId() + "] in [" + profile.space() + "] has " + dimension));
                 continue;
             }
@@ -345,13 +351,13 @@ public final class EventsService {
             InterestModel.Outcome outcome = model.apply(profile, slot.parsed.resolve(slot.vector));
             changed |= outcome == InterestModel.Outcome.APPLIED;
             mine[k] = outcome == InterestModel.Outcome.APPLIED
-                ? new Result(RestStatus.CREATED.getStatus(), "applied", slot.parsed.userId(), slot.parsed.eventId(), null, null)
-                : new Result(RestStatus.OK.getStatus(), "duplicate", slot.parsed.userId(), slot.parsed.eventId(), null, null);
+                ? new EventResult(RestStatus.CREATED.getStatus(), "applied", slot.parsed.userId(), slot.parsed.eventId(), null, null)
+                : new EventResult(RestStatus.OK.getStatus(), "duplicate", slot.parsed.userId(), slot.parsed.eventId(), null, null);
         }
         return new ProfileStore.Update<>(mine, changed);
     }
 
-    private void count(Result r) {
+    private void count(EventResult r) {
         if (r.status() == RestStatus.CREATED.getStatus()) {
             stats.eventsApplied.increment();
         } else if ("duplicate".equals(r.result())) {

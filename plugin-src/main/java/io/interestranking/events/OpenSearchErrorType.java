@@ -1,4 +1,4 @@
-package io.interestranking.profile;
+package io.interestranking.events;
 
 import org.opensearch.ExceptionsHelper;
 import org.opensearch.OpenSearchException;

@@ -1,4 +1,4 @@
-package io.interestranking.action.vectors;
+package io.interestranking.events;
 
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;

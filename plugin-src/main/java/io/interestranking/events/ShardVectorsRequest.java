@@ -1,4 +1,4 @@
-package io.interestranking.action.vectors;
+package io.interestranking.events;
 
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.action.support.single.shard.SingleShardRequest;

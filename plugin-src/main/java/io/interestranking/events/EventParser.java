@@ -1,5 +1,8 @@
-package io.interestranking.profile;
+package io.interestranking.events;
 
+import io.interestranking.profile.Event;
+import io.interestranking.profile.EventType;
+import io.interestranking.profile.UserIds;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,7 +16,6 @@ import java.util.Set;
  */
 public final class EventParser {
 
-    public static final int MAX_USER_ID_LENGTH = 256;
     public static final int MAX_TEXT_LENGTH = 10_000;
     public static final int MAX_DIMENSION = 4096;
     public static final long MAX_FUTURE_MILLIS = 24 * 3_600_000L;
@@ -53,7 +55,7 @@ public final class EventParser {
                 throw new IllegalArgumentException("unknown field [" + key + "] in event");
             }
         }
-        String userId = userId(m.get("user_id"));
+        String userId = UserIds.check(m.get("user_id"));
         Object typeValue = m.get("type");
         if (typeValue instanceof String == false) {
             throw new IllegalArgumentException("[type] is required and must be a string");
@@ -95,15 +97,6 @@ public final class EventParser {
         return new Parsed(userId, type, timestamp, item, eventId, weight, value, (String) model);
     }
 
-    public static String userId(Object value) {
-        if (value instanceof String s && s.isBlank() == false) {
-            if (s.length() > MAX_USER_ID_LENGTH) {
-                throw new IllegalArgumentException("[user_id] is longer than " + MAX_USER_ID_LENGTH + " characters");
-            }
-            return s;
-        }
-        throw new IllegalArgumentException("[user_id] is required and must be a non-empty string");
-    }
 
     private static long timestamp(Object value, long now) {
         long t;

@@ -1,4 +1,4 @@
-package io.interestranking.profile;
+package io.interestranking.events;
 
 import org.opensearch.cluster.ClusterState;
 import org.opensearch.cluster.metadata.IndexAbstraction;

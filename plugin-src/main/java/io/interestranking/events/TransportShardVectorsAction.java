@@ -1,4 +1,4 @@
-package io.interestranking.action.vectors;
+package io.interestranking.events;
 
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;

@@ -1,4 +1,6 @@
-package io.interestranking.profile;
+package io.interestranking.events;
+
+import io.interestranking.profile.EventType;
 
 import org.junit.jupiter.api.Test;
 

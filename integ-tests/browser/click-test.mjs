@@ -17,7 +17,8 @@ try {
   // the page's own first search must have rendered before we count renders, and carla must start from nothing
   await rendered(0);
   await page.evaluate(() => fetch("/os/_plugins/_interest/users/carla", { method: "DELETE" }));
-  const ranking = () => page.$$eval("#results li", (lis) => lis.map((li) => ({ id: li.dataset.id, category: li.dataset.category })));
+  const ranking = () => page.$$eval("#results li", (lis) => lis.map((li) => ({
+    id: li.dataset.id, category: li.dataset.category, title: li.querySelector(".title").textContent })));
 
   let v = await version();
   await page.selectOption("#user", "carla");
@@ -25,6 +26,7 @@ try {
   const before = await ranking();
   if (before.length < 10) await fail(`expected 10 results, got ${before.length}`);
 
+  const panelBefore = await page.textContent("#profile");
   // click the last result: its category should climb
   const target = before[before.length - 1];
   const rankOf = (list) => {
@@ -37,6 +39,12 @@ try {
   const after = await ranking();
   if (JSON.stringify(after.map((r) => r.id)) === JSON.stringify(before.map((r) => r.id))) await fail("the ranking did not change after the click");
   if (!(rankOf(after) < rankOf(before))) await fail(`[${target.category}] did not climb: ${rankOf(before)} -> ${rankOf(after)}`);
+  // the profile panel shows the new interest, and the ranking before the click stays beside the new one
+  const panelAfter = await page.textContent("#profile");
+  if (panelAfter === panelBefore) await fail(`the profile panel did not change: ${panelAfter}`);
+  if ((await page.$$eval("#profile .interest", (l) => l.length)) < 1) await fail(`no interest in the profile panel: ${panelAfter}`);
+  if (!panelAfter.includes(target.title)) await fail(`the clicked item is not in the profile's evidence: ${panelAfter}`);
+  if ((await page.$$eval("#before li", (l) => l.length)) !== before.length) await fail("the ranking before the click is not shown");
   const status = await page.textContent("#status");
   if (!status.includes(clicked)) await fail(`no status after the click: ${status}`);
 
@@ -46,6 +54,11 @@ try {
   const explanation = await page.textContent("#results li:first-child .explain");
   if (!explanation || !explanation.includes("interest_weight")) await fail(`no explanation shown: ${explanation}`);
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  // the toggles re-rank: diversity on must still answer ten results
+  v = await version();
+  await page.check("#diversity");
+  await rendered(v);
+  if ((await ranking()).length !== 10) await fail("diversity toggle broke the results");
   console.log(`ok: [${target.category}] mean rank ${rankOf(before).toFixed(1)} -> ${rankOf(after).toFixed(1)}; explain: ${explanation}`);
 } finally {
   await browser.close();

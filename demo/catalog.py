@@ -85,22 +85,13 @@ def items(count, seed=42, lang="en"):
         feature = rng.choice(features)
         # a model number keeps every title distinct
         model = f"{chr(65 + i % 26)}{i // 26 + 1}"
-        if lang == "zh":
-            yield {
-                "id": f"item-{i:05d}",
-                "title": f"{brand} {product} {model}型",
-                "description": f"{brand}{product}，{feature}。",
-                "category": topic,
-                "price": round(rng.uniform(5, 500), 2),
-            }
-        else:
-            yield {
-                "id": f"item-{i:05d}",
-                "title": f"{brand} {product} {model}",
-                "description": f"{brand} {product} {feature}.",
-                "category": topic,
-                "price": round(rng.uniform(5, 500), 2),
-            }
+        yield {
+            "id": f"item-{i:05d}",
+            "title": f"{brand} {product} {model}型" if lang == "zh" else f"{brand} {product} {model}",
+            "description": f"{brand}{product}，{feature}。" if lang == "zh" else f"{brand} {product} {feature}.",
+            "category": topic,
+            "price": round(rng.uniform(5, 500), 2),
+        }
 
 
 def main():

@@ -42,18 +42,6 @@ class FullDistributionIT {
         }
     }
 
-    static String registerModel() throws InterruptedException {
-        return ml.registerModel();
-    }
-
-    static void deploy(String model) throws InterruptedException {
-        ml.deploy(model);
-    }
-
-    static float[][] mlVectors(String model) {
-        return ml.predict(model, TEXTS);
-    }
-
     static float[][] ourVectors() {
         JsonNode r = rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", TEXTS));
         float[][] v = new float[TEXTS.size()][];
@@ -80,17 +68,17 @@ class FullDistributionIT {
     @Test
     void bothPluginsWorkWhicheverLoadsOnnxRuntimeFirstAndAfterARestartWithAutoRedeploy() throws Exception {
         // 1. ml-commons first: nothing of this plugin has loaded ONNX Runtime on the fresh node
-        String model = registerModel();
-        deploy(model);
-        float[][] first = mlVectors(model);
+        String model = ml.registerModel();
+        ml.deploy(model);
+        float[][] first = ml.predict(model, TEXTS);
         assertSameVectors(first, ourVectors());
 
         // 2. this plugin first: restart with the model undeployed (no auto-redeploy), embed, then ml-commons deploys
         ml.undeploy(model);
         restart();
         float[][] ours = ourVectors();
-        deploy(model);
-        assertSameVectors(mlVectors(model), ours);
+        ml.deploy(model);
+        assertSameVectors(ml.predict(model, TEXTS), ours);
         pipelineAndTextKnn("full-items-2");
 
         // 3. restart with the model deployed: ml-commons redeploys it by itself while our pipeline ingests
@@ -100,7 +88,7 @@ class FullDistributionIT {
         for (int i = 0; i < 240 && redeployed == null; i++) {
             Rest.Response r = rest.call("POST", "/_plugins/_ml/_predict/text_embedding/" + model, Map.of("text_docs", TEXTS));
             if (r.status() == 200) {
-                redeployed = mlVectors(model);
+                redeployed = ml.predict(model, TEXTS);
             } else {
                 pipelineAndTextKnn("full-items-3"); // keep ingesting while ml-commons redeploys
                 Thread.sleep(500);

@@ -2,9 +2,15 @@ package io.interestranking.embedding;
 
 import io.interestranking.stats.InterestStats;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.opensearch.core.action.ActionListener;
+import org.opensearch.secure_sm.AccessController;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +28,7 @@ import java.util.function.IntSupplier;
  */
 public final class EmbeddingService implements Closeable {
 
-    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(EmbeddingService.class);
+    private static final Logger LOG = LogManager.getLogger(EmbeddingService.class);
 
     private final ModelRegistry registry;
     private final NativeRuntime runtime;
@@ -75,14 +81,14 @@ public final class EmbeddingService implements Closeable {
     /** The process's resident set (VmRSS) in bytes, or -1 off Linux. */
     static long residentBytes() {
         // privileged: the OpenSearch frames on an inference thread's stack may not read /proc themselves
-        return org.opensearch.secure_sm.AccessController.doPrivileged(() -> {
+        return AccessController.doPrivileged(() -> {
             try {
-                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                     if (line.startsWith("VmRSS:")) {
                         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.debug("cannot read the resident set size", e); // not Linux, or not readable: unknown
             }
             return -1L;

@@ -114,12 +114,10 @@ public final class TextEmbedder implements Closeable {
         return s == null ? session : s;
     }
 
-    /** Embeds tokenised texts in one model call, padded to the longest. */
-    public float[][] embed(List<Tokens> batch) {
-        return embed(batch, false);
-    }
-
-    /** {@code alone}: the only text the node is embedding now, which may use the lone-query session. */
+    /**
+     * Embeds tokenised texts in one model call, padded to the longest; {@code alone}: the only text the node is
+     * embedding now, which may use the lone-query session.
+     */
     public float[][] embed(List<Tokens> batch, boolean alone) {
         int rows = batch.size();
         int seq = 0;

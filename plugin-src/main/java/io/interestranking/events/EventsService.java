@@ -271,8 +271,8 @@ public final class EventsService {
             if (slot.error != null) {
                 continue;
             }
-            if (slot.target == null || slot.parsed.model() != null && slot.vector.length == slot.model.dimension()) {
-                slot.space = slot.model.space();
+            if (slot.target == null || slot.vector.length == slot.model.dimension()) {
+                slot.space = slot.model.space(); // a text or raw vector (checked above), or a field of the model's dimension
                 continue;
             }
             int dim = slot.vector.length;
@@ -280,8 +280,6 @@ public final class EventsService {
             if (slot.parsed.model() != null) {
                 slot.error = new IllegalArgumentException(where + ", the space of model [" + slot.model.name() + "] has "
                     + slot.model.dimension());
-            } else if (slot.model.dimension() == dim) {
-                slot.space = slot.model.space();
             } else {
                 Set<String> spaces = new TreeSet<>();
                 embeddings.registry().models().values().forEach(e -> {

@@ -241,8 +241,9 @@ public final class ProfileStore {
     private <R> void attemptMany(List<String> docIds, Batch<R> batch, int attempt, ActionListener<Void> listener) {
         Map<String, Cached> known = new HashMap<>();
         List<String> toRead = new ArrayList<>();
+        String uuid = indexUuid(); // once per attempt, not once per profile
         for (String docId : docIds) {
-            Cached cached = attempt == 0 ? cached(docId) : null;
+            Cached cached = attempt == 0 ? cached(docId, uuid) : null;
             if (cached != null) {
                 known.put(docId, cached);
             } else {
@@ -348,12 +349,12 @@ public final class ProfileStore {
         }));
     }
 
-    private Cached cached(String docId) {
+    private Cached cached(String docId, String indexUuid) {
         Cached cached;
         synchronized (cache) {
             cached = cache.get(docId);
         }
-        return cached != null && cached.indexUuid().equals(indexUuid()) ? cached : null;
+        return cached != null && cached.indexUuid().equals(indexUuid) ? cached : null;
     }
 
     private void remember(String docId, Cached cached) {
@@ -422,7 +423,7 @@ public final class ProfileStore {
             }
             docIds.forEach(this::forget);
             serial.submitAll(new ArrayList<>(docIds), releaseAll -> {
-                BulkRequest bulk = new BulkRequest().setRefreshPolicy(org.opensearch.action.support.WriteRequest.RefreshPolicy.NONE);
+                BulkRequest bulk = new BulkRequest();
                 docIds.forEach(docId -> bulk.add(new DeleteRequest(INDEX, docId)));
                 this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.runAfter(ActionListener.wrap(r -> {
                     boolean any = false;

@@ -40,14 +40,9 @@ public final class TransportProfileReadAction extends HandledTransportAction<Use
     @Override
     protected void doExecute(Task task, UsersRequest request, ActionListener<UsersResponse> listener) {
         String user = request.userId();
-        ProfileId id;
-        try {
-            id = new ProfileId(user, embeddings.spec(request.model() != null ? request.model()
-                : clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL)).space());
-        } catch (IllegalArgumentException e) {
-            listener.onFailure(e);
-            return;
-        }
+        // an unknown model throws: the action's filter chain hands that 400 to the listener
+        String model = request.modelOr(clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL));
+        ProfileId id = new ProfileId(user, embeddings.spec(model).space());
         store.get(id, ActionListener.map(listener, read -> new UsersResponse(user, read.profile(), read.profile() != null,
             request.includeVectors(), false, InterestSettings.modelParams(clusterService.getClusterSettings()))));
     }

@@ -72,14 +72,9 @@ public final class TransportProfileWriteAction extends HandledTransportAction<Pr
     private void declare(UsersRequest request, ActionListener<UsersResponse> listener) {
         ModelParams params = InterestSettings.modelParams(clusterService.getClusterSettings());
         String user = request.userId();
-        String model = request.model() != null ? request.model() : clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL);
-        ProfileId id;
-        try {
-            id = new ProfileId(user, embeddings.spec(model).space());
-        } catch (IllegalArgumentException e) {
-            listener.onFailure(e);
-            return;
-        }
+        // an unknown model throws: the action's filter chain hands that 400 to the listener
+        String model = request.modelOr(clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL));
+        ProfileId id = new ProfileId(user, embeddings.spec(model).space());
         embeddings.embed(model, request.texts(), TextKind.QUERY, InterestSettings.DEFAULT_EMBED_CHUNK, ActionListener.wrap(vectors -> {
             long now = System.currentTimeMillis();
             store.update(id, profile -> {

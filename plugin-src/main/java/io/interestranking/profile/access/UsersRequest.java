@@ -75,4 +75,9 @@ public final class UsersRequest extends ActionRequest {
     public String model() {
         return model;
     }
+
+    /** The model the request names, or {@code defaultModel}. */
+    public String modelOr(String defaultModel) {
+        return model != null ? model : defaultModel;
+    }
 }

@@ -1,9 +1,13 @@
 package io.interestranking.profile;
 
+import org.opensearch.common.io.stream.BytesStreamOutput;
+import org.opensearch.core.common.bytes.BytesArray;
+import org.opensearch.core.common.bytes.BytesReference;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -13,49 +17,63 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Profile ⇄ stored document, and profile ⇄ node-to-node message. Vectors are IEEE half-precision floats,
- * little-endian ({@code vector_f16}: binary in the SMILE source, base64 when rendered as JSON), and the recent event
- * ids one binary value of 64-bit hashes; the document is indexed only by user id, space and update time. A profile
- * is rounded to what is stored ({@link #roundVectors}) before it is written, so the copy a node keeps in memory and
- * the stored one are the same.
+ * Profile ⇄ stored document, and profile ⇄ node-to-node message: one typed, versioned binary form for both. The
+ * document is {@code {"user_id", "space", "updated", "profile": <binary>}}: the three fields are indexed (deleting a
+ * user, expiring inactive ones), the binary value is the node-to-node form followed by the remembered event ids
+ * (64-bit hashes). Vectors are IEEE half-precision floats, little-endian. A profile is rounded to what is stored
+ * ({@link #roundVectors}) before it is written, so the copy a node keeps in memory and the stored one are the same.
  *
- * <p>Why half precision: vectors are most of a profile and the whole document is rewritten (and compressed by
- * Lucene's stored fields) on every update, so their size bounds the events throughput. A half has 11 significant
- * bits: a component is off by at most 2⁻¹² of itself, a cosine of unit vectors by about 10⁻⁴ — far below the
- * differences that order items.
+ * <p>Why one binary value: the whole document is parsed and compressed on every write, so its size and token count
+ * bound the events throughput (a profile of nested fields cost the write thread a third of its time in parsing). Why
+ * half precision: vectors are most of a profile; a half has 11 significant bits, so a component is off by at most
+ * 2⁻¹² of itself and a cosine of unit vectors by about 10⁻⁴ — far below the differences that order items.
  */
 public final class ProfileCodec {
 
     /**
-     * Version of the node-to-node form ({@link #write}); a reader refuses any other, so that a node of a later
-     * release never misreads a profile (bump it with every change of the layout, and read the old one if needed).
+     * Version of the binary form ({@link #write}), stored and sent; a reader refuses any other, so that a node of a
+     * later release never misreads a profile (bump it with every change of the layout, and read the old one if needed).
      */
-    static final byte WIRE_FORMAT = 1;
+    static final byte WIRE_FORMAT = 2;
 
     private ProfileCodec() {}
 
     public static Map<String, Object> toSource(Profile p) {
+        BytesStreamOutput out = new BytesStreamOutput();
+        try {
+            write(out, p);
+            out.writeByteArray(p.recentEventIds.toBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user_id", p.userId);
         m.put("space", p.space);
-        m.put("dimension", dimension(p));
         m.put("updated", p.updated);
-        m.put("clock", p.clock);
-        m.put("event_count", p.eventCount);
-        List<Object> interests = new ArrayList<>();
-        for (Interest i : p.interests) {
-            interests.add(interest(i));
-        }
-        m.put("interests", interests);
-        m.put("short_term", p.shortTerm == null ? null : interest(p.shortTerm));
-        m.put("negative", p.negative == null ? null : interest(p.negative));
-        m.put("recent_event_hashes", p.recentEventIds.toBytes());
+        m.put("profile", BytesReference.toBytes(out.bytes()));
         return m;
     }
 
+    /** A stored document's source as parsed: SMILE gives the binary value as bytes, JSON as base64 text. */
+    public static Profile fromSource(Map<String, Object> source) {
+        Object body = source.get("profile");
+        if (body == null) {
+            throw new IllegalStateException("profile document of [" + source.get("user_id") + "] has no [profile] value: written by an"
+                + " earlier version of the plugin, which stored another layout");
+        }
+        byte[] bytes = body instanceof byte[] b ? b : Base64.getDecoder().decode((String) body);
+        try (StreamInput in = new BytesArray(bytes).streamInput()) {
+            Profile p = read(in);
+            p.recentEventIds = RecentIds.fromBytes(in.readByteArray());
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("profile document of [" + source.get("user_id") + "] cannot be read", e);
+        }
+    }
+
     /**
-     * The profile for a node-to-node message (a rescorer's search, a user read on another node): typed, versioned,
-     * and without the remembered event ids, which only the writer needs (up to 8 KB per profile, per shard request).
+     * The node-to-node form (a rescorer's search, a user read on another node): without the remembered event ids,
+     * which only the writer needs (up to 8 KB per profile, per shard request).
      */
     public static void write(StreamOutput out, Profile p) throws IOException {
         out.writeByte(WIRE_FORMAT);
@@ -68,20 +86,14 @@ public final class ProfileCodec {
         for (Interest i : p.interests) {
             write(out, i);
         }
-        out.writeBoolean(p.shortTerm != null);
-        if (p.shortTerm != null) {
-            write(out, p.shortTerm);
-        }
-        out.writeBoolean(p.negative != null);
-        if (p.negative != null) {
-            write(out, p.negative);
-        }
+        out.writeOptionalWriteable(p.shortTerm == null ? null : o -> write(o, p.shortTerm));
+        out.writeOptionalWriteable(p.negative == null ? null : o -> write(o, p.negative));
     }
 
     public static Profile read(StreamInput in) throws IOException {
         byte format = in.readByte();
         if (format != WIRE_FORMAT) {
-            throw new IOException("profile wire format [" + format + "] is not known to this node, which reads [" + WIRE_FORMAT
+            throw new IOException("profile format [" + format + "] is not known to this node, which reads [" + WIRE_FORMAT
                 + "]: upgrade every node to the same plugin version");
         }
         Profile p = new Profile(in.readString(), in.readString());
@@ -111,56 +123,6 @@ public final class ProfileCodec {
     private static Interest readInterest(StreamInput in) throws IOException {
         return new Interest(fromHalfBytes(in.readByteArray()), in.readDouble(), in.readVLong(), in.readLong(), in.readStringList(),
             in.readBoolean());
-    }
-
-    private static Map<String, Object> interest(Interest i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("vector_f16", halfBytes(i.vector));
-        m.put("weight", i.weight);
-        m.put("count", i.count);
-        m.put("last_updated", i.lastUpdated);
-        m.put("evidence", i.evidence);
-        m.put("declared", i.declared);
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Profile fromSource(Map<String, Object> m) {
-        Profile p = new Profile((String) m.get("user_id"), (String) m.get("space"));
-        p.updated = ((Number) m.getOrDefault("updated", 0L)).longValue();
-        List<Interest> interests = new ArrayList<>();
-        for (Object o : (List<Object>) m.getOrDefault("interests", List.of())) {
-            interests.add(interest((Map<String, Object>) o));
-        }
-        p.restore(
-            ((Number) m.get("clock")).longValue(),
-            ((Number) m.get("event_count")).longValue(),
-            interests,
-            interest((Map<String, Object>) m.get("short_term")),
-            interest((Map<String, Object>) m.get("negative")),
-            RecentIds.fromBytes(binary(m.get("recent_event_hashes")))
-        );
-        return p;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Interest interest(Map<String, Object> m) {
-        if (m == null) {
-            return null;
-        }
-        return new Interest(
-            fromHalfBytes(binary(m.get("vector_f16"))),
-            ((Number) m.get("weight")).doubleValue(),
-            ((Number) m.get("count")).longValue(),
-            ((Number) m.get("last_updated")).longValue(),
-            (List<String>) m.getOrDefault("evidence", List.of()),
-            Boolean.TRUE.equals(m.get("declared"))
-        );
-    }
-
-    /** A binary value as parsed: bytes from SMILE, base64 text from JSON. */
-    private static byte[] binary(Object value) {
-        return value instanceof byte[] b ? b : Base64.getDecoder().decode((String) value);
     }
 
     /** Rounds every vector of the profile, in place, to the values the document stores. */

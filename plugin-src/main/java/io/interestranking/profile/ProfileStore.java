@@ -157,8 +157,7 @@ public final class ProfileStore {
 
     private static final String MAPPING = """
         { "dynamic": false, "properties": {
-            "user_id": { "type": "keyword" }, "space": { "type": "keyword" }, "updated": { "type": "date", "format": "epoch_millis" },
-            "clock": { "type": "long" }, "event_count": { "type": "long" } } }""";
+            "user_id": { "type": "keyword" }, "space": { "type": "keyword" }, "updated": { "type": "long" } } }""";
 
     /** Runs a call as the plugin itself (system index access), restoring the caller's context for the listener. */
     private <T> void asSystem(Consumer<ActionListener<T>> call, ActionListener<T> listener) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
+import io.interestranking.profile.FullProfiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,19 +73,17 @@ public final class EventsBench {
             System.err.printf(Locale.ROOT, "round %d: events %.0f/s, clickstream new %.0f/s, bulk %.0f docs/s, clickstream returning %.0f/s,"
                 + " returning users %.0f/s%n", r + 1, events[r], crowdNew[r], bulk[r], crowdBack[r], returning[r]);
         }
-        // merged, so that the store holds the live profiles only (each event leaves a deleted version behind)
-        rest.ok("POST", "/.interest-profiles/_forcemerge?max_num_segments=1", null);
-        JsonNode profileIndex = rest.ok("GET", "/_cat/indices/.interest-profiles?format=json&bytes=b&h=docs.count,pri.store.size", null).get(0);
-        // the full profiles alone: the others deleted, deletes expunged, measured
-        rest.ok("POST", "/.interest-profiles/_delete_by_query?refresh=true", Map.of("query", Map.of("bool", Map.of("must_not", List.of(
-            Map.of("prefix", Map.of("user_id", "crowd-")), Map.of("prefix", Map.of("user_id", "steady-")))))));
-        rest.ok("POST", "/.interest-profiles/_forcemerge?max_num_segments=1", null);
-        JsonNode full = rest.ok("GET", "/_cat/indices/.interest-profiles?format=json&bytes=b&h=docs.count,pri.store.size", null).get(0);
-        double fullKb = full.get("pri.store.size").asLong() / 1024.0 / full.get("docs.count").asLong();
+        // the size of a full profile as stored: its binary value (vectors, evidence, remembered ids) and the indexed fields
+        JsonNode sample = rest.ok("POST", "/.interest-profiles/_search", Map.of("size", 1000,
+            "query", Map.of("prefix", Map.of("user_id", "crowd-")))).get("hits").get("hits");
+        double storedKb = 0;
+        for (JsonNode hit : sample) {
+            storedKb += (java.util.Base64.getDecoder().decode(hit.get("_source").get("profile").asText()).length
+                + hit.get("_source").get("user_id").asText().length() + SPACE.length() + 8) / 1024.0 / sample.size();
+        }
         JsonNode stats = rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").elements().next();
         double e = IngestBench.median(events), b = IngestBench.median(bulk), s = IngestBench.median(returning);
         double cn = IngestBench.median(crowdNew), cb = IngestBench.median(crowdBack);
-        long docs = profileIndex.get("docs.count").asLong(), bytes = profileIndex.get("pri.store.size").asLong();
         String text = String.format(
             Locale.ROOT,
             """
@@ -115,20 +114,20 @@ public final class EventsBench {
                 | **events/s, clickstream of new users** | %s | %.0f | **%.2f** |
                 | **events/s, clickstream of returning users** | %s | %.0f | **%.2f** |
 
-                Ratios are of the medians; per round, events of 100 users / `_bulk`: %s.
+                Ratios are of the medians. Per round, / `_bulk` of the same round: events of 100 users %s; clickstream
+                of new users %s; of returning users %s.
                 Targets: ≥ 2,000 events/s and ≥ 0.5 of `_bulk`, for the clickstreams too.
                 Node counters after the run: %s events applied, %s conflicts retried, %s profile writes.
-                The profile index after the run, force-merged: %d profiles in %.1f MB of primary store, %.1f KB per
-                profile (on disk, compressed stored fields; %d of them full, the others hold 1 to 12 events). The %d
-                full profiles alone (the others deleted, the index merged again): %.1f KB per profile.
+                A full profile as stored: %.1f KB (binary value and indexed fields, average of %d returning users after
+                the run), rewritten whole by every event of its user.
                 """,
             Instant.now().toString(), Runtime.getRuntime().availableProcessors(), BATCH, ITEMS, USERS, perRound, BATCH,
             CLICKSTREAM_USERS, CLICKSTREAM_USERS, rounds,
             IngestBench.fmt(bulk), b, IngestBench.fmt(events), e, e / b, IngestBench.fmt(returning), s, s / b,
             IngestBench.fmt(crowdNew), cn, cn / b, IngestBench.fmt(crowdBack), cb, cb / b,
-            IngestBench.fmt(ratios(events, bulk)),
+            IngestBench.fmt(ratios(events, bulk)), IngestBench.fmt(ratios(crowdNew, bulk)), IngestBench.fmt(ratios(crowdBack, bulk)),
             stats.get("events_applied"), stats.get("conflicts_retried"), stats.get("profile_writes"),
-            docs, bytes / 1e6, bytes / 1024.0 / docs, CLICKSTREAM_USERS + USERS, full.get("docs.count").asLong(), fullKb
+            storedKb, sample.size()
         );
         Files.writeString(report, text);
         System.out.println(text);
@@ -188,31 +187,16 @@ public final class EventsBench {
     }
 
     /**
-     * Full profiles written straight into the profile index in its stored format (JSON here: the plugin reads
-     * base64 as it reads SMILE's binary) — as large as after 1,200 events, without sending 1,200 events per user.
+     * Full profiles written straight into the profile index in its stored form (JSON here: the plugin reads base64 as
+     * it reads SMILE's binary) — as large as after 1,200 events, without sending 1,200 events per user.
      */
     static void seedFullProfiles(Rest rest, Random random, String users, int n) throws Exception {
         long now = System.currentTimeMillis() - 7_200_000L;
         for (int from = 0; from < n; from += 500) {
             StringBuilder bulk = new StringBuilder();
             for (int u = from; u < Math.min(n, from + 500); u++) {
-                List<Object> interests = new ArrayList<>();
-                for (int k = 0; k < 5; k++) {
-                    interests.add(interest(random, now, 20, 0.5));
-                }
-                byte[] hashes = new byte[8 * 1000];
-                random.nextBytes(hashes);
-                Map<String, Object> doc = new java.util.LinkedHashMap<>();
-                doc.put("user_id", users + "-" + u);
-                doc.put("space", SPACE);
-                doc.put("dimension", 384);
-                doc.put("updated", now);
-                doc.put("clock", now);
-                doc.put("event_count", 1200);
-                doc.put("interests", interests);
-                doc.put("short_term", interest(random, now, 20, 0.2));
-                doc.put("negative", interest(random, now, 20, 0.3));
-                doc.put("recent_event_hashes", java.util.Base64.getEncoder().encodeToString(hashes));
+                Map<String, Object> doc = FullProfiles.source(users + "-" + u, SPACE, now, 1200, 5, 20, 1000, () -> array(unit(random)),
+                    () -> "bench-items/i" + random.nextInt(ITEMS), random);
                 bulk.append(Datasets.bulkLine(".interest-profiles", SPACE + "/" + users + "-" + u, doc));
             }
             if (rest.ok("POST", "/_bulk", bulk.toString()).get("errors").asBoolean()) {
@@ -222,16 +206,12 @@ public final class EventsBench {
         rest.ok("POST", "/.interest-profiles/_refresh", null);
     }
 
-    static Map<String, Object> interest(Random random, long time, int evidence, double weight) {
-        List<Float> v = unit(random);
-        java.nio.ByteBuffer half = java.nio.ByteBuffer.allocate(v.size() * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        v.forEach(x -> half.putShort(Float.floatToFloat16(x)));
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < evidence; i++) {
-            ids.add("bench-items/i" + random.nextInt(ITEMS));
+    static float[] array(List<Float> v) {
+        float[] a = new float[v.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = v.get(i);
         }
-        return Map.of("vector_f16", java.util.Base64.getEncoder().encodeToString(half.array()), "weight", weight * 10, "count", 240,
-            "last_updated", time, "evidence", ids, "declared", false);
+        return a;
     }
 
     /** {@code users}: prefix of the 100 user ids; {@code ids}: prefix of the event ids (unique per run). */

@@ -45,14 +45,12 @@ class ProfileCodecTest {
         // what is read back is exactly what the writer kept in memory
         assertArrayEquals(p.interests().get(0).vector(), back.interests().get(0).vector());
         assertArrayEquals(new float[] { 0.0999755859375f, 0.5f }, back.interests().get(0).vector());
-        assertEquals(4, ((byte[]) ((Map<?, ?>) ((List<?>) ProfileCodec.toSource(p).get("interests")).get(0)).get("vector_f16")).length);
     }
 
     @Test
     void profileRoundTrips() {
         Profile p = twoEvents();
         Map<String, Object> source = ProfileCodec.toSource(p);
-        assertEquals(16, ((byte[]) source.get("recent_event_hashes")).length); // two ids, eight bytes each
         Profile back = ProfileCodec.fromSource(source);
         assertEquals("u1", back.userId());
         assertEquals(2000, back.clock());
@@ -68,25 +66,41 @@ class ProfileCodecTest {
     }
 
     @Test
-    void readsBase64FromJson() {
+    void readsTheBinaryValueAsBase64FromJson() {
         Map<String, Object> source = new HashMap<>(ProfileCodec.toSource(twoEvents()));
-        source.put("recent_event_hashes", Base64.getEncoder().encodeToString((byte[]) source.get("recent_event_hashes")));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> negative = new HashMap<>((Map<String, Object>) source.get("negative"));
-        negative.put("vector_f16", Base64.getEncoder().encodeToString(ProfileCodec.halfBytes(new float[] { 0.5f, 1 })));
-        source.put("negative", negative);
+        source.put("profile", Base64.getEncoder().encodeToString((byte[]) source.get("profile")));
         Profile back = ProfileCodec.fromSource(source);
-        assertArrayEquals(new float[] { 0.5f, 1 }, back.negative().vector());
+        assertArrayEquals(new float[] { 0, 1 }, back.negative().vector());
         assertEquals(InterestModel.Outcome.DUPLICATE, model.apply(back, new Event(EventType.CLICK, 3000, new float[] { 1, 0 }, null, "e2", 1, null)));
     }
 
     @Test
-    void sourceRecordsTheSpaceItsDimensionAndTheWriteTime() {
+    void aDocumentOfAnotherLayoutIsRefusedByName() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> ProfileCodec.fromSource(Map.of("user_id", "u1", "interests", List.of())));
+        assertTrue(e.getMessage().contains("[u1]") && e.getMessage().contains("[profile]"), e.getMessage());
+    }
+
+    @Test
+    void theStoredValueIsTheWireFormFollowedByTheRememberedIds() throws Exception {
+        Profile p = twoEvents();
+        byte[] stored = (byte[]) ProfileCodec.toSource(p).get("profile");
+        BytesStreamOutput wire = new BytesStreamOutput();
+        p.writeTo(wire);
+        int n = wire.bytes().length();
+        assertArrayEquals(BytesReference.toBytes(wire.bytes()), java.util.Arrays.copyOf(stored, n));
+        // then the ids: a vInt length (16: two ids, eight bytes each) and the bytes
+        assertEquals(16, stored[n]);
+        assertEquals(n + 1 + 16, stored.length);
+    }
+
+    @Test
+    void sourceRecordsTheUserTheSpaceAndTheWriteTime() {
         Profile p = twoEvents();
         p.updated(123_456L);
         Map<String, Object> source = ProfileCodec.toSource(p);
+        assertEquals("u1", source.get("user_id"));
         assertEquals("m", source.get("space"));
-        assertEquals(2, source.get("dimension"));
         assertEquals(123_456L, source.get("updated"));
         Profile back = ProfileCodec.fromSource(source);
         assertEquals(new ProfileId("u1", "m"), back.id());
@@ -142,7 +156,7 @@ class ProfileCodecTest {
         byte[] bytes = BytesReference.toBytes(out.bytes());
         bytes[0] = (byte) (ProfileCodec.WIRE_FORMAT + 1);
         IOException e = assertThrows(IOException.class, () -> ProfileCodec.read(new BytesArray(bytes).streamInput()));
-        assertTrue(e.getMessage().contains("wire format [" + (ProfileCodec.WIRE_FORMAT + 1) + "]"), e.getMessage());
+        assertTrue(e.getMessage().contains("profile format [" + (ProfileCodec.WIRE_FORMAT + 1) + "]"), e.getMessage());
     }
 
     @Test

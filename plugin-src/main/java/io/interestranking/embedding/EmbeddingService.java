@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,6 +121,9 @@ public final class EmbeddingService implements Closeable {
         float[][] result = new float[texts.size()][];
         AtomicInteger pending = new AtomicInteger(chunks.size());
         AtomicBoolean failed = new AtomicBoolean();
+        // longest first: the short chunks fill the threads' ends, so that they finish together (a long chunk queued
+        // last would run while the other threads are idle)
+        Collections.reverse(chunks);
         for (int[] chunk : chunks) {
             Runnable task = () -> {
                 if (failed.get()) {

@@ -91,18 +91,22 @@ public final class InterestModel {
         profile.clock = t;
     }
 
-    /** Updates the nearest interest, or opens a new one (merging the closest pair when that makes too many). */
+    /**
+     * Updates the nearest interest, or opens a new one (merging the closest pair when that makes too many); an
+     * interest that has come within the merge threshold of another absorbs it.
+     */
     private void learn(Profile profile, Event e, double amount, boolean declared) {
+        // the closest relative to each interest's own threshold: a large interest's direction is sharper
         Interest nearest = null;
-        double best = -2;
+        double best = Double.NEGATIVE_INFINITY;
         for (Interest i : profile.interests) {
-            double c = Vectors.dot(i.vector, e.vector());
+            double c = Vectors.dot(i.vector, e.vector()) - joinThreshold(i.count);
             if (c > best) {
                 best = c;
                 nearest = i;
             }
         }
-        if (nearest == null || best < p.spawnThreshold()) {
+        if (nearest == null || best < 0) {
             List<String> evidence = e.itemKey() == null ? List.of() : List.of(e.itemKey());
             profile.interests.add(new Interest(e.vector().clone(), amount, 1, e.timestamp(), evidence, declared));
             while (profile.interests.size() > p.maxInterests()) {
@@ -117,6 +121,40 @@ public final class InterestModel {
         nearest.lastUpdated = Math.max(nearest.lastUpdated, e.timestamp());
         nearest.declared = nearest.declared && declared;
         addEvidence(nearest.evidence, e.itemKey());
+        mergeInto(profile.interests, nearest);
+    }
+
+    /** Merges into {@code moved} every interest it has come within the merge threshold of. */
+    private void mergeInto(List<Interest> interests, Interest moved) {
+        for (int k = 0; k < interests.size(); k++) {
+            Interest other = interests.get(k);
+            if (other != moved && Vectors.dot(other.vector, moved.vector) >= mergeThreshold(moved.count, other.count)) {
+                merge(moved, other);
+                interests.remove(k);
+                k = -1; // the merged direction moved: look at every other again
+            }
+        }
+    }
+
+    /**
+     * The cosine an item must reach to join an interest of n items. Items of one topic have pairwise cosine ρ (the
+     * cohesion), so the mean direction of n of them is sharper: a same-topic item's cosine with it grows by
+     * n / √(n + n(n−1)ρ) over its cosine with a single item, and so does another topic's. The spawn threshold θ is
+     * the single-item cut; for a group it scales the same way. With ρ = 1 (the default) the cut is θ at every n.
+     * Counts beyond 1/floor no longer sharpen a running mean that forgets at that rate.
+     */
+    double joinThreshold(long n) {
+        return p.spawnThreshold() * sharpening(n);
+    }
+
+    /** The cosine at which the mean directions of two interests of n and m items are one topic: merged. */
+    double mergeThreshold(long n, long m) {
+        return p.mergeThreshold() * sharpening(n) * sharpening(m);
+    }
+
+    private double sharpening(long count) {
+        double n = Math.max(1, Math.min(count, Math.round(1 / p.learningRateFloor())));
+        return n / Math.sqrt(n + n * (n - 1) * p.cohesion());
     }
 
     /** η(n) = max(floor, 1/(n+1)): a running mean while evidence is thin, never frozen. */
@@ -138,13 +176,14 @@ public final class InterestModel {
         return current;
     }
 
-    /** Merges the two most similar interests: weight-averaged direction, summed weight and count. */
+    /** Merges the two most similar interests (relative to their merge threshold). */
     void mergeClosestPair(List<Interest> interests) {
         int a = 0, b = 1;
-        double best = -2;
+        double best = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < interests.size(); i++) {
             for (int j = i + 1; j < interests.size(); j++) {
-                double c = Vectors.dot(interests.get(i).vector, interests.get(j).vector);
+                double c = Vectors.dot(interests.get(i).vector, interests.get(j).vector)
+                    - mergeThreshold(interests.get(i).count, interests.get(j).count);
                 if (c > best) {
                     best = c;
                     a = i;
@@ -152,7 +191,12 @@ public final class InterestModel {
                 }
             }
         }
-        Interest x = interests.get(a), y = interests.get(b);
+        merge(interests.get(a), interests.get(b));
+        interests.remove(b);
+    }
+
+    /** Folds {@code y} into {@code x}: weight-averaged direction, summed weight and count, evidence of both. */
+    private void merge(Interest x, Interest y) {
         x.vector = Vectors.normalizedBlend(x.vector, x.weight, y.vector, y.weight);
         x.weight += y.weight;
         x.count += y.count;
@@ -161,7 +205,6 @@ public final class InterestModel {
         for (String key : new ArrayList<>(y.evidence)) {
             addEvidence(x.evidence, key);
         }
-        interests.remove(b);
     }
 
     private void addEvidence(List<String> evidence, String key) {

@@ -9,6 +9,8 @@ import java.util.Map;
 public record ModelParams(
     int maxInterests,
     double spawnThreshold,
+    double mergeThreshold,
+    double cohesion,
     double learningRateFloor,
     long longHalfLife,
     long shortHalfLife,
@@ -29,6 +31,8 @@ public record ModelParams(
         return new ModelParams(
             5,
             0.5,
+            2.0,
+            1.0,
             0.05,
             30 * DAY,
             HOUR,

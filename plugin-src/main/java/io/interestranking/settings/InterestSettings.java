@@ -91,6 +91,10 @@ public final class InterestSettings {
         PREFIX + "profile.max_interests", D.maxInterests(), 1, 50, Property.NodeScope, Property.Dynamic);
     public static final Setting<Double> SPAWN_THRESHOLD = Setting.doubleSetting(
         PREFIX + "profile.spawn_threshold", D.spawnThreshold(), -1.0, 1.0, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> MERGE_THRESHOLD = Setting.doubleSetting(
+        PREFIX + "profile.merge_threshold", D.mergeThreshold(), -1.0, 2.0, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> COHESION = Setting.doubleSetting(
+        PREFIX + "profile.cohesion", D.cohesion(), 0.01, 1.0, Property.NodeScope, Property.Dynamic);
     public static final Setting<Double> LEARNING_RATE_FLOOR = Setting.doubleSetting(
         PREFIX + "profile.learning_rate_floor", D.learningRateFloor(), 0.0, 1.0, Property.NodeScope, Property.Dynamic);
     public static final Setting<TimeValue> LONG_HALF_LIFE = Setting.timeSetting(
@@ -155,6 +159,8 @@ public final class InterestSettings {
         return new ModelParams(
             s.get(MAX_INTERESTS),
             s.get(SPAWN_THRESHOLD),
+            s.get(MERGE_THRESHOLD),
+            s.get(COHESION),
             s.get(LEARNING_RATE_FLOOR),
             s.get(LONG_HALF_LIFE).millis(),
             s.get(SHORT_HALF_LIFE).millis(),
@@ -174,7 +180,7 @@ public final class InterestSettings {
 
     public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, LONE_INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
-            EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
+            EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, MERGE_THRESHOLD, COHESION, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
             NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT, NEGATIVE_SCORE_WEIGHT,
             SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE, PROFILE_CACHE_SIZE,
             PROFILE_INDEX_SHARDS, PROFILE_INACTIVE_TTL, PROFILE_SWEEP_INTERVAL));

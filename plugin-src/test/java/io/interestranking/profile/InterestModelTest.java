@@ -78,7 +78,7 @@ class InterestModelTest {
     @Test
     void whenFullTheClosestPairMerges() {
         ModelParams d = ModelParams.defaults();
-        ModelParams params = new ModelParams(2, 0.9, d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(), d.negativeHalfLife(),
+        ModelParams params = new ModelParams(2, 0.9, d.mergeThreshold(), d.cohesion(), d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(), d.negativeHalfLife(),
             d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(), d.negativeScoreWeight(),
             true, true);
         InterestModel m = new InterestModel(params);
@@ -94,6 +94,49 @@ class InterestModelTest {
         assertEquals(2, merged.count());
         assertEquals(List.of("a", "c"), merged.evidence());
         assertArrayEquals(Y, p.interests().get(1).vector());
+    }
+
+    static ModelParams topics(double spawn, double merge, double cohesion) {
+        ModelParams d = ModelParams.defaults();
+        return new ModelParams(d.maxInterests(), spawn, merge, cohesion, d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(),
+            d.negativeHalfLife(), d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(),
+            d.negativeScoreWeight(), true, true);
+    }
+
+    @Test
+    void thresholdsSharpenWithTheInterestsCountByTheCohesion() {
+        InterestModel m = new InterestModel(topics(0.32, 0.30, 0.45));
+        assertEquals(0.32, m.joinThreshold(1), 1e-12);
+        // 0.32 · 3/√(3 + 3·2·0.45) = 0.32 · 3/√5.7
+        assertEquals(0.4020997519600277, m.joinThreshold(3), 1e-12);
+        // counts beyond 1/floor = 20 sharpen no more: 0.32 · 20/√(20 + 380·0.45)
+        assertEquals(0.46308774738714986, m.joinThreshold(100), 1e-12);
+        assertEquals(m.joinThreshold(20), m.joinThreshold(100), 0);
+        // two interests of 3: 0.30 · (3/√5.7)² = 0.30 · 9/5.7
+        assertEquals(0.4736842105263157, m.mergeThreshold(3, 3), 1e-12);
+        // the defaults: cohesion 1, one cut at every count, merging off
+        InterestModel plain = new InterestModel(ModelParams.defaults());
+        assertEquals(0.5, plain.joinThreshold(1), 1e-12);
+        assertEquals(0.5, plain.joinThreshold(50), 1e-12);
+        assertEquals(2.0, plain.mergeThreshold(7, 3), 1e-12);
+    }
+
+    @Test
+    void anInterestThatComesWithinTheMergeThresholdOfAnotherAbsorbsIt() {
+        InterestModel m = new InterestModel(topics(0.9, 0.7, 1.0));
+        Profile p = new Profile("u", "m");
+        m.apply(p, click(X, T0, "a"));
+        m.apply(p, click(new float[] { 0.6f, 0, 0.8f }, T0, "z")); // cos 0.6 < 0.9: a second interest
+        assertEquals(2, p.interests().size());
+        // cos 0.8 with the first, 0.96 with the second: joins the second, which moves to normalize(0.7, 0, 0.7) —
+        // cos 0.7071 ≥ 0.7 with the first, so it absorbs it: normalize(2·(0.7071, 0, 0.7071) + 1·(1, 0, 0))
+        m.apply(p, click(new float[] { 0.8f, 0, 0.6f }, T0, "w"));
+        assertEquals(1, p.interests().size());
+        Interest merged = p.interests().get(0);
+        assertArrayEquals(new float[] { 0.8628562f, 0, 0.5054495f }, merged.vector(), 1e-6f);
+        assertEquals(3.0, merged.weight(), 1e-12);
+        assertEquals(3, merged.count());
+        assertEquals(List.of("z", "w", "a"), merged.evidence());
     }
 
     @Test

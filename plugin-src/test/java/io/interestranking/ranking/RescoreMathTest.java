@@ -24,7 +24,7 @@ class RescoreMathTest {
     static final ModelParams PARAMS;
     static {
         ModelParams d = ModelParams.defaults();
-        PARAMS = new ModelParams(d.maxInterests(), d.spawnThreshold(), d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(),
+        PARAMS = new ModelParams(d.maxInterests(), d.spawnThreshold(), d.mergeThreshold(), d.cohesion(), d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(),
             d.negativeHalfLife(), d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(),
             d.negativeScoreWeight(), false, false);
     }

@@ -1,0 +1,331 @@
+package io.interestranking.bench;
+
+import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.embedding.ModelRegistry;
+import io.interestranking.embedding.NativeRuntime;
+import io.interestranking.embedding.TextKind;
+import io.interestranking.profile.Event;
+import io.interestranking.profile.EventType;
+import io.interestranking.profile.Interest;
+import io.interestranking.profile.InterestModel;
+import io.interestranking.profile.ModelParams;
+import io.interestranking.profile.Profile;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Are interests topics? Labeled catalogs embedded in process by the bundled models; simulated users click 10 items
+ * of each of T topics (clicks interleaved); the interest model's long-term interests are counted per topic and the
+ * topic purity of each interest's evidence measured.
+ */
+public final class TopicBench {
+
+    record Item(String id, String topic, float[] vector) {}
+
+    record Catalog(String name, String model, List<Item> items, Map<String, List<Item>> byTopic) {
+        Catalog(String name, String model, List<Item> items) {
+            this(name, model, items, group(items));
+        }
+
+        static Map<String, List<Item>> group(List<Item> items) {
+            Map<String, List<Item>> m = new LinkedHashMap<>();
+            items.forEach(i -> m.computeIfAbsent(i.topic(), t -> new ArrayList<>()).add(i));
+            return m;
+        }
+    }
+
+    record Result(double interestsPerTopic, double purity, double pureShare) {}
+
+    record Rule(String name, double spawn, double merge, double cohesion) {
+        ModelParams params() {
+            ModelParams d = ModelParams.defaults();
+            return new ModelParams(d.maxInterests(), spawn, merge, cohesion, d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(),
+                d.negativeHalfLife(), d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(),
+                d.negativeScoreWeight(), d.shortTermEnabled(), d.negativeEnabled());
+        }
+    }
+
+    static final int USERS = 400;
+    static final Rule DEFAULTS = new Rule("defaults: θ 0.5 at every count, no merging", 0.5, 2.0, 1.0);
+
+    public static void main(String[] args) throws Exception {
+        Path models = Path.of(args[0]);
+        Path datasets = Path.of(args[1]);
+        Path root = Path.of(args[2]);
+        Path report = Path.of(args[3]);
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        EmbeddingService service = new EmbeddingService(new ModelRegistry(List.of(models)),
+            new NativeRuntime(Files.createTempDirectory("topics"), 1, 1), pool, () -> 8192, new io.interestranking.stats.InterestStats());
+        Catalog en = demo(service, root, "en", "all-minilm-l6-v2");
+        Catalog movies = movies(service, datasets.resolve("movielens-small"), "all-minilm-l6-v2");
+        Catalog zh = demo(service, root, "zh", "bge-small-zh-v1.5");
+        service.close();
+        pool.shutdown();
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, """
+            # Are interests topics? Calibrating the spawn and merge rule
+
+            Measured %s by `bench/topics-bench.sh`, in process (the bundled models embed the catalogs; the plugin's
+            interest model applies the clicks; no node). Simulated users click 10 items of each of T random topics
+            (T = 1…4), the %d clicks in a random order one minute apart; %d users per T, the same seeds for every
+            rule. Per T: long-term interests per topic (target ≤ 1.25), mean topic purity of an interest's evidence
+            (its last 20 items; target ≥ 0.95), and the share of interests at least 95%% pure.
+
+            ## The catalogs
+            - **demo-en**: the demo catalog (`demo/catalog.py`, 3,000 items, 10 topics), descriptions, all-MiniLM-L6-v2.
+            - **movielens**: MovieLens small movies of exactly one of %s (%d movies), text
+              "title. Genre film. tags" (up to 5 of its tags), all-MiniLM-L6-v2.
+            - **demo-zh**: the Chinese demo catalog (3,000 items, 8 topics), descriptions, bge-small-zh-v1.5.
+
+            | catalog | item pairs: cosine within a topic (mean, q05–q95) | between topics | nearest true topic mean, among 4 topics |
+            |---|---|---|---|
+            """, java.time.Instant.now(), 0, USERS, String.join(", ", GENRES), movies.items().size()).replace("the 0 clicks", "the 10·T clicks"));
+        for (Catalog c : List.of(en, movies, zh)) {
+            double[] w = pairs(c, true), b = pairs(c, false);
+            out.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %.3f (%.3f–%.3f) | %.3f of items |%n", c.name(), w[0], w[1], w[2],
+                b[0], b[1], b[2], ceiling(c, 4, new Random(4))));
+        }
+        out.append("""
+
+            The last column is what perfect interests would do: nearly every item is closer to its own topic's mean
+            direction than to the others'. What the online rule reaches below falls short of it because it decides
+            on each click as it comes, from the few items seen so far.
+
+            ## Calibration: the grid on each model's demo catalog
+            Join threshold θ (cosine with a single item), merge threshold μ (between two single items), cohesion ρ =
+            the catalog's mean within-topic item cosine (the model's similarity scale). Best by the lowest purity over
+            T, among the rules with at most 1.25 interests per topic at every T:
+
+            | model (catalog) | θ | μ | ρ | worst interests/topic | worst purity |
+            |---|---|---|---|---|---|
+            """);
+        Rule enRule = calibrate(en, pairs(en, true)[0], out);
+        Rule zhRule = calibrate(zh, pairs(zh, true)[0], out);
+        out.append("""
+
+            ## The rules on every catalog
+            Per T: interests per topic / mean purity / share of interests ≥ 95% pure.
+
+            | catalog | rule | T = 1 | T = 2 | T = 3 | T = 4 |
+            |---|---|---|---|---|---|
+            """);
+        for (Catalog c : List.of(en, movies, zh)) {
+            for (Rule r : List.of(DEFAULTS, c.model().equals(zh.model()) ? zhRule : enRule)) {
+                out.append("| ").append(c.name()).append(" | ").append(r.name());
+                for (int t = 1; t <= 4; t++) {
+                    Result x = simulate(c, r.params(), t, USERS, new Random(t));
+                    out.append(String.format(Locale.ROOT, " | %.2f / %.3f / %.2f", x.interestsPerTopic(), x.purity(), x.pureShare()));
+                }
+                out.append(" |\n");
+            }
+        }
+        out.append("""
+
+            Targets: ≤ 1.25 interests per topic and purity ≥ 0.95 at every T. What the figures mean for the defaults,
+            and how to calibrate a catalog: [docs/profile-model.md](../docs/profile-model.md).
+            """);
+        Files.writeString(report, out.toString());
+        System.out.println(out);
+    }
+
+    /** The grid on one catalog; appends the best three and returns the best. */
+    static Rule calibrate(Catalog c, double cohesion, StringBuilder out) {
+        record Scored(Rule rule, double worstCount, double worstPurity) {}
+        List<Scored> scored = new ArrayList<>();
+        double rho = Math.round(cohesion * 100) / 100.0;
+        for (double merge = 0.25; merge <= 0.651; merge += 0.05) {
+            for (double spawn = 0.26; spawn <= 0.621; spawn += 0.02) {
+                Rule r = new Rule(String.format(Locale.ROOT, "calibrated: θ %.2f, μ %.2f, ρ %.2f", spawn, merge, rho), spawn, merge, rho);
+                double worstCount = 0, worstPurity = 1;
+                for (int t = 1; t <= 4; t++) {
+                    Result x = simulate(c, r.params(), t, USERS / 2, new Random(100 + t)); // other seeds than the table's
+                    worstCount = Math.max(worstCount, x.interestsPerTopic());
+                    worstPurity = Math.min(worstPurity, x.purity());
+                }
+                scored.add(new Scored(r, worstCount, worstPurity));
+            }
+        }
+        scored.removeIf(x -> x.worstCount() > 1.25);
+        scored.sort((x, y) -> Double.compare(y.worstPurity(), x.worstPurity()));
+        for (Scored x : scored.subList(0, Math.min(3, scored.size()))) {
+            out.append(String.format(Locale.ROOT, "| %s (%s) | %.2f | %.2f | %.2f | %.2f | %.3f |%n", c.model(), c.name(), x.rule().spawn(),
+                x.rule().merge(), x.rule().cohesion(), x.worstCount(), x.worstPurity()));
+        }
+        return scored.get(0).rule();
+    }
+
+    /** Mean, 5th and 95th percentile of the cosine of random item pairs within one topic, or between two. */
+    static double[] pairs(Catalog c, boolean within) {
+        Random random = new Random(1);
+        List<Double> v = new ArrayList<>();
+        while (v.size() < 5000) {
+            Item a = c.items().get(random.nextInt(c.items().size())), b = c.items().get(random.nextInt(c.items().size()));
+            if (a != b && a.topic().equals(b.topic()) == within) {
+                v.add(dot(a.vector(), b.vector()));
+            }
+        }
+        Collections.sort(v);
+        return new double[] { v.stream().mapToDouble(x -> x).average().orElse(0), v.get(250), v.get(4750) };
+    }
+
+    /** Users who click 10 items of each of {@code topics} random topics, in a random order one minute apart. */
+    static Result simulate(Catalog c, ModelParams params, int topics, int users, Random random) {
+        InterestModel model = new InterestModel(params);
+        List<String> names = new ArrayList<>(c.byTopic().keySet());
+        Map<String, String> topicOf = new HashMap<>();
+        c.items().forEach(i -> topicOf.put(i.id(), i.topic()));
+        double interests = 0, puritySum = 0, pure = 0;
+        int counted = 0;
+        for (int u = 0; u < users; u++) {
+            Collections.shuffle(names, random);
+            List<Item> clicks = new ArrayList<>();
+            for (String topic : names.subList(0, topics)) {
+                List<Item> pool = new ArrayList<>(c.byTopic().get(topic));
+                Collections.shuffle(pool, random);
+                clicks.addAll(pool.subList(0, 10));
+            }
+            Collections.shuffle(clicks, random);
+            Profile p = new Profile("u" + u, c.model());
+            long t = 1_700_000_000_000L;
+            for (Item item : clicks) {
+                model.apply(p, new Event(EventType.CLICK, t += 60_000, item.vector(), item.id(), null, 1, null));
+            }
+            interests += p.interests().size() / (double) topics;
+            for (Interest i : p.interests()) {
+                Map<String, Integer> count = new HashMap<>();
+                i.evidence().forEach(id -> count.merge(topicOf.get(id), 1, Integer::sum));
+                double purity = Collections.max(count.values()) / (double) i.evidence().size();
+                puritySum += purity;
+                pure += purity >= 0.95 ? 1 : 0;
+                counted++;
+            }
+        }
+        return new Result(interests / users, puritySum / counted, pure / counted);
+    }
+
+    /** The share of items closest to their own topic's mean direction among {@code topics} random topics' means. */
+    static double ceiling(Catalog c, int topics, Random random) {
+        Map<String, float[]> means = new HashMap<>();
+        c.byTopic().forEach((topic, items) -> {
+            float[] m = new float[items.get(0).vector().length];
+            items.forEach(i -> { for (int k = 0; k < m.length; k++) m[k] += i.vector()[k]; });
+            double norm = Math.sqrt(dot(m, m));
+            for (int k = 0; k < m.length; k++) m[k] /= norm;
+            means.put(topic, m);
+        });
+        List<String> names = new ArrayList<>(c.byTopic().keySet());
+        int right = 0, all = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            Collections.shuffle(names, random);
+            List<String> chosen = names.subList(0, topics);
+            for (String topic : chosen) {
+                for (Item item : c.byTopic().get(topic)) {
+                    String best = null;
+                    double bestCos = -2;
+                    for (String other : chosen) {
+                        double cos = dot(item.vector(), means.get(other));
+                        if (cos > bestCos) { bestCos = cos; best = other; }
+                    }
+                    right += best.equals(topic) ? 1 : 0;
+                    all++;
+                }
+            }
+        }
+        return right / (double) all;
+    }
+
+    static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static Catalog demo(EmbeddingService service, Path root, String lang, String model) throws Exception {
+        Process p = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), "3000", "items", lang).start();
+        List<String> ids = new ArrayList<>(), topics = new ArrayList<>(), texts = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String action;
+            while ((action = r.readLine()) != null) {
+                var id = io.interestranking.it.Rest.JSON.readTree(action).get("index").get("_id").asText();
+                var doc = io.interestranking.it.Rest.JSON.readTree(r.readLine());
+                ids.add(id);
+                topics.add(doc.get("category").asText());
+                texts.add(doc.get("description").asText());
+            }
+        }
+        return new Catalog("demo-" + lang, model, embed(service, model, ids, topics, texts));
+    }
+
+    static final List<String> GENRES = List.of("Drama", "Comedy", "Documentary", "Horror", "Thriller", "Action");
+
+    /** MovieLens movies of exactly one of {@link #GENRES}: "title. Genre film. tags". */
+    static Catalog movies(EmbeddingService service, Path dir, String model) throws Exception {
+        Map<String, List<String>> tags = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("tags.csv")).subList(1, Files.readAllLines(dir.resolve("tags.csv")).size())) {
+            List<String> f = csv(line);
+            List<String> t = tags.computeIfAbsent(f.get(1), k -> new ArrayList<>());
+            if (t.size() < 5 && t.contains(f.get(2)) == false) {
+                t.add(f.get(2));
+            }
+        }
+        List<String> ids = new ArrayList<>(), topics = new ArrayList<>(), texts = new ArrayList<>();
+        List<String> lines = Files.readAllLines(dir.resolve("movies.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = csv(line);
+            if (GENRES.contains(f.get(2))) {
+                ids.add("m" + f.get(0));
+                topics.add(f.get(2));
+                String tagText = tags.containsKey(f.get(0)) ? " " + String.join(", ", tags.get(f.get(0))) + "." : "";
+                texts.add(f.get(1) + ". " + f.get(2) + " film." + tagText);
+            }
+        }
+        return new Catalog("movielens", model, embed(service, model, ids, topics, texts));
+    }
+
+    static List<String> csv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (char ch : line.strip().toCharArray()) {
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && quoted == false) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    static List<Item> embed(EmbeddingService service, String model, List<String> ids, List<String> topics, List<String> texts) throws Exception {
+        var future = new java.util.concurrent.CompletableFuture<float[][]>();
+        service.embed(model, texts, TextKind.PASSAGE, 32, org.opensearch.core.action.ActionListener.wrap(future::complete, future::completeExceptionally));
+        float[][] v = future.get();
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            items.add(new Item(ids.get(i), topics.get(i), v[i]));
+        }
+        return items;
+    }
+}

@@ -1,5 +1,6 @@
 package io.interestranking.profile;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The kinds of feedback a user gives. */
@@ -23,8 +24,7 @@ public enum EventType {
                 return t;
             }
         }
-        throw new IllegalArgumentException(
-            "[type] must be one of [view, click, add_to_cart, purchase, rating, skip, dislike, statement], got [" + value + "]"
-        );
+        throw new IllegalArgumentException("[type] must be one of " + Arrays.stream(values()).map(EventType::label).toList() + ", got ["
+            + value + "]");
     }
 }

@@ -158,7 +158,8 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
 
     @Override
     protected boolean ownEquals(InterestKnnQueryBuilder other) {
-        return Objects.equals(userId, other.userId) && Objects.equals(model, other.model) && Objects.equals(fallback, other.fallback) && Objects.equals(profile, other.profile);
+        return Objects.equals(userId, other.userId) && Objects.equals(model, other.model) && Objects.equals(fallback, other.fallback)
+            && Objects.equals(profile, other.profile);
     }
 
     @Override

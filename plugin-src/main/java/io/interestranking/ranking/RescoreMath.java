@@ -132,7 +132,8 @@ public final class RescoreMath {
             float[] picked = hits.get(best).vector();
             for (int j = 0; j < n; j++) {
                 if (chosen[j] == false && picked != null && hits.get(j).vector() != null) {
-                    maxSim[j] = round == 0 ? Vectors.dot(picked, hits.get(j).vector()) : Math.max(maxSim[j], Vectors.dot(picked, hits.get(j).vector()));
+                    double sim = Vectors.dot(picked, hits.get(j).vector());
+                    maxSim[j] = round == 0 ? sim : Math.max(maxSim[j], sim);
                 } else if (round == 0) {
                     maxSim[j] = 0;
                 }

@@ -47,7 +47,8 @@ public final class TransportEmbedAction extends HandledTransportAction<EmbedRequ
             if (length > maxChars) {
                 listener.onFailure(
                     new IllegalArgumentException(
-                        "[texts][" + i + "] has " + length + " characters, more than [" + InterestSettings.EMBED_MAX_TEXT_CHARS.getKey() + "] = " + maxChars
+                        "[texts][" + i + "] has " + length + " characters, more than [" + InterestSettings.EMBED_MAX_TEXT_CHARS.getKey() + "] = "
+                            + maxChars
                     )
                 );
                 return;

@@ -15,17 +15,18 @@ import java.util.Map;
 public final class ModelsResponse extends ActionResponse implements ToXContentObject {
 
     /** One model as the response shows it. */
-    public record Model(String name, String space, int dimension, String pooling, boolean normalize, int maxLength, String queryPrefix,
-                        String passagePrefix, boolean loaded, long nativeMemoryBytes) implements Writeable {
+    public record Model(String name, String description, String space, int dimension, String pooling, boolean normalize, int maxLength,
+                        String queryPrefix, String passagePrefix, boolean loaded, long nativeMemoryBytes) implements Writeable {
 
         Model(StreamInput in) throws IOException {
-            this(in.readString(), in.readString(), in.readVInt(), in.readString(), in.readBoolean(), in.readVInt(), in.readString(),
-                in.readString(), in.readBoolean(), in.readLong());
+            this(in.readString(), in.readString(), in.readString(), in.readVInt(), in.readString(), in.readBoolean(), in.readVInt(),
+                in.readString(), in.readString(), in.readBoolean(), in.readLong());
         }
 
         @Override
         public void writeTo(StreamOutput out) throws IOException {
             out.writeString(name);
+            out.writeString(description);
             out.writeString(space);
             out.writeVInt(dimension);
             out.writeString(pooling);
@@ -68,6 +69,7 @@ public final class ModelsResponse extends ActionResponse implements ToXContentOb
         for (Model m : models) {
             builder.startObject()
                 .field("name", m.name())
+                .field("description", m.description())
                 .field("space", m.space())
                 .field("dimension", m.dimension())
                 .field("pooling", m.pooling())

@@ -2,7 +2,10 @@ package io.interestranking.profile.access;
 
 import org.opensearch.action.ActionType;
 
-/** Reads one user's profile: `GET users/{id}` and every profile read made for ranking (run as the caller). The security plugin grants it by {@link #NAME}. */
+/**
+ * Reads one user's profile: `GET users/{id}` and every profile read made for ranking (run as the caller). The security
+ * plugin grants it by {@link #NAME}.
+ */
 public final class ProfileReadAction extends ActionType<UsersResponse> {
 
     public static final String NAME = "cluster:admin/interest/profile/read";

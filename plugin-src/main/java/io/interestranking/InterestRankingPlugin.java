@@ -82,7 +82,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
     private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
     private final SetOnce<ClusterService> clusterService = new SetOnce<>();
     private final SetOnce<ProfileSweeper> sweeper = new SetOnce<>();
-    private final ExplainCache explainCache = new ExplainCache(10_000);
+    private final SetOnce<ExplainCache> explainCache = new SetOnce<>();
     private final SetOnce<QueryEmbeddingCache> queryCache = new SetOnce<>();
     /** Queries are registered before the components exist: they reach them through these suppliers. */
     private final RankingContext ranking = new RankingContext(
@@ -90,7 +90,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         queryCache::get,
         () -> InterestSettings.modelParams(clusterService.get().getClusterSettings()),
         () -> clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL),
-        () -> explainCache
+        explainCache::get
     );
 
     @Override
@@ -137,8 +137,9 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         );
         ClusterSettings clusterSettings = clusterService.getClusterSettings();
         ProfileStore store = new ProfileStore(client, clusterService, threadPool, stats,
-            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES), () -> clusterSettings.get(InterestSettings.PROFILE_CACHE_SIZE),
+            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES), clusterSettings.get(InterestSettings.PROFILE_CACHE_SIZE),
             () -> clusterSettings.get(InterestSettings.PROFILE_INDEX_SHARDS));
+        clusterSettings.addSettingsUpdateConsumer(InterestSettings.PROFILE_CACHE_SIZE, store::resizeCache);
         ProfileSweeper sweeper = new ProfileSweeper(client, clusterService, threadPool, stats,
             () -> clusterSettings.get(InterestSettings.PROFILE_INACTIVE_TTL));
         sweeper.schedule(clusterSettings.get(InterestSettings.PROFILE_SWEEP_INTERVAL));
@@ -148,7 +149,18 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
             () -> InterestSettings.modelParams(clusterSettings), () -> clusterSettings.get(InterestSettings.DEFAULT_MODEL));
         this.embeddings.set(service);
         this.clusterService.set(clusterService);
-        this.queryCache.set(new QueryEmbeddingCache(() -> clusterSettings.get(InterestSettings.QUERY_CACHE_SIZE)));
+        QueryEmbeddingCache queryCache = new QueryEmbeddingCache(clusterSettings.get(InterestSettings.QUERY_CACHE_SIZE), model -> {
+            try {
+                return service.spec(model).dimension();
+            } catch (IllegalArgumentException unknown) {
+                return 0;
+            }
+        });
+        clusterSettings.addSettingsUpdateConsumer(InterestSettings.QUERY_CACHE_SIZE, queryCache::resize);
+        this.queryCache.set(queryCache);
+        ExplainCache explainCache = new ExplainCache(clusterSettings.get(InterestSettings.EXPLAIN_CACHE_SIZE));
+        clusterSettings.addSettingsUpdateConsumer(InterestSettings.EXPLAIN_CACHE_SIZE, explainCache::resize);
+        this.explainCache.set(explainCache);
         return List.of(service, stats, store, events);
     }
 

@@ -27,11 +27,14 @@ import org.opensearch.cluster.ClusterState;
 import org.opensearch.cluster.metadata.IndexAbstraction;
 import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.cache.Cache;
+import org.opensearch.common.cache.CacheBuilder;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.common.unit.ByteSizeValue;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.search.builder.SearchSourceBuilder;
@@ -44,7 +47,6 @@ import org.opensearch.transport.client.Client;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,7 +88,6 @@ public final class ProfileStore {
     private final ThreadPool threadPool;
     private final InterestStats stats;
     private final IntSupplier maxRetries;
-    private final IntSupplier cacheSize;
     private final IntSupplier indexShards;
     private final KeyedSerialQueue serial;
     /**
@@ -94,7 +95,7 @@ public final class ProfileStore {
      * starts from here instead of a read. A write from another node makes the cached version stale; the conditional
      * write then fails with a conflict, and that profile is read again.
      */
-    private final Map<String, Cached> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private final Cache<String, Cached> cache;
 
     /** {@code indexUuid}: a restored or re-created profile index must not be written from an older cache. */
     private record Cached(Profile profile, long seqNo, long primaryTerm, String indexUuid) {}
@@ -113,7 +114,7 @@ public final class ProfileStore {
         ThreadPool threadPool,
         InterestStats stats,
         IntSupplier maxRetries,
-        IntSupplier cacheSize,
+        ByteSizeValue cacheSize,
         IntSupplier indexShards
     ) {
         this.client = client;
@@ -121,7 +122,10 @@ public final class ProfileStore {
         this.threadPool = threadPool;
         this.stats = stats;
         this.maxRetries = maxRetries;
-        this.cacheSize = cacheSize;
+        this.cache = CacheBuilder.<String, Cached>builder()
+            .setMaximumWeight(cacheSize.getBytes())
+            .weigher((docId, cached) -> 2L * docId.length() + heapBytes(cached.profile()))
+            .build();
         this.indexShards = indexShards;
         this.serial = new KeyedSerialQueue(threadPool.generic());
     }
@@ -349,29 +353,40 @@ public final class ProfileStore {
     }
 
     private Cached cached(String docId, String indexUuid) {
-        Cached cached;
-        synchronized (cache) {
-            cached = cache.get(docId);
-        }
+        Cached cached = cache.get(docId);
         return cached != null && cached.indexUuid().equals(indexUuid) ? cached : null;
     }
 
     private void remember(String docId, Cached cached) {
-        int max = cacheSize.getAsInt();
-        synchronized (cache) {
-            cache.put(docId, cached);
-            var it = cache.entrySet().iterator();
-            while (cache.size() > max && it.hasNext()) {
-                it.next();
-                it.remove();
-            }
-        }
+        cache.put(docId, cached);
     }
 
     private void forget(String docId) {
-        synchronized (cache) {
-            cache.remove(docId);
+        cache.invalidate(docId);
+    }
+
+    /** The cache size is a dynamic setting: a smaller one evicts at the next write. */
+    public void resizeCache(ByteSizeValue size) {
+        cache.setMaximumWeight(size.getBytes());
+    }
+
+    /** About what a decoded profile holds on the heap: float vectors, evidence strings, remembered hashes, headers. */
+    static long heapBytes(Profile p) {
+        long bytes = 256 + 8L * p.recentEventIds().size();
+        List<Interest> parts = new ArrayList<>(p.interests());
+        if (p.shortTerm() != null) {
+            parts.add(p.shortTerm());
         }
+        if (p.negative() != null) {
+            parts.add(p.negative());
+        }
+        for (Interest i : parts) {
+            bytes += 96 + 4L * i.vector().length;
+            for (String key : i.evidence()) {
+                bytes += 48 + 2L * key.length();
+            }
+        }
+        return bytes;
     }
 
     private <R> void retryOrFinish(List<String> retry, Batch<R> batch, int attempt, ActionListener<Void> listener) {

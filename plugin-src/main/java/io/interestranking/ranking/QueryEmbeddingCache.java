@@ -1,44 +1,62 @@
 package io.interestranking.ranking;
 
-import java.util.LinkedHashMap;
-import java.util.function.IntSupplier;
+import org.opensearch.common.cache.Cache;
+import org.opensearch.common.cache.CacheBuilder;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.common.unit.ByteSizeValue;
 
-/** LRU cache of query-text vectors (per model): repeated searches skip inference. */
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+/**
+ * Vectors of query texts per model, bounded by their bytes ({@code plugins.interest.query.embedding_cache_size}):
+ * repeated searches skip inference, and searches for a text whose embedding is under way wait for it instead of
+ * embedding it again. A failed embedding is not kept.
+ */
 public final class QueryEmbeddingCache {
 
     private record Key(String model, String text) {}
 
-    private final IntSupplier capacity;
-    private final LinkedHashMap<Key, float[]> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Cache<Key, CompletableFuture<float[]>> cache;
 
-    public QueryEmbeddingCache(IntSupplier capacity) {
-        this.capacity = capacity;
+    /** {@code dimensions}: a model's vector length (0 when unknown), to weigh an entry before its vector exists. */
+    public QueryEmbeddingCache(ByteSizeValue size, ToIntFunction<String> dimensions) {
+        this.cache = CacheBuilder.<Key, CompletableFuture<float[]>>builder()
+            .setMaximumWeight(size.getBytes())
+            .weigher((key, vector) -> 64 + 2L * key.text().length() + 4L * dimensions.applyAsInt(key.model()))
+            .build();
     }
 
-    public synchronized float[] get(String model, String text) {
-        trim(capacity.getAsInt());
-        return entries.get(new Key(model, text));
+    /** The size is a dynamic setting: a smaller one evicts at the next entry. */
+    public void resize(ByteSizeValue size) {
+        cache.setMaximumWeight(size.getBytes());
     }
 
-    public synchronized void put(String model, String text, float[] vector) {
-        int max = capacity.getAsInt();
-        if (max > 0) {
-            entries.put(new Key(model, text), vector);
+    /** The vector of {@code text}: cached, under way, or started now by {@code embed}. */
+    public CompletableFuture<float[]> vector(String model, String text, Consumer<ActionListener<float[]>> embed) {
+        Key key = new Key(model, text);
+        CompletableFuture<float[]> vector;
+        try {
+            vector = cache.computeIfAbsent(key, k -> {
+                CompletableFuture<float[]> started = new CompletableFuture<>();
+                embed.accept(ActionListener.wrap(started::complete, e -> {
+                    cache.invalidate(k, started);
+                    started.completeExceptionally(e);
+                }));
+                return started;
+            });
+        } catch (ExecutionException e) {
+            return CompletableFuture.failedFuture(e.getCause());
         }
-        trim(max);
-    }
-
-    /** The capacity is a dynamic setting: a lowered one applies at once. */
-    private void trim(int max) {
-        var it = entries.entrySet().iterator();
-        while (entries.size() > Math.max(0, max) && it.hasNext()) {
-            it.next();
-            it.remove();
+        if (vector.isCompletedExceptionally()) {
+            cache.invalidate(key, vector); // failed before the cache held it
         }
+        return vector;
     }
 
-    public synchronized int size() {
-        return entries.size();
+    public int size() {
+        return cache.count();
     }
-
 }

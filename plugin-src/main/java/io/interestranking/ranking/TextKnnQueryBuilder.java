@@ -3,6 +3,7 @@ package io.interestranking.ranking;
 import io.interestranking.embedding.TextKind;
 
 import org.apache.lucene.util.SetOnce;
+import org.opensearch.action.support.ContextPreservingActionListener;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -15,6 +16,8 @@ import org.opensearch.index.query.QueryRewriteContext;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -91,20 +94,26 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
             return v == null ? this : KnnAdapter.knn(field, v, k, filter, boost, queryName);
         }
         String modelName = model != null ? model : context.defaultModel().get();
-        QueryEmbeddingCache cache = context.cache().get();
-        float[] cached = cache.get(modelName, queryText);
+        CompletableFuture<float[]> embedding = context.cache().get().vector(modelName, queryText,
+            l -> context.embeddings().get().embed(modelName, List.of(queryText), TextKind.QUERY, 1, ActionListener.map(l, v -> v[0])));
+        float[] cached = embedding.isDone() && embedding.isCompletedExceptionally() == false ? embedding.join() : null;
         if (cached != null) {
             return KnnAdapter.knn(field, cached, k, filter, boost, queryName);
         }
         SetOnce<float[]> holder = new SetOnce<>();
-        ctx.registerAsyncAction((client, listener) -> context.embeddings().get().embed(
-            modelName, List.of(queryText), TextKind.QUERY, 1,
-            ActionListener.wrap(vectors -> {
-                cache.put(modelName, queryText, vectors[0]);
-                holder.set(vectors[0]);
-                listener.onResponse(null);
-            }, listener::onFailure)
-        ));
+        ctx.registerAsyncAction((client, listener) -> {
+            // the embedding may be another search's: this search continues in its own context
+            var own = ContextPreservingActionListener.wrapPreservingContext(listener, client.threadPool().getThreadContext());
+            embedding.whenComplete((vector, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    own.onFailure(cause instanceof Exception e ? e : new RuntimeException(cause));
+                } else {
+                    holder.set(vector);
+                    own.onResponse(null);
+                }
+            });
+        });
         return pendingCopy(new TextKnnQueryBuilder(context, holder::get));
     }
 

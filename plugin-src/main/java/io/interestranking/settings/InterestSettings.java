@@ -121,17 +121,21 @@ public final class InterestSettings {
     public static final Map<EventType, Setting<Double>> TYPE_WEIGHTS = typeWeights();
 
     // ---- query time ----
-    public static final Setting<Integer> QUERY_CACHE_SIZE = Setting.intSetting(
-        PREFIX + "query.embedding_cache_size", 10_000, 0, 1_000_000, Property.NodeScope, Property.Dynamic);
+    /** Heap for query-text vectors per node: bytes, or a share of the heap; 0 keeps none. */
+    public static final Setting<ByteSizeValue> QUERY_CACHE_SIZE = Setting.memorySizeSetting(
+        PREFIX + "query.embedding_cache_size", "1%", Property.NodeScope, Property.Dynamic);
+    /** Heap for the rescored components {@code explain} shows (the MMR part depends on the whole window). */
+    public static final Setting<ByteSizeValue> EXPLAIN_CACHE_SIZE = Setting.memorySizeSetting(
+        PREFIX + "query.explain_cache_size", "2mb", Property.NodeScope, Property.Dynamic);
 
     // ---- events endpoint ----
     public static final Setting<Integer> EVENTS_MAX_PER_REQUEST = Setting.intSetting(
         PREFIX + "events.max_per_request", 1000, 1, 100_000, Property.NodeScope, Property.Dynamic);
     public static final Setting<ByteSizeValue> EVENTS_MAX_BODY = Setting.byteSizeSetting(
         PREFIX + "events.max_body_size", new ByteSizeValue(10L << 20), Property.NodeScope, Property.Dynamic);
-    /** Profiles per node kept as last written, so the next update of that user needs no read. */
-    public static final Setting<Integer> PROFILE_CACHE_SIZE = Setting.intSetting(
-        PREFIX + "profile.cache_size", 1000, 0, 1_000_000, Property.NodeScope, Property.Dynamic);
+    /** Heap for the profiles a node wrote last, so that the next update of those users needs no read. */
+    public static final Setting<ByteSizeValue> PROFILE_CACHE_SIZE = Setting.memorySizeSetting(
+        PREFIX + "profile.cache_size", "1%", Property.NodeScope, Property.Dynamic);
     /** Primaries of the profile index, applied when it is created (grow an existing one with the split API). */
     public static final Setting<Integer> PROFILE_INDEX_SHARDS = Setting.intSetting(
         PREFIX + "profile.index_shards", 1, 1, 1024, Property.NodeScope, Property.Dynamic);
@@ -182,7 +186,7 @@ public final class InterestSettings {
         List<Setting<?>> all = new ArrayList<>(List.of(DEFAULT_MODEL, INTRA_OP_THREADS, LONE_INTRA_OP_THREADS, MAX_BATCH_TOKENS, EMBED_MAX_TEXTS,
             EMBED_MAX_TEXT_CHARS, MAX_INTERESTS, SPAWN_THRESHOLD, MERGE_THRESHOLD, COHESION, LEARNING_RATE_FLOOR, LONG_HALF_LIFE, SHORT_HALF_LIFE,
             NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT, NEGATIVE_SCORE_WEIGHT,
-            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE, PROFILE_CACHE_SIZE,
+            SHORT_TERM_ENABLED, NEGATIVE_ENABLED, EVENTS_MAX_PER_REQUEST, EVENTS_MAX_BODY, UPDATE_RETRIES, QUERY_CACHE_SIZE, EXPLAIN_CACHE_SIZE, PROFILE_CACHE_SIZE,
             PROFILE_INDEX_SHARDS, PROFILE_INACTIVE_TTL, PROFILE_SWEEP_INTERVAL));
         all.addAll(TYPE_WEIGHTS.values());
         return all;

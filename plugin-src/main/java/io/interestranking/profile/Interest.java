@@ -1,6 +1,8 @@
 package io.interestranking.profile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.List;
 
 /** One interest of a user: a unit direction in embedding space with the evidence behind it. Mutable, owned by its profile. */
@@ -47,6 +49,17 @@ public final class Interest {
 
     public boolean declared() {
         return declared;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Interest i && Arrays.equals(vector, i.vector) && weight == i.weight && count == i.count
+            && lastUpdated == i.lastUpdated && evidence.equals(i.evidence) && declared == i.declared;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(vector), weight, count, lastUpdated, evidence, declared);
     }
 
     Interest copy() {

@@ -6,6 +6,7 @@ import org.opensearch.core.common.io.stream.Writeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A user's interest profile. All weights are stored as of {@link #clock()}, the latest event time applied, so
@@ -103,6 +104,18 @@ public final class Profile implements Writeable {
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         ProfileCodec.write(out, this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Profile p && userId.equals(p.userId) && space.equals(p.space) && clock == p.clock && updated == p.updated
+            && eventCount == p.eventCount && interests.equals(p.interests) && Objects.equals(shortTerm, p.shortTerm)
+            && Objects.equals(negative, p.negative) && recentEventIds.equals(p.recentEventIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(userId, space, clock, updated, eventCount, interests);
     }
 
     /** A deep copy: updates work on a copy so that a failed or retried write leaves the original as it was. */

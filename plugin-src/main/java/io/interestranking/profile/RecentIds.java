@@ -57,6 +57,16 @@ public final class RecentIds {
         return size;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecentIds r && Arrays.equals(ids, 0, size, r.ids, 0, r.size);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(Arrays.copyOf(ids, size));
+    }
+
     public RecentIds copy() {
         return new RecentIds(Arrays.copyOf(ids, Math.max(8, size)), size);
     }

@@ -63,6 +63,9 @@ class ProfileCodecTest {
         // the dedupe memory survives the round trip
         assertEquals(InterestModel.Outcome.DUPLICATE, model.apply(back, new Event(EventType.CLICK, 3000, new float[] { 1, 0 }, null, "e1", 1, null)));
         assertEquals(2, ProfileCodec.dimension(back));
+        ProfileCodec.roundVectors(p);
+        assertEquals(p, ProfileCodec.fromSource(ProfileCodec.toSource(p))); // equal by content
+        assertEquals(p.hashCode(), ProfileCodec.fromSource(ProfileCodec.toSource(p)).hashCode());
     }
 
     @Test
@@ -105,6 +108,15 @@ class ProfileCodecTest {
         Profile back = ProfileCodec.fromSource(source);
         assertEquals(new ProfileId("u1", "m"), back.id());
         assertEquals(123_456L, back.updated());
+    }
+
+    @Test
+    void aCachedProfileWeighsItsVectorsEvidenceAndRememberedIds() {
+        Profile p = new Profile("u1", "m");
+        model.apply(p, new Event(EventType.CLICK, 1000, new float[] { 1, 0 }, "i/1", "e1", 1, null));
+        // headers 256 + one remembered id 8; long-term interest 96 + 2·4 + evidence 48 + 2·3;
+        // the short-term one the same
+        assertEquals(256 + 8 + 2 * (96 + 8 + 48 + 6), ProfileStore.heapBytes(p));
     }
 
     @Test

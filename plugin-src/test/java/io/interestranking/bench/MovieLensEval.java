@@ -104,7 +104,7 @@ public final class MovieLensEval {
             new Variant("no short-term interest", Map.of("plugins.interest.profile.short_term.enabled", false)),
             new Variant("no negative interest", Map.of("plugins.interest.profile.negative.enabled", false))
         );
-        Map<String, double[]> rows = new LinkedHashMap<>();
+        Map<String, PerUser> rows = new LinkedHashMap<>();
         rows.put("popularity", evaluate(rest, training, heldOut, "popularity", null, maxPopularity));
         long replayed = 0;
         for (int v = 0; v < variants.size(); v++) {
@@ -124,18 +124,25 @@ public final class MovieLensEval {
         List<String> groups = new ArrayList<>(List.of("popularity (no profile)"));
         double[] knnHr = new double[variants.size() + 1];
         double[] rescoreHr = new double[variants.size() + 1];
-        knnHr[0] = rescoreHr[0] = rows.get("popularity")[0];
+        knnHr[0] = rescoreHr[0] = rows.get("popularity").means()[0];
         for (int v = 0; v < variants.size(); v++) {
             groups.add(variants.get(v).name());
-            knnHr[v + 1] = rows.get("`interest_knn`, " + variants.get(v).name())[0];
-            rescoreHr[v + 1] = rows.get("popularity + `interest` rescorer, " + variants.get(v).name())[0];
+            knnHr[v + 1] = rows.get("`interest_knn`, " + variants.get(v).name()).means()[0];
+            rescoreHr[v + 1] = rows.get("popularity + `interest` rescorer, " + variants.get(v).name()).means()[0];
         }
         Path plot = report.resolveSibling("movielens-quality.png");
         Plots.bars("MovieLens small: HR@10 by ranking and model variant", "HR@10", groups,
             List.of("interest_knn", "popularity + interest rescorer"), List.of(knnHr, rescoreHr), plot);
 
         StringBuilder table = new StringBuilder();
-        rows.forEach((name, m) -> table.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |%n", name, m[0], m[1])));
+        PerUser base = rows.get("popularity"), full = rows.get("popularity + `interest` rescorer, full model");
+        rows.forEach((name, r) -> {
+            double[] m = r.means(), vsBase = r.pairedHitGain(base), vsFull = r.pairedHitGain(full);
+            table.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s | %s |%n", name, m[0], m[1],
+                r == base ? "" : String.format(Locale.ROOT, "%+.4f ± %.4f (%.1f SE)", vsBase[0], vsBase[1], vsBase[0] / vsBase[1]),
+                name.startsWith("popularity + ") && r != full
+                    ? String.format(Locale.ROOT, "%+.4f ± %.4f (%.1f SE)", vsFull[0], vsFull[1], vsFull[1] == 0 ? 0 : vsFull[0] / vsFull[1]) : ""));
+        });
         String text = String.format(
             Locale.ROOT,
             """
@@ -157,9 +164,13 @@ public final class MovieLensEval {
                   (`normalize: min_max` on [0, %d], `query_weight` 0.5, `interest_weight` 0.5). Each model variant
                   builds its own profiles with the named setting changed.
 
-                | ranking | HR@10 | nDCG@10 |
-                |---|---|---|
+                | ranking | HR@10 | nDCG@10 | HR@10 − popularity's, same users | HR@10 − full model's (rescorer), same users |
+                |---|---|---|---|---|
                 %s
+
+                Differences are paired: per user, this ranking's hit (0 or 1) minus the other's, averaged; ± one standard
+                error of that mean (the users' differences' standard deviation / √users), and how many standard errors
+                the difference is.
 
                 ![HR@10 by ranking and model variant](movielens-quality.png)
                 """,
@@ -209,10 +220,38 @@ public final class MovieLensEval {
         batch.clear();
     }
 
-    /** Mean HR@10 and nDCG@10 over users. */
-    static double[] evaluate(Rest rest, Map<Integer, List<Rating>> training, Map<Integer, Set<String>> heldOut, String kind, String prefix,
+    /** Per user (in {@code heldOut}'s order): HR@10 (0 or 1) and nDCG@10. */
+    record PerUser(double[] hits, double[] ndcg) {
+        double[] means() {
+            return new double[] { mean(hits), mean(ndcg) };
+        }
+
+        /** This ranking's HR@10 minus {@code base}'s over the same users, and the standard error of that mean difference. */
+        double[] pairedHitGain(PerUser base) {
+            double[] d = new double[hits.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = hits[i] - base.hits[i];
+            }
+            double m = mean(d), var = 0;
+            for (double x : d) {
+                var += (x - m) * (x - m);
+            }
+            return new double[] { m, Math.sqrt(var / (d.length - 1) / d.length) };
+        }
+
+        static double mean(double[] v) {
+            double sum = 0;
+            for (double x : v) {
+                sum += x;
+            }
+            return sum / v.length;
+        }
+    }
+
+    static PerUser evaluate(Rest rest, Map<Integer, List<Rating>> training, Map<Integer, Set<String>> heldOut, String kind, String prefix,
         int maxPopularity) {
-        double hits = 0, ndcg = 0;
+        double[] hits = new double[heldOut.size()], ndcg = new double[heldOut.size()];
+        int u = 0;
         for (var e : heldOut.entrySet()) {
             List<String> seen = training.get(e.getKey()).stream().map(r -> String.valueOf(r.movie())).distinct().toList();
             Map<String, Object> notSeen = Map.of("bool", Map.of("must_not", List.of(Map.of("ids", Map.of("values", seen)))));
@@ -238,12 +277,10 @@ public final class MovieLensEval {
             rest.ok("POST", "/ml-movies/_search", body).get("hits").get("hits").forEach(h -> ranked.add(h.get("_id").asText()));
             Map<String, Integer> relevant = new HashMap<>();
             e.getValue().forEach(id -> relevant.put(id, 1));
-            if (ranked.stream().anyMatch(relevant::containsKey)) {
-                hits++;
-            }
-            ndcg += Ndcg.at(10, ranked, relevant);
+            hits[u] = ranked.stream().anyMatch(relevant::containsKey) ? 1 : 0;
+            ndcg[u++] = Ndcg.at(10, ranked, relevant);
         }
-        return new double[] { hits / heldOut.size(), ndcg / heldOut.size() };
+        return new PerUser(hits, ndcg);
     }
 
     /** movieId → "title. Genres: a, b. Tags: x, y." */

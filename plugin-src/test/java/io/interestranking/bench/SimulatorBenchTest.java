@@ -1,0 +1,37 @@
+package io.interestranking.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SimulatorBenchTest {
+
+    @Test
+    void aUsersClickProbabilitiesFollowTheirHiddenTastesAndTheShift() {
+        SimulatorBench.User u = new SimulatorBench.User(1, "hiking", "jazz", "chess", "coffee");
+        assertEquals(0.6, u.click("hiking", 0, 8));
+        assertEquals(0.3, u.click("jazz", 0, 8));
+        assertEquals(0.02, u.click("coffee", 7, 8));
+        assertEquals(0.0, u.click("chess", 3, 8));
+        // from the shift on: the new main topic, the old one faded
+        assertEquals(0.6, u.click("coffee", 8, 8));
+        assertEquals(0.06, u.click("hiking", 8, 8));
+        assertEquals(0.3, u.click("jazz", 20, 8));
+    }
+
+    @Test
+    void meanAndTheHalfWidthOfIts95PercentInterval() {
+        // mean 2, sample variance ((−1)² + 0 + 1²)/2 = 1, half-width 1.96·√(1/3)
+        assertArrayEquals(new double[] { 2, 1.96 * Math.sqrt(1.0 / 3) }, SimulatorBench.meanCi(new double[] { 1, 2, 3 }), 1e-12);
+    }
+
+    @Test
+    void adaptationCountsSessionsUntilHalfTheTopTenIsTheNewTopic() {
+        SimulatorBench.Trace quick = new SimulatorBench.Trace(6), never = new SimulatorBench.Trace(6);
+        quick.shownNext[3] = 2;
+        quick.shownNext[4] = 5;
+        double[] sessions = SimulatorBench.adaptation(new SimulatorBench.Trace[] { quick, never }, 3, 6);
+        assertArrayEquals(new double[] { 1, 3 }, sessions); // one session after the shift; never: censored at the end
+    }
+}

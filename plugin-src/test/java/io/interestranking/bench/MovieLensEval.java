@@ -36,65 +36,12 @@ public final class MovieLensEval {
         Path dir = Path.of(args[1]);
         Path report = Path.of(args[2]);
 
-        Map<Integer, String> texts = movieTexts(dir);
-        Map<Integer, List<Rating>> byUser = new TreeMap<>();
-        for (String line : Files.readAllLines(dir.resolve("ratings.csv")).subList(1, Files.readAllLines(dir.resolve("ratings.csv")).size())) {
-            String[] f = line.split(",");
-            Rating r = new Rating(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]) * 1000);
-            byUser.computeIfAbsent(r.user(), k -> new ArrayList<>()).add(r);
-        }
-        // split: the last 20% of each user's positives (in time) are held out; training is what came before
-        Map<Integer, List<Rating>> training = new LinkedHashMap<>();
-        Map<Integer, Set<String>> heldOut = new LinkedHashMap<>();
-        Map<Integer, Integer> popularity = new HashMap<>();
-        for (var e : byUser.entrySet()) {
-            List<Rating> all = new ArrayList<>(e.getValue());
-            all.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Integer.compare(a.movie(), b.movie()));
-            List<Rating> positives = all.stream().filter(r -> r.value() >= 4.0).toList();
-            if (positives.size() < 5) {
-                continue;
-            }
-            int cut = positives.size() - Math.max(1, (int) Math.round(positives.size() * 0.2));
-            long holdoutStart = positives.get(cut).time();
-            Set<String> test = new HashSet<>();
-            for (Rating r : positives.subList(cut, positives.size())) {
-                test.add(String.valueOf(r.movie()));
-            }
-            List<Rating> train = new ArrayList<>();
-            for (Rating r : all) {
-                if (r.time() < holdoutStart && test.contains(String.valueOf(r.movie())) == false) {
-                    train.add(r);
-                    if (r.value() >= 4.0) {
-                        popularity.merge(r.movie(), 1, Integer::sum);
-                    }
-                }
-            }
-            if (train.stream().anyMatch(r -> r.value() >= 4.0)) {
-                training.put(e.getKey(), train);
-                heldOut.put(e.getKey(), test);
-            }
-        }
-        int maxPopularity = popularity.values().stream().mapToInt(Integer::intValue).max().orElse(1);
-
-        // the catalogue, embedded by the pipeline
-        rest.call("DELETE", "/ml-movies", null);
-        rest.ok("PUT", "/_ingest/pipeline/ml-movies", Fixtures.pipeline(Map.of("field_map", Map.of("text", "text_vector"))));
-        rest.ok("PUT", "/ml-movies", Fixtures.vectorIndex("ml-movies", "text", "text_vector", 1, 0));
-        rest.ok("PUT", "/ml-movies/_mapping", Map.of("properties", Map.of("popularity", Map.of("type", "integer"))));
-        List<Integer> ids = new ArrayList<>(texts.keySet());
-        long indexStart = System.nanoTime();
-        for (int from = 0; from < ids.size(); from += 500) {
-            StringBuilder bulk = new StringBuilder();
-            for (int id : ids.subList(from, Math.min(ids.size(), from + 500))) {
-                bulk.append(Datasets.bulkLine("ml-movies", String.valueOf(id),
-                    Map.of("text", texts.get(id), "popularity", popularity.getOrDefault(id, 0))));
-            }
-            if (rest.ok("POST", "/_bulk", bulk.toString()).get("errors").asBoolean()) {
-                throw new IllegalStateException("bulk errors");
-            }
-        }
-        rest.ok("POST", "/ml-movies/_refresh", null);
-        double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
+        Split split = Split.of(dir);
+        Map<Integer, List<Rating>> training = split.training();
+        Map<Integer, Set<String>> heldOut = split.heldOut();
+        Map<Integer, String> texts = split.texts();
+        int maxPopularity = split.maxPopularity();
+        double indexSeconds = split.index(rest);
 
         List<Variant> variants = List.of(
             new Variant("full model", Map.of()),
@@ -178,6 +125,92 @@ public final class MovieLensEval {
         );
         Files.writeString(report, text);
         System.out.println(text);
+    }
+
+    /** Each user's last 20% of positives (in time) held out; training is what came before; popularity from training. */
+    record Split(Map<Integer, List<Rating>> training, Map<Integer, Set<String>> heldOut, Map<Integer, Integer> popularity,
+                 Map<Integer, String> texts) {
+
+        static Split of(Path dir) throws IOException {
+            Map<Integer, List<Rating>> byUser = new TreeMap<>();
+            for (String line : Files.readAllLines(dir.resolve("ratings.csv")).subList(1, Files.readAllLines(dir.resolve("ratings.csv")).size())) {
+                String[] f = line.split(",");
+                Rating r = new Rating(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]) * 1000);
+                byUser.computeIfAbsent(r.user(), k -> new ArrayList<>()).add(r);
+            }
+            // split: the last 20% of each user's positives (in time) are held out; training is what came before
+            Map<Integer, List<Rating>> training = new LinkedHashMap<>();
+            Map<Integer, Set<String>> heldOut = new LinkedHashMap<>();
+            Map<Integer, Integer> popularity = new HashMap<>();
+            for (var e : byUser.entrySet()) {
+                List<Rating> all = new ArrayList<>(e.getValue());
+                all.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Integer.compare(a.movie(), b.movie()));
+                List<Rating> positives = all.stream().filter(r -> r.value() >= 4.0).toList();
+                if (positives.size() < 5) {
+                    continue;
+                }
+                int cut = positives.size() - Math.max(1, (int) Math.round(positives.size() * 0.2));
+                long holdoutStart = positives.get(cut).time();
+                Set<String> test = new HashSet<>();
+                for (Rating r : positives.subList(cut, positives.size())) {
+                    test.add(String.valueOf(r.movie()));
+                }
+                List<Rating> train = new ArrayList<>();
+                for (Rating r : all) {
+                    if (r.time() < holdoutStart && test.contains(String.valueOf(r.movie())) == false) {
+                        train.add(r);
+                        if (r.value() >= 4.0) {
+                            popularity.merge(r.movie(), 1, Integer::sum);
+                        }
+                    }
+                }
+                if (train.stream().anyMatch(r -> r.value() >= 4.0)) {
+                    training.put(e.getKey(), train);
+                    heldOut.put(e.getKey(), test);
+                }
+            }
+            return new Split(training, heldOut, popularity, movieTexts(dir));
+        }
+
+        int maxPopularity() {
+            return popularity.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        }
+
+        /** The users whose id is odd ({@code odd}) or even, for tuning on one half and reporting on the other. */
+        Split half(boolean odd) {
+            Map<Integer, List<Rating>> t = new LinkedHashMap<>();
+            Map<Integer, Set<String>> h = new LinkedHashMap<>();
+            heldOut.forEach((user, set) -> {
+                if ((user % 2 == 1) == odd) {
+                    t.put(user, training.get(user));
+                    h.put(user, set);
+                }
+            });
+            return new Split(t, h, popularity, texts);
+        }
+
+        /** The catalogue through the pipeline into {@code ml-movies}; returns the seconds it took. */
+        double index(Rest rest) throws IOException {
+            // the catalogue, embedded by the pipeline
+            rest.call("DELETE", "/ml-movies", null);
+            rest.ok("PUT", "/_ingest/pipeline/ml-movies", Fixtures.pipeline(Map.of("field_map", Map.of("text", "text_vector"))));
+            rest.ok("PUT", "/ml-movies", Fixtures.vectorIndex("ml-movies", "text", "text_vector", 1, 0));
+            rest.ok("PUT", "/ml-movies/_mapping", Map.of("properties", Map.of("popularity", Map.of("type", "integer"))));
+            List<Integer> ids = new ArrayList<>(texts.keySet());
+            long indexStart = System.nanoTime();
+            for (int from = 0; from < ids.size(); from += 500) {
+                StringBuilder bulk = new StringBuilder();
+                for (int id : ids.subList(from, Math.min(ids.size(), from + 500))) {
+                    bulk.append(Datasets.bulkLine("ml-movies", String.valueOf(id),
+                        Map.of("text", texts.get(id), "popularity", popularity.getOrDefault(id, 0))));
+                }
+                if (rest.ok("POST", "/_bulk", bulk.toString()).get("errors").asBoolean()) {
+                    throw new IllegalStateException("bulk errors");
+                }
+            }
+            rest.ok("POST", "/ml-movies/_refresh", null);
+            return (System.nanoTime() - indexStart) / 1e9;
+        }
     }
 
     static void setSettings(Rest rest, Map<String, Object> settings, boolean reset) {

@@ -148,6 +148,18 @@ public final class SimulatorBench {
             System.err.println("done: " + variant.name());
         }
         Files.writeString(report, report(traces, users, sessions, shift, (System.nanoTime() - start) / 1e9 / sessions / variants.size()));
+        List<String> names = new ArrayList<>(traces.keySet());
+        double[] clicks = new double[names.size()], newTopic = new double[names.size()], disliked = new double[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            Trace[] t = traces.get(names.get(i));
+            clicks[i] = meanCi(over(t, x -> x.clicks, 1, sessions))[0];
+            newTopic[i] = meanCi(over(t, x -> x.shownNext, sessions - 4, sessions))[0];
+            disliked[i] = meanCi(over(t, x -> x.shownDisliked, 2, sessions))[0];
+        }
+        Plots.bars("Simulated users: each variant of the model", "per session", names,
+            List.of("clicks", "new topic's items in the top 10 (last 4 sessions)", "disliked items in the top 10"),
+            List.of(clicks, newTopic, disliked), report.resolveSibling("simulator.png"));
+        Files.writeString(report, Files.readString(report) + "\n![clicks, adaptation and disliked items by variant](simulator.png)\n");
         System.out.println(Files.readString(report));
     }
 

@@ -125,11 +125,15 @@ public final class TopicBench {
             | catalog | rule | T = 1 | T = 2 | T = 3 | T = 4 |
             |---|---|---|---|---|---|
             """);
+        List<String> labels = new ArrayList<>();
+        List<double[]> perTopic = List.of(new double[8], new double[8], new double[8], new double[8]);
         for (Catalog c : List.of(en, movies, zh)) {
             for (Rule r : List.of(DEFAULTS, c.model().equals(zh.model()) ? zhRule : enRule)) {
                 out.append("| ").append(c.name()).append(" | ").append(r.name());
+                labels.add(c.name() + (r == DEFAULTS ? ", defaults" : ", calibrated"));
                 for (int t = 1; t <= 4; t++) {
                     Result x = simulate(c, r.params(), t, USERS, new Random(t));
+                    perTopic.get(t - 1)[labels.size() - 1] = x.interestsPerTopic();
                     out.append(String.format(Locale.ROOT, " | %.2f / %.3f / %.2f", x.interestsPerTopic(), x.purity(), x.pureShare()));
                 }
                 out.append(" |\n");
@@ -140,6 +144,11 @@ public final class TopicBench {
             Targets: ≤ 1.25 interests per topic and purity ≥ 0.95 at every T. What the figures mean for the defaults,
             and how to calibrate a catalog: [docs/profile-model.md](../docs/profile-model.md).
             """);
+        List<double[]> series = new ArrayList<>();
+        perTopic.forEach(v -> series.add(java.util.Arrays.copyOf(v, labels.size())));
+        Plots.bars("Long-term interests per topic, users of T topics", "interests per topic", labels,
+            List.of("T = 1", "T = 2", "T = 3", "T = 4"), series, report.resolveSibling("topics.png"));
+        out.append("\n![interests per topic by catalog and rule](topics.png)\n");
         Files.writeString(report, out.toString());
         System.out.println(out);
     }

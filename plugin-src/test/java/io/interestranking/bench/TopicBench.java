@@ -289,7 +289,7 @@ public final class TopicBench {
     static Catalog movies(EmbeddingService service, Path dir, String model) throws Exception {
         Map<String, List<String>> tags = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("tags.csv")).subList(1, Files.readAllLines(dir.resolve("tags.csv")).size())) {
-            List<String> f = csv(line);
+            List<String> f = MovieLensEval.csv(line);
             List<String> t = tags.computeIfAbsent(f.get(1), k -> new ArrayList<>());
             if (t.size() < 5 && t.contains(f.get(2)) == false) {
                 t.add(f.get(2));
@@ -298,7 +298,7 @@ public final class TopicBench {
         List<String> ids = new ArrayList<>(), topics = new ArrayList<>(), texts = new ArrayList<>();
         List<String> lines = Files.readAllLines(dir.resolve("movies.csv"));
         for (String line : lines.subList(1, lines.size())) {
-            List<String> f = csv(line);
+            List<String> f = MovieLensEval.csv(line);
             if (GENRES.contains(f.get(2))) {
                 ids.add("m" + f.get(0));
                 topics.add(f.get(2));
@@ -307,24 +307,6 @@ public final class TopicBench {
             }
         }
         return new Catalog("movielens", model, embed(service, model, ids, topics, texts));
-    }
-
-    static List<String> csv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char ch : line.strip().toCharArray()) {
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && quoted == false) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 
     static List<Item> embed(EmbeddingService service, String model, List<String> ids, List<String> topics, List<String> texts) throws Exception {

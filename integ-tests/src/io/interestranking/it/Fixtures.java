@@ -45,8 +45,18 @@ public final class Fixtures {
 
     /** The demo catalog in a language: `items` (all-MiniLM-L6-v2, 384-d) or, for "zh", `zh-items` (bge-small-zh-v1.5, 512-d). */
     public static void demoCatalog(Rest rest, java.nio.file.Path root, String lang) throws Exception {
+        demoCatalog(rest, root, lang, "zh".equals(lang) ? "zh-items" : "items", 300);
+    }
+
+    /** One item of the demo catalog, as {@code demo/catalog.py} writes it. */
+    public record DemoItem(String id, String category, String description) {}
+
+    /**
+     * The first {@code count} items of the demo catalog through a pipeline of the same name into {@code index}
+     * (title and description embedded, lucene HNSW); returns them.
+     */
+    public static List<DemoItem> demoCatalog(Rest rest, java.nio.file.Path root, String lang, String index, int count) throws Exception {
         boolean zh = "zh".equals(lang);
-        String index = zh ? "zh-items" : "items";
         rest.call("DELETE", "/" + index, null);
         Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", zh ? 512 : 384, "method",
             Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
@@ -57,14 +67,34 @@ public final class Fixtures {
             "mappings", Map.of("properties", Map.of("title", Map.of("type", "text"), "description", Map.of("type", "text"),
                 "category", Map.of("type", "keyword"), "price", Map.of("type", "float"),
                 "title_vector", vector, "description_vector", vector))));
-        Process catalog = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), "300", index, lang).start();
+        String bulk = demoCatalogBulk(root, count, index, lang);
+        if (rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean()) {
+            throw new IllegalStateException("the demo catalog did not load");
+        }
+        return demoItems(bulk);
+    }
+
+    /** The {@code _bulk} body {@code demo/catalog.py} writes for {@code count} items into {@code index}. */
+    public static String demoCatalogBulk(java.nio.file.Path root, int count, String index, String lang) throws Exception {
+        Process catalog = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), String.valueOf(count), index, lang)
+            .start();
         String bulk = new String(catalog.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (catalog.waitFor(1, java.util.concurrent.TimeUnit.MINUTES) == false || catalog.exitValue() != 0) {
             throw new IllegalStateException("demo/catalog.py failed");
         }
-        if (rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean()) {
-            throw new IllegalStateException("the demo catalog did not load");
+        return bulk;
+    }
+
+    /** The items of a demo-catalog {@code _bulk} body. */
+    public static List<DemoItem> demoItems(String bulk) throws java.io.IOException {
+        List<DemoItem> items = new java.util.ArrayList<>();
+        String[] lines = bulk.split("\n");
+        for (int i = 0; i + 1 < lines.length; i += 2) {
+            var doc = Rest.JSON.readTree(lines[i + 1]);
+            items.add(new DemoItem(Rest.JSON.readTree(lines[i]).get("index").get("_id").asText(), doc.get("category").asText(),
+                doc.get("description").asText()));
         }
+        return items;
     }
 
     public static Map<String, Object> pipeline(Map<String, Object> options) {

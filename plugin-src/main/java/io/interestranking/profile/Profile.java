@@ -77,6 +77,18 @@ public final class Profile implements Writeable {
         return recentEventIds;
     }
 
+    /** Every direction the profile holds: the long-term interests, then the short-term and negative ones if any. */
+    public List<Interest> parts() {
+        List<Interest> parts = new ArrayList<>(interests);
+        if (shortTerm != null) {
+            parts.add(shortTerm);
+        }
+        if (negative != null) {
+            parts.add(negative);
+        }
+        return parts;
+    }
+
     public boolean isEmpty() {
         return interests.isEmpty() && shortTerm == null && negative == null;
     }

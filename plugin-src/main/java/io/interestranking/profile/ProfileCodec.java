@@ -127,15 +127,7 @@ public final class ProfileCodec {
 
     /** Rounds every vector of the profile, in place, to the values the document stores. */
     public static void roundVectors(Profile p) {
-        for (Interest i : p.interests) {
-            roundToHalf(i.vector);
-        }
-        if (p.shortTerm != null) {
-            roundToHalf(p.shortTerm.vector);
-        }
-        if (p.negative != null) {
-            roundToHalf(p.negative.vector);
-        }
+        p.parts().forEach(i -> roundToHalf(i.vector));
     }
 
     static void roundToHalf(float[] v) {
@@ -163,12 +155,7 @@ public final class ProfileCodec {
 
     /** The dimension of a profile's vectors, or -1 when it has none yet. */
     public static int dimension(Profile p) {
-        if (p.interests.isEmpty() == false) {
-            return p.interests.get(0).vector.length;
-        }
-        if (p.shortTerm != null) {
-            return p.shortTerm.vector.length;
-        }
-        return p.negative != null ? p.negative.vector.length : -1;
+        List<Interest> parts = p.parts();
+        return parts.isEmpty() ? -1 : parts.get(0).vector.length;
     }
 }

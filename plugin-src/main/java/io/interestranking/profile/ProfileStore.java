@@ -373,14 +373,7 @@ public final class ProfileStore {
     /** About what a decoded profile holds on the heap: float vectors, evidence strings, remembered hashes, headers. */
     static long heapBytes(Profile p) {
         long bytes = 256 + 8L * p.recentEventIds().size();
-        List<Interest> parts = new ArrayList<>(p.interests());
-        if (p.shortTerm() != null) {
-            parts.add(p.shortTerm());
-        }
-        if (p.negative() != null) {
-            parts.add(p.negative());
-        }
-        for (Interest i : parts) {
+        for (Interest i : p.parts()) {
             bytes += 96 + 4L * i.vector().length;
             for (String key : i.evidence()) {
                 bytes += 48 + 2L * key.length();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -72,7 +71,8 @@ public final class SimulatorBench {
         int sessions = args.length > 4 ? Integer.parseInt(args[4]) : 24;
         int shift = sessions / 3;
 
-        Map<String, String> topicOf = loadCatalog(rest, root, 1000);
+        Map<String, String> topicOf = new HashMap<>();
+        Fixtures.demoCatalog(rest, root, "en", INDEX, 1000).forEach(item -> topicOf.put(item.id(), item.category()));
         List<String> topics = topicOf.values().stream().distinct().sorted().toList();
         List<User> people = new ArrayList<>();
         Random random = new Random(7);
@@ -182,29 +182,6 @@ public final class SimulatorBench {
         List<String> ids = new ArrayList<>();
         rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
         return ids;
-    }
-
-    /** The demo catalog's first {@code count} items through the pipeline; item id → topic. */
-    static Map<String, String> loadCatalog(Rest rest, Path root, int count) throws Exception {
-        rest.call("DELETE", "/" + INDEX, null);
-        Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", 384, "method",
-            Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
-        rest.ok("PUT", "/_ingest/pipeline/" + INDEX, Fixtures.pipeline(Map.of("field_map", Map.of("description", FIELD))));
-        rest.ok("PUT", "/" + INDEX, Map.of("settings", Map.of("index", Map.of("knn", true, "default_pipeline", INDEX, "number_of_replicas", 0)),
-            "mappings", Map.of("properties", Map.of("description", Map.of("type", "text"), "category", Map.of("type", "keyword"),
-                FIELD, vector))));
-        Process catalog = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), String.valueOf(count), INDEX).start();
-        String bulk = new String(catalog.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (catalog.waitFor() != 0 || rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean()) {
-            throw new IllegalStateException("the catalog did not load");
-        }
-        Map<String, String> topicOf = new HashMap<>();
-        String[] lines = bulk.split("\n");
-        for (int i = 0; i + 1 < lines.length; i += 2) {
-            topicOf.put(Rest.JSON.readTree(lines[i]).get("index").get("_id").asText(),
-                Rest.JSON.readTree(lines[i + 1]).get("category").asText());
-        }
-        return topicOf;
     }
 
     /** Mean over users of a per-user figure, and the half-width of its 95% interval. */

@@ -10,10 +10,10 @@ import io.interestranking.profile.Interest;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
+import io.interestranking.profile.Rules;
+import io.interestranking.profile.Vectors;
+import io.interestranking.it.Fixtures;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,10 +53,7 @@ public final class TopicBench {
 
     record Rule(String name, double spawn, double merge, double cohesion) {
         ModelParams params() {
-            ModelParams d = ModelParams.defaults();
-            return new ModelParams(d.maxInterests(), spawn, merge, cohesion, d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(),
-                d.negativeHalfLife(), d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(),
-                d.negativeScoreWeight(), d.shortTermEnabled(), d.negativeEnabled());
+            return Rules.withRule(spawn, merge, cohesion);
         }
     }
 
@@ -186,7 +183,7 @@ public final class TopicBench {
         while (v.size() < 5000) {
             Item a = c.items().get(random.nextInt(c.items().size())), b = c.items().get(random.nextInt(c.items().size()));
             if (a != b && a.topic().equals(b.topic()) == within) {
-                v.add(dot(a.vector(), b.vector()));
+                v.add(Vectors.dot(a.vector(), b.vector()));
             }
         }
         Collections.sort(v);
@@ -234,7 +231,7 @@ public final class TopicBench {
         c.byTopic().forEach((topic, items) -> {
             float[] m = new float[items.get(0).vector().length];
             items.forEach(i -> { for (int k = 0; k < m.length; k++) m[k] += i.vector()[k]; });
-            double norm = Math.sqrt(dot(m, m));
+            double norm = Math.sqrt(Vectors.dot(m, m));
             for (int k = 0; k < m.length; k++) m[k] /= norm;
             means.put(topic, m);
         });
@@ -248,7 +245,7 @@ public final class TopicBench {
                     String best = null;
                     double bestCos = -2;
                     for (String other : chosen) {
-                        double cos = dot(item.vector(), means.get(other));
+                        double cos = Vectors.dot(item.vector(), means.get(other));
                         if (cos > bestCos) { bestCos = cos; best = other; }
                     }
                     right += best.equals(topic) ? 1 : 0;
@@ -259,26 +256,12 @@ public final class TopicBench {
         return right / (double) all;
     }
 
-    static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     static Catalog demo(EmbeddingService service, Path root, String lang, String model) throws Exception {
-        Process p = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), "3000", "items", lang).start();
         List<String> ids = new ArrayList<>(), topics = new ArrayList<>(), texts = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String action;
-            while ((action = r.readLine()) != null) {
-                var id = io.interestranking.it.Rest.JSON.readTree(action).get("index").get("_id").asText();
-                var doc = io.interestranking.it.Rest.JSON.readTree(r.readLine());
-                ids.add(id);
-                topics.add(doc.get("category").asText());
-                texts.add(doc.get("description").asText());
-            }
+        for (Fixtures.DemoItem item : Fixtures.demoItems(Fixtures.demoCatalogBulk(root, 3000, "items", lang))) {
+            ids.add(item.id());
+            topics.add(item.category());
+            texts.add(item.description());
         }
         return new Catalog("demo-" + lang, model, embed(service, model, ids, topics, texts));
     }

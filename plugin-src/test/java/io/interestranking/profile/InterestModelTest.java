@@ -96,16 +96,9 @@ class InterestModelTest {
         assertArrayEquals(Y, p.interests().get(1).vector());
     }
 
-    static ModelParams topics(double spawn, double merge, double cohesion) {
-        ModelParams d = ModelParams.defaults();
-        return new ModelParams(d.maxInterests(), spawn, merge, cohesion, d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(),
-            d.negativeHalfLife(), d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(),
-            d.negativeScoreWeight(), true, true);
-    }
-
     @Test
     void thresholdsSharpenWithTheInterestsCountByTheCohesion() {
-        InterestModel m = new InterestModel(topics(0.32, 0.30, 0.45));
+        InterestModel m = new InterestModel(Rules.withRule(0.32, 0.30, 0.45));
         assertEquals(0.32, m.joinThreshold(1), 1e-12);
         // 0.32 · 3/√(3 + 3·2·0.45) = 0.32 · 3/√5.7
         assertEquals(0.4020997519600277, m.joinThreshold(3), 1e-12);
@@ -123,7 +116,7 @@ class InterestModelTest {
 
     @Test
     void anInterestThatComesWithinTheMergeThresholdOfAnotherAbsorbsIt() {
-        InterestModel m = new InterestModel(topics(0.9, 0.7, 1.0));
+        InterestModel m = new InterestModel(Rules.withRule(0.9, 0.7, 1.0));
         Profile p = new Profile("u", "m");
         m.apply(p, click(X, T0, "a"));
         m.apply(p, click(new float[] { 0.6f, 0, 0.8f }, T0, "z")); // cos 0.6 < 0.9: a second interest

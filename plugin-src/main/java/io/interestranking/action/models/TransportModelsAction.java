@@ -31,8 +31,8 @@ public final class TransportModelsAction extends HandledTransportAction<ModelsRe
     protected void doExecute(Task task, ModelsRequest request, ActionListener<ModelsResponse> listener) {
         List<ModelsResponse.Model> models = embeddings.models().stream().map(info -> {
             ModelSpec s = info.spec();
-            return new ModelsResponse.Model(s.name(), s.description(), s.space(), s.dimension(), s.pooling().name().toLowerCase(Locale.ROOT), s.normalize(),
-                s.maxLength(), s.prefix(TextKind.QUERY), s.prefix(TextKind.PASSAGE), info.loaded(), info.nativeMemoryBytes());
+            return new ModelsResponse.Model(s.name(), s.description(), s.space(), s.dimension(), s.pooling().name().toLowerCase(Locale.ROOT),
+                s.normalize(), s.maxLength(), s.prefix(TextKind.QUERY), s.prefix(TextKind.PASSAGE), info.loaded(), info.nativeMemoryBytes());
         }).toList();
         listener.onResponse(new ModelsResponse(clusterService.localNode().getName(), models, embeddings.registry().broken()));
     }

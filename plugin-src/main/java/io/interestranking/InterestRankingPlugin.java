@@ -33,6 +33,7 @@ import io.interestranking.ranking.InterestRescorerBuilder;
 import io.interestranking.ranking.QueryEmbeddingCache;
 import io.interestranking.ranking.RankingContext;
 import io.interestranking.ranking.TextKnnQueryBuilder;
+import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
 
@@ -79,19 +80,19 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
 
     public static final String PLUGIN_FOLDER = "interest-ranking";
 
+    /** The settings as they are now: from the node's settings here, kept current from {@link #createComponents} on. */
+    private final InterestConfig config;
     private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
-    private final SetOnce<ClusterService> clusterService = new SetOnce<>();
     private final SetOnce<ProfileSweeper> sweeper = new SetOnce<>();
     private final SetOnce<ExplainCache> explainCache = new SetOnce<>();
     private final SetOnce<QueryEmbeddingCache> queryCache = new SetOnce<>();
     /** Queries are registered before the components exist: they reach them through these suppliers. */
-    private final RankingContext ranking = new RankingContext(
-        embeddings::get,
-        queryCache::get,
-        () -> InterestSettings.modelParams(clusterService.get().getClusterSettings()),
-        () -> clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL),
-        explainCache::get
-    );
+    private final RankingContext ranking;
+
+    public InterestRankingPlugin(Settings settings) {
+        this.config = new InterestConfig(settings);
+        this.ranking = new RankingContext(embeddings::get, queryCache::get, config, explainCache::get);
+    }
 
     @Override
     public List<Setting<?>> getSettings() {
@@ -117,63 +118,45 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<RepositoriesService> repositoriesServiceSupplier
     ) {
-        Settings settings = environment.settings();
+        config.listen(clusterService.getClusterSettings());
         List<Path> modelRoots = new ArrayList<>();
         modelRoots.add(environment.pluginsDir().resolve(PLUGIN_FOLDER).resolve("models"));
         modelRoots.add(environment.configDir().resolve(PLUGIN_FOLDER).resolve("models"));
         ModelRegistry registry = new ModelRegistry(modelRoots);
         InterestStats stats = new InterestStats();
-        NativeRuntime runtime = new NativeRuntime(
-            environment.tmpDir().resolve(PLUGIN_FOLDER),
-            InterestSettings.INTRA_OP_THREADS.get(settings),
-            InterestSettings.LONE_INTRA_OP_THREADS.get(settings)
-        );
-        EmbeddingService service = new EmbeddingService(
-            registry,
-            runtime,
-            threadPool.executor(InterestSettings.INFERENCE_THREAD_POOL),
-            () -> clusterService.getClusterSettings().get(InterestSettings.MAX_BATCH_TOKENS),
-            stats
-        );
-        ClusterSettings clusterSettings = clusterService.getClusterSettings();
-        ProfileStore store = new ProfileStore(client, clusterService, threadPool, stats,
-            () -> clusterSettings.get(InterestSettings.UPDATE_RETRIES), clusterSettings.get(InterestSettings.PROFILE_CACHE_SIZE),
-            () -> clusterSettings.get(InterestSettings.PROFILE_INDEX_SHARDS));
-        clusterSettings.addSettingsUpdateConsumer(InterestSettings.PROFILE_CACHE_SIZE, store::resizeCache);
-        ProfileSweeper sweeper = new ProfileSweeper(client, clusterService, threadPool, stats,
-            () -> clusterSettings.get(InterestSettings.PROFILE_INACTIVE_TTL));
-        sweeper.schedule(clusterSettings.get(InterestSettings.PROFILE_SWEEP_INTERVAL));
-        clusterSettings.addSettingsUpdateConsumer(InterestSettings.PROFILE_SWEEP_INTERVAL, sweeper::schedule);
+        NativeRuntime runtime = new NativeRuntime(environment.tmpDir().resolve(PLUGIN_FOLDER), config.intraOpThreads(),
+            config.loneIntraOpThreads());
+        EmbeddingService service = new EmbeddingService(registry, runtime, threadPool.executor(InterestSettings.INFERENCE_THREAD_POOL),
+            config::maxBatchTokens, stats);
+        ProfileStore store = new ProfileStore(client, clusterService, threadPool, stats, config::updateRetries,
+            config.current(InterestSettings.PROFILE_CACHE_SIZE), config::profileIndexShards);
+        config.onChange(InterestSettings.PROFILE_CACHE_SIZE, store::resizeCache);
+        ProfileSweeper sweeper = new ProfileSweeper(client, clusterService, threadPool, stats, config::inactiveTtl);
+        sweeper.schedule(config.current(InterestSettings.PROFILE_SWEEP_INTERVAL));
+        config.onChange(InterestSettings.PROFILE_SWEEP_INTERVAL, sweeper::schedule);
         this.sweeper.set(sweeper);
-        EventsService events = new EventsService(client, clusterService, service, store, stats,
-            () -> InterestSettings.modelParams(clusterSettings), () -> clusterSettings.get(InterestSettings.DEFAULT_MODEL));
+        EventsService events = new EventsService(client, clusterService, service, store, stats, config);
         this.embeddings.set(service);
-        this.clusterService.set(clusterService);
-        QueryEmbeddingCache queryCache = new QueryEmbeddingCache(clusterSettings.get(InterestSettings.QUERY_CACHE_SIZE), model -> {
+        QueryEmbeddingCache queryCache = new QueryEmbeddingCache(config.current(InterestSettings.QUERY_CACHE_SIZE), model -> {
             try {
                 return service.spec(model).dimension();
             } catch (IllegalArgumentException unknown) {
                 return 0;
             }
         });
-        clusterSettings.addSettingsUpdateConsumer(InterestSettings.QUERY_CACHE_SIZE, queryCache::resize);
+        config.onChange(InterestSettings.QUERY_CACHE_SIZE, queryCache::resize);
         this.queryCache.set(queryCache);
-        ExplainCache explainCache = new ExplainCache(clusterSettings.get(InterestSettings.EXPLAIN_CACHE_SIZE));
-        clusterSettings.addSettingsUpdateConsumer(InterestSettings.EXPLAIN_CACHE_SIZE, explainCache::resize);
+        ExplainCache explainCache = new ExplainCache(config.current(InterestSettings.EXPLAIN_CACHE_SIZE));
+        config.onChange(InterestSettings.EXPLAIN_CACHE_SIZE, explainCache::resize);
         this.explainCache.set(explainCache);
-        return List.of(service, stats, store, events);
+        return List.of(config, service, stats, store, events);
     }
 
     @Override
     public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
         return Map.of(
             InterestEmbeddingProcessor.TYPE,
-            new InterestEmbeddingProcessorFactory(
-                embeddings::get,
-                () -> clusterService.get() == null
-                    ? InterestSettings.DEFAULT_MODEL.get(parameters.env.settings())
-                    : clusterService.get().getClusterSettings().get(InterestSettings.DEFAULT_MODEL)
-            )
+            new InterestEmbeddingProcessorFactory(embeddings::get, config::defaultModel)
         );
     }
 
@@ -200,7 +183,7 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        return List.of(new RestEmbedAction(), new RestEventsAction(clusterSettings), new RestUsersAction(), new RestStatsAction(),
+        return List.of(new RestEmbedAction(), new RestEventsAction(config), new RestUsersAction(), new RestStatsAction(),
             new RestModelsAction());
     }
 

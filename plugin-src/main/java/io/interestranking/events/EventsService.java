@@ -1,7 +1,6 @@
 package io.interestranking.events;
 
 import io.interestranking.profile.InterestModel;
-import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
 import io.interestranking.profile.access.EventResult;
@@ -13,6 +12,7 @@ import io.interestranking.events.ShardVectorsRequest;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelSpec;
 import io.interestranking.embedding.TextKind;
+import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
 
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Applies a batch of feedback events: validates each, resolves items to vectors (one multi-get for all
@@ -73,8 +72,7 @@ public final class EventsService {
     private final EmbeddingService embeddings;
     private final ProfileStore store;
     private final InterestStats stats;
-    private final Supplier<ModelParams> params;
-    private final Supplier<String> defaultModel;
+    private final InterestConfig config;
 
     public EventsService(
         Client client,
@@ -82,16 +80,14 @@ public final class EventsService {
         EmbeddingService embeddings,
         ProfileStore store,
         InterestStats stats,
-        Supplier<ModelParams> params,
-        Supplier<String> defaultModel
+        InterestConfig config
     ) {
         this.client = client;
         this.clusterService = clusterService;
         this.embeddings = embeddings;
         this.store = store;
         this.stats = stats;
-        this.params = params;
-        this.defaultModel = defaultModel;
+        this.config = config;
     }
 
     public void apply(List<Object> rawEvents, ActionListener<List<EventResult>> listener) {
@@ -101,7 +97,7 @@ public final class EventsService {
             Slot slot = new Slot();
             try {
                 slot.parsed = EventParser.parse(raw, now);
-                slot.model = embeddings.spec(slot.parsed.model() != null ? slot.parsed.model() : defaultModel.get());
+                slot.model = embeddings.spec(slot.parsed.model() != null ? slot.parsed.model() : config.defaultModel());
                 if (slot.parsed.item().vector() != null) {
                     int length = slot.parsed.item().vector().length;
                     if (length != slot.model.dimension()) {
@@ -317,7 +313,7 @@ public final class EventsService {
             listener.onResponse(List.of(results));
             return;
         }
-        InterestModel model = new InterestModel(params.get());
+        InterestModel model = new InterestModel(config.modelParams());
         Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<EventResult[]>>> changes = new LinkedHashMap<>();
         byUser.forEach((user, indices) -> changes.put(user, profile -> applyAll(model, profile, slots, indices)));
         store.updateMany(changes, ActionListener.wrap(outcomes -> {

@@ -1,6 +1,7 @@
 package io.interestranking.ingest;
 
 import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.settings.InterestSettings;
 
 import org.opensearch.ingest.ConfigurationUtils;
 import org.opensearch.ingest.Processor;
@@ -17,7 +18,7 @@ import static org.opensearch.ingest.ConfigurationUtils.newConfigurationException
  */
 public final class InterestEmbeddingProcessorFactory implements Processor.Factory {
 
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final int DEFAULT_BATCH_SIZE = InterestSettings.DEFAULT_EMBED_CHUNK;
     public static final int MAX_BATCH_SIZE = 1024;
 
     private final Supplier<EmbeddingService> embeddings;

@@ -109,7 +109,7 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
         if (fetched.isEmpty() || fetched.get().interests().isEmpty() && fetched.get().shortTerm() == null) {
             return fallbackQuery();
         }
-        return build(fetched.get(), context.params().get(), ctx.nowInMillis()); // the search's own clock, as for date math
+        return build(fetched.get(), context.config().modelParams(), ctx.nowInMillis()); // the search's own clock, as for date math
     }
 
     /**

@@ -104,7 +104,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         if (profile == null) {
             throw new IllegalStateException("[" + NAME + "] rescorer was not rewritten on the coordinating node");
         }
-        ModelParams model = context.params().get();
+        ModelParams model = context.config().modelParams();
         return new InterestRescorer.Context(windowSize, params.userId(), params.field(), params.scoring(), profile.orElse(null), now, model,
             context.explainCache().get());
     }

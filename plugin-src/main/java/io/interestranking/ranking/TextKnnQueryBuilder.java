@@ -93,7 +93,7 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
             float[] v = vector.get();
             return v == null ? this : KnnAdapter.knn(field, v, k, filter, boost, queryName);
         }
-        String modelName = model != null ? model : context.defaultModel().get();
+        String modelName = model != null ? model : context.config().defaultModel();
         CompletableFuture<float[]> embedding = context.cache().get().vector(modelName, queryText,
             l -> context.embeddings().get().embed(modelName, List.of(queryText), TextKind.QUERY, 1, ActionListener.map(l, v -> v[0])));
         float[] cached = embedding.isDone() && embedding.isCompletedExceptionally() == false ? embedding.join() : null;

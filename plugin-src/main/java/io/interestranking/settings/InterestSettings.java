@@ -3,7 +3,6 @@ package io.interestranking.settings;
 import io.interestranking.profile.EventType;
 import io.interestranking.profile.ModelParams;
 
-import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
 import org.opensearch.common.settings.Settings;
@@ -154,30 +153,6 @@ public final class InterestSettings {
                 Property.NodeScope, Property.Dynamic));
         }
         return m;
-    }
-
-    /** The model's parameters as the cluster's settings say now. */
-    public static ModelParams modelParams(ClusterSettings s) {
-        Map<EventType, Double> weights = new EnumMap<>(EventType.class);
-        TYPE_WEIGHTS.forEach((type, setting) -> weights.put(type, s.get(setting)));
-        return new ModelParams(
-            s.get(MAX_INTERESTS),
-            s.get(SPAWN_THRESHOLD),
-            s.get(MERGE_THRESHOLD),
-            s.get(COHESION),
-            s.get(LEARNING_RATE_FLOOR),
-            s.get(LONG_HALF_LIFE).millis(),
-            s.get(SHORT_HALF_LIFE).millis(),
-            s.get(NEGATIVE_HALF_LIFE).millis(),
-            s.get(EVIDENCE_SIZE),
-            s.get(RECENT_EVENT_IDS),
-            weights,
-            s.get(RATING_NEUTRAL),
-            s.get(SHORT_TERM_SCORE_WEIGHT),
-            s.get(NEGATIVE_SCORE_WEIGHT),
-            s.get(SHORT_TERM_ENABLED),
-            s.get(NEGATIVE_ENABLED)
-        );
     }
 
     private InterestSettings() {}

@@ -1,6 +1,9 @@
 package io.interestranking.ranking;
 
+import io.interestranking.settings.InterestConfig;
+
 import org.junit.jupiter.api.Test;
+import org.opensearch.common.settings.Settings;
 import org.opensearch.common.io.stream.BytesStreamOutput;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.common.bytes.BytesReference;
@@ -89,7 +92,7 @@ class InterestRescoreParamsTest {
 
     @Test
     void theBuilderRoundTripsItsParameters() throws IOException {
-        RankingContext context = new RankingContext(() -> null, () -> null, () -> null, () -> "m", () -> null);
+        RankingContext context = new RankingContext(() -> null, () -> null, new InterestConfig(Settings.builder().put("plugins.interest.embedding.default_model", "m").build()), () -> null);
         InterestRescorerBuilder b;
         try (XContentParser p = parser(FULL)) {
             b = InterestRescorerBuilder.fromXContent(p, context);

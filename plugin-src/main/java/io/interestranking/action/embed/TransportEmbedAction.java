@@ -1,11 +1,11 @@
 package io.interestranking.action.embed;
 
 import io.interestranking.embedding.EmbeddingService;
+import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
-import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.tasks.Task;
@@ -15,25 +15,24 @@ import org.opensearch.transport.TransportService;
 public final class TransportEmbedAction extends HandledTransportAction<EmbedRequest, EmbedResponse> {
 
     private final EmbeddingService embeddings;
-    private final ClusterService clusterService;
+    private final InterestConfig config;
 
     @Inject
     public TransportEmbedAction(
         TransportService transportService,
         ActionFilters actionFilters,
         EmbeddingService embeddings,
-        ClusterService clusterService
+        InterestConfig config
     ) {
         super(EmbedAction.NAME, transportService, actionFilters, EmbedRequest::new);
         this.embeddings = embeddings;
-        this.clusterService = clusterService;
+        this.config = config;
     }
 
     @Override
     protected void doExecute(Task task, EmbedRequest request, ActionListener<EmbedResponse> listener) {
-        var settings = clusterService.getClusterSettings();
-        int maxTexts = settings.get(InterestSettings.EMBED_MAX_TEXTS);
-        int maxChars = settings.get(InterestSettings.EMBED_MAX_TEXT_CHARS);
+        int maxTexts = config.embedMaxTexts();
+        int maxChars = config.embedMaxTextChars();
         if (request.texts().size() > maxTexts) {
             listener.onFailure(
                 new IllegalArgumentException(
@@ -54,7 +53,7 @@ public final class TransportEmbedAction extends HandledTransportAction<EmbedRequ
                 return;
             }
         }
-        String model = request.model() != null ? request.model() : settings.get(InterestSettings.DEFAULT_MODEL);
+        String model = request.model() != null ? request.model() : config.defaultModel();
         embeddings.embed(
             model,
             request.texts(),

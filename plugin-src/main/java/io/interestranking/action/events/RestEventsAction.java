@@ -3,10 +3,10 @@ package io.interestranking.action.events;
 import io.interestranking.action.RestPaths;
 import io.interestranking.profile.access.ProfileWriteAction;
 import io.interestranking.profile.access.ProfileWriteRequest;
+import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 
 import org.opensearch.OpenSearchStatusException;
-import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.rest.BaseRestHandler;
@@ -22,10 +22,10 @@ import static org.opensearch.rest.RestRequest.Method.POST;
 
 public final class RestEventsAction extends BaseRestHandler {
 
-    private final ClusterSettings settings;
+    private final InterestConfig config;
 
-    public RestEventsAction(ClusterSettings settings) {
-        this.settings = settings;
+    public RestEventsAction(InterestConfig config) {
+        this.config = config;
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class RestEventsAction extends BaseRestHandler {
     @Override
     @SuppressWarnings("unchecked")
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
-        long maxBody = settings.get(InterestSettings.EVENTS_MAX_BODY).getBytes();
+        long maxBody = config.eventsMaxBody();
         if (request.content().length() > maxBody) {
             throw new OpenSearchStatusException(
                 "request body is " + request.content().length() + " bytes, more than [" + InterestSettings.EVENTS_MAX_BODY.getKey() + "] = "
@@ -59,7 +59,7 @@ public final class RestEventsAction extends BaseRestHandler {
             throw new IllegalArgumentException("[events] is required and must be an array");
         }
         List<Object> events = (List<Object>) body.get("events");
-        int max = settings.get(InterestSettings.EVENTS_MAX_PER_REQUEST);
+        int max = config.eventsMaxPerRequest();
         if (events.isEmpty() || events.size() > max) {
             throw new IllegalArgumentException(
                 "[events] must hold 1 to " + max + " events ([" + InterestSettings.EVENTS_MAX_PER_REQUEST.getKey() + "]), got " + events.size()

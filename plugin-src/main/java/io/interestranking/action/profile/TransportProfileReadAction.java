@@ -6,11 +6,10 @@ import io.interestranking.profile.ProfileStore;
 import io.interestranking.profile.access.ProfileReadAction;
 import io.interestranking.profile.access.UsersRequest;
 import io.interestranking.profile.access.UsersResponse;
-import io.interestranking.settings.InterestSettings;
+import io.interestranking.settings.InterestConfig;
 
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
-import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.tasks.Task;
@@ -20,7 +19,7 @@ import org.opensearch.transport.TransportService;
 public final class TransportProfileReadAction extends HandledTransportAction<UsersRequest, UsersResponse> {
 
     private final ProfileStore store;
-    private final ClusterService clusterService;
+    private final InterestConfig config;
     private final EmbeddingService embeddings;
 
     @Inject
@@ -28,12 +27,12 @@ public final class TransportProfileReadAction extends HandledTransportAction<Use
         TransportService transport,
         ActionFilters filters,
         ProfileStore store,
-        ClusterService clusterService,
+        InterestConfig config,
         EmbeddingService embeddings
     ) {
         super(ProfileReadAction.NAME, transport, filters, UsersRequest::new);
         this.store = store;
-        this.clusterService = clusterService;
+        this.config = config;
         this.embeddings = embeddings;
     }
 
@@ -41,9 +40,9 @@ public final class TransportProfileReadAction extends HandledTransportAction<Use
     protected void doExecute(Task task, UsersRequest request, ActionListener<UsersResponse> listener) {
         String user = request.userId();
         // an unknown model throws: the action's filter chain hands that 400 to the listener
-        String model = request.modelOr(clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL));
+        String model = request.modelOr(config.defaultModel());
         ProfileId id = new ProfileId(user, embeddings.spec(model).space());
         store.get(id, ActionListener.map(listener, read -> new UsersResponse(user, read.profile(), read.profile() != null,
-            request.includeVectors(), false, InterestSettings.modelParams(clusterService.getClusterSettings()))));
+            request.includeVectors(), false, config.modelParams())));
     }
 }

@@ -14,12 +14,12 @@ import io.interestranking.profile.access.ProfileWriteRequest;
 import io.interestranking.profile.access.ProfileWriteResponse;
 import io.interestranking.profile.access.UsersRequest;
 import io.interestranking.profile.access.UsersResponse;
+import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
 
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
-import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.tasks.Task;
@@ -33,7 +33,7 @@ public final class TransportProfileWriteAction extends HandledTransportAction<Pr
     private final EventsService events;
     private final ProfileStore store;
     private final EmbeddingService embeddings;
-    private final ClusterService clusterService;
+    private final InterestConfig config;
     private final InterestStats stats;
 
     @Inject
@@ -43,14 +43,14 @@ public final class TransportProfileWriteAction extends HandledTransportAction<Pr
         EventsService events,
         ProfileStore store,
         EmbeddingService embeddings,
-        ClusterService clusterService,
+        InterestConfig config,
         InterestStats stats
     ) {
         super(ProfileWriteAction.NAME, transport, filters, ProfileWriteRequest::new);
         this.events = events;
         this.store = store;
         this.embeddings = embeddings;
-        this.clusterService = clusterService;
+        this.config = config;
         this.stats = stats;
     }
 
@@ -70,10 +70,10 @@ public final class TransportProfileWriteAction extends HandledTransportAction<Pr
 
     /** Cold start: the texts are embedded as queries and become declared interests. */
     private void declare(UsersRequest request, ActionListener<UsersResponse> listener) {
-        ModelParams params = InterestSettings.modelParams(clusterService.getClusterSettings());
+        ModelParams params = config.modelParams();
         String user = request.userId();
         // an unknown model throws: the action's filter chain hands that 400 to the listener
-        String model = request.modelOr(clusterService.getClusterSettings().get(InterestSettings.DEFAULT_MODEL));
+        String model = request.modelOr(config.defaultModel());
         ProfileId id = new ProfileId(user, embeddings.spec(model).space());
         embeddings.embed(model, request.texts(), TextKind.QUERY, InterestSettings.DEFAULT_EMBED_CHUNK, ActionListener.wrap(vectors -> {
             long now = System.currentTimeMillis();

@@ -3,13 +3,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 DATASETS="${DATASETS:-$ROOT/../shared/datasets}"
 
 bench_classpath() {
-  (cd "$ROOT" && mvn -B -q package -DskipTests > "$ROOT/target/bench-build.log" 2>&1) \
+  # one build of the plugin and the bench module; the classpath written is the bench module's (the last in the reactor)
+  (cd "$ROOT" && mvn -B -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$ROOT/bench/target/bench.cp" > "$ROOT/target/bench-build.log" 2>&1) \
     || { grep -E 'ERROR' "$ROOT/target/bench-build.log" >&2; die "the build failed"; }
-  # initialize lets the knn-api module attach its jar, which the plugin's classpath names
-  (cd "$ROOT" && mvn -B -q -pl plugin-src -am initialize dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$ROOT/plugin-src/target/bench.cp" >/dev/null 2>&1) \
-    || die "cannot compute the test classpath"
-  echo "$ROOT/plugin-src/target/test-classes:$ROOT/plugin-src/target/classes:$(cat "$ROOT/plugin-src/target/bench.cp")"
+  echo "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/bench.cp")"
 }
 
 # run_bench CLUSTER HTTP TRANSPORT MAIN_CLASS ARGS...: a fresh one-node cluster, the Java main against it, then stop.

@@ -1,5 +1,7 @@
 package io.interestranking.examples;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
@@ -8,9 +10,6 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
-
-import java.io.IOException;
-import java.net.URISyntaxException;
 
 /**
  * A shop's backend talking to the plugin with the official Java client, {@code org.opensearch.client:opensearch-java}:
@@ -33,11 +32,13 @@ public final class PersonalizedSearchExample {
     }
 
     public static Outcome run(String url, String user) throws IOException, URISyntaxException {
-        OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(HttpHost.create(url)).build();
+        OpenSearchTransport transport =
+                ApacheHttpClient5TransportBuilder.builder(HttpHost.create(url)).build();
         try {
             OpenSearchGenericClient client = new OpenSearchClient(transport).generic();
 
-            // 1. feedback: the user clicked two gardening items (items are named by index and id; event_id makes retries safe)
+            // 1. feedback: the user clicked two gardening items (items are named by index and id; event_id makes
+            // retries safe)
             String events = call(client, "POST", "/_plugins/_interest/events", """
                 { "events": [
                   { "user_id": "%s", "type": "click", "item": { "index": "items", "id": "item-00005", "field": "description_vector" },
@@ -45,13 +46,13 @@ public final class PersonalizedSearchExample {
                   { "user_id": "%s", "type": "click", "item": { "index": "items", "id": "item-00015", "field": "description_vector" },
                     "event_id": "java-example-2" } ] }""".formatted(user, user));
 
-            // 2. a semantic search, re-ranked by the user's interests (the window: how many first-pass hits they may reorder)
+            // 2. a semantic search, re-ranked by the user's interests (the window: how many first-pass hits they may
+            // reorder)
             String search = call(client, "POST", "/items/_search", """
                 { "size": 5, "_source": ["title", "category"],
                   "query": { "text_knn": { "field": "description_vector", "query_text": "a present for the weekend", "k": 300 } },
                   "rescore": { "window_size": 300,
-                    "interest": { "user_id": "%s", "field": "description_vector", "query_weight": 0.5, "interest_weight": 0.5 } } }"""
-                .formatted(user));
+                    "interest": { "user_id": "%s", "field": "description_vector", "query_weight": 0.5, "interest_weight": 0.5 } } }""".formatted(user));
 
             // 3. the user's profile (the plugin's view of their interests), without vectors
             String profile = call(client, "GET", "/_plugins/_interest/users/" + user + "?include_vectors=false", null);

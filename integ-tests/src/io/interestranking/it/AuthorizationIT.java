@@ -1,16 +1,14 @@
 package io.interestranking.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Profile access is authorized by transport action, in the caller's context (two-node cluster). The clusters carry
@@ -42,17 +40,33 @@ class AuthorizationIT {
             """;
         assertFalse(rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean());
         rest.call("DELETE", "/_plugins/_interest/users/authz-user", null);
-        rest.ok("POST", "/_plugins/_interest/events", Map.of("events", List.of(
-            Map.of("user_id", "authz-user", "type", "click", "item", Map.of("index", INDEX, "id", "espresso")))));
+        rest.ok(
+                "POST",
+                "/_plugins/_interest/events",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "user_id",
+                                "authz-user",
+                                "type",
+                                "click",
+                                "item",
+                                Map.of("index", INDEX, "id", "espresso")))));
     }
 
     static Map<String, Object> rescored(boolean explain) {
-        return Map.of("explain", explain, "query", Map.of("match_all", Map.of()), "rescore", Map.of("window_size", 10,
-            "interest", Map.of("user_id", "authz-user", "field", "title_vector")));
+        return Map.of(
+                "explain",
+                explain,
+                "query",
+                Map.of("match_all", Map.of()),
+                "rescore",
+                Map.of("window_size", 10, "interest", Map.of("user_id", "authz-user", "field", "title_vector")));
     }
 
     static Map<String, Object> recommended() {
-        return Map.of("query", Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "authz-user", "k", 3)));
+        return Map.of(
+                "query", Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "authz-user", "k", 3)));
     }
 
     @Test
@@ -64,10 +78,14 @@ class AuthorizationIT {
                 assertTrue(refused.raw().contains(READ), refused.raw());
                 Rest.Response allowed = node.call("POST", "/" + INDEX + "/_search", search, DENY, WRITE + "," + DELETE);
                 assertEquals(200, allowed.status(), allowed.toString());
-                assertEquals("espresso", allowed.body().get("hits").get("hits").get(0).get("_id").asText(), allowed.raw());
+                assertEquals(
+                        "espresso",
+                        allowed.body().get("hits").get("hits").get(0).get("_id").asText(),
+                        allowed.raw());
             }
             // the same searcher may still search the items
-            Rest.Response plain = node.call("POST", "/" + INDEX + "/_search", Map.of("query", Map.of("match_all", Map.of())), DENY, READ);
+            Rest.Response plain = node.call(
+                    "POST", "/" + INDEX + "/_search", Map.of("query", Map.of("match_all", Map.of())), DENY, READ);
             assertEquals(200, plain.status(), plain.toString());
             Rest.Response get = node.call("GET", "/_plugins/_interest/users/authz-user", null, DENY, READ);
             assertEquals(403, get.status(), get.toString());
@@ -79,26 +97,42 @@ class AuthorizationIT {
         Rest rest = nodes[1];
         String user = "authz-apart";
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
-        Map<String, Object> events = Map.of("events", List.of(Map.of("user_id", user, "type", "click", "item",
-            Map.of("index", INDEX, "id", "vinyl"))));
+        Map<String, Object> events = Map.of(
+                "events",
+                List.of(Map.of("user_id", user, "type", "click", "item", Map.of("index", INDEX, "id", "vinyl"))));
         Map<String, Object> declared = Map.of("interests", List.of("I like jazz"));
 
-        assertEquals(403, rest.call("POST", "/_plugins/_interest/events", events, DENY, WRITE).status());
-        assertEquals(403, rest.call("PUT", "/_plugins/_interest/users/" + user, declared, DENY, WRITE).status());
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status()); // nothing was written
+        assertEquals(
+                403,
+                rest.call("POST", "/_plugins/_interest/events", events, DENY, WRITE)
+                        .status());
+        assertEquals(
+                403,
+                rest.call("PUT", "/_plugins/_interest/users/" + user, declared, DENY, WRITE)
+                        .status());
+        assertEquals(
+                404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status()); // nothing was written
 
         // write without read or delete
         Rest.Response written = rest.call("POST", "/_plugins/_interest/events", events, DENY, READ + "," + DELETE);
         assertEquals(200, written.status(), written.toString());
         assertEquals(201, written.body().get("items").get(0).get("status").asInt(), written.raw());
-        assertEquals(200, rest.call("PUT", "/_plugins/_interest/users/" + user, declared, DENY, READ + "," + DELETE).status());
+        assertEquals(
+                200,
+                rest.call("PUT", "/_plugins/_interest/users/" + user, declared, DENY, READ + "," + DELETE)
+                        .status());
 
         // read without delete, delete without read
-        assertEquals(403, rest.call("DELETE", "/_plugins/_interest/users/" + user, null, DENY, DELETE).status());
+        assertEquals(
+                403,
+                rest.call("DELETE", "/_plugins/_interest/users/" + user, null, DENY, DELETE)
+                        .status());
         JsonNode profile = rest.ok("GET", "/_plugins/_interest/users/" + user + "?include_vectors=false", null);
         assertEquals(user, profile.get("user_id").asText());
-        Rest.Response deleted = rest.call("DELETE", "/_plugins/_interest/users/" + user, null, DENY, READ + "," + WRITE);
+        Rest.Response deleted =
+                rest.call("DELETE", "/_plugins/_interest/users/" + user, null, DENY, READ + "," + WRITE);
         assertEquals(200, deleted.status(), deleted.toString());
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
+        assertEquals(
+                404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
     }
 }

@@ -1,7 +1,7 @@
 package io.interestranking.it;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The demo page in a real headless Chromium (Debian's, driven by playwright-core): a click posts an event and
@@ -38,7 +37,7 @@ class BrowserIT {
     void clickTest(String lang, String status) throws Exception {
         Path browser = ROOT.resolve("integ-tests/browser");
         boolean ready = Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
-            && Files.isDirectory(browser.resolve("node_modules/playwright-core"));
+                && Files.isDirectory(browser.resolve("node_modules/playwright-core"));
         if ("true".equals(System.getenv("CI"))) {
             assertTrue(ready, "CI must provide chromium and integ-tests/browser/node_modules (see .ci/run)");
         }
@@ -46,14 +45,25 @@ class BrowserIT {
 
         Rest rest = Rest.single();
         Fixtures.demoCatalog(rest, ROOT, lang);
-        Process server = new ProcessBuilder("python3", ROOT.resolve("demo/server.py").toString(), "--port", String.valueOf(PORT),
-            "--opensearch", System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"), "--lang", lang)
-            .redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(
+                        "python3",
+                        ROOT.resolve("demo/server.py").toString(),
+                        "--port",
+                        String.valueOf(PORT),
+                        "--opensearch",
+                        System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"),
+                        "--lang",
+                        lang)
+                .redirectErrorStream(true)
+                .start();
         try {
             waitForPage();
             Path screenshot = ROOT.resolve("plugin-src/target/demo-page-" + lang + ".png");
-            Process test = new ProcessBuilder("node", "click-test.mjs", "http://127.0.0.1:" + PORT + "/", screenshot.toString(), status)
-                .directory(browser.toFile()).redirectErrorStream(true).start();
+            Process test = new ProcessBuilder(
+                            "node", "click-test.mjs", "http://127.0.0.1:" + PORT + "/", screenshot.toString(), status)
+                    .directory(browser.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(test.waitFor(3, TimeUnit.MINUTES), "browser test timed out:\n" + out);
             System.out.println(out);
@@ -67,7 +77,8 @@ class BrowserIT {
     static void waitForPage() throws Exception {
         for (int i = 0; i < 100; i++) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + PORT + "/").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection)
+                        URI.create("http://127.0.0.1:" + PORT + "/").toURL().openConnection();
                 if (c.getResponseCode() == 200) {
                     return;
                 }

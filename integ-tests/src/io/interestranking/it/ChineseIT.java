@@ -1,16 +1,14 @@
 package io.interestranking.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Chinese end to end with the bundled bge-small-zh-v1.5, in its own 512-d space (two-node cluster). */
 class ChineseIT {
@@ -20,25 +18,62 @@ class ChineseIT {
     static final String MODEL = "bge-small-zh-v1.5";
     static final String INDEX = "zh-items";
     static final Map<String, String> ITEMS = Map.of(
-        "coffee", "意式浓缩咖啡机，十五巴压力，家用",
-        "boots", "男士防水登山鞋，高帮，耐磨鞋底",
-        "vinyl", "爵士乐黑胶唱片，经典录音重新发行",
-        "bread", "手工酸面包发酵篮与面包刀套装",
-        "phone", "新款智能手机，续航两天，六点七英寸屏幕",
-        "tent", "双人露营帐篷，防风防雨，快速搭建"
-    );
+            "coffee", "意式浓缩咖啡机，十五巴压力，家用",
+            "boots", "男士防水登山鞋，高帮，耐磨鞋底",
+            "vinyl", "爵士乐黑胶唱片，经典录音重新发行",
+            "bread", "手工酸面包发酵篮与面包刀套装",
+            "phone", "新款智能手机，续航两天，六点七英寸屏幕",
+            "tent", "双人露营帐篷，防风防雨，快速搭建");
 
     @BeforeAll
     static void catalog() {
         rest.call("DELETE", "/" + INDEX, null);
-        rest.ok("PUT", "/_ingest/pipeline/" + INDEX, Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"), "model", MODEL)));
-        rest.ok("PUT", "/" + INDEX, Map.of(
-            "settings", Map.of("index", Map.of("knn", true, "number_of_shards", 2, "number_of_replicas", 0, "default_pipeline", INDEX)),
-            "mappings", Map.of("properties", Map.of("title", Map.of("type", "text"), "title_vector", Map.of("type", "knn_vector",
-                "dimension", 512, "method", Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"))))));
+        rest.ok(
+                "PUT",
+                "/_ingest/pipeline/" + INDEX,
+                Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"), "model", MODEL)));
+        rest.ok(
+                "PUT",
+                "/" + INDEX,
+                Map.of(
+                        "settings",
+                                Map.of(
+                                        "index",
+                                        Map.of(
+                                                "knn",
+                                                true,
+                                                "number_of_shards",
+                                                2,
+                                                "number_of_replicas",
+                                                0,
+                                                "default_pipeline",
+                                                INDEX)),
+                        "mappings",
+                                Map.of(
+                                        "properties",
+                                        Map.of(
+                                                "title",
+                                                Map.of("type", "text"),
+                                                "title_vector",
+                                                Map.of(
+                                                        "type",
+                                                        "knn_vector",
+                                                        "dimension",
+                                                        512,
+                                                        "method",
+                                                        Map.of(
+                                                                "name",
+                                                                "hnsw",
+                                                                "engine",
+                                                                "lucene",
+                                                                "space_type",
+                                                                "cosinesimil"))))));
         StringBuilder bulk = new StringBuilder();
-        ITEMS.forEach((id, title) -> bulk.append("{\"index\":{\"_index\":\"" + INDEX + "\",\"_id\":\"" + id + "\"}}\n{\"title\":\"" + title + "\"}\n"));
-        assertFalse(rest.ok("POST", "/_bulk?refresh=true", bulk.toString()).get("errors").asBoolean());
+        ITEMS.forEach((id, title) -> bulk.append(
+                "{\"index\":{\"_index\":\"" + INDEX + "\",\"_id\":\"" + id + "\"}}\n{\"title\":\"" + title + "\"}\n"));
+        assertFalse(rest.ok("POST", "/_bulk?refresh=true", bulk.toString())
+                .get("errors")
+                .asBoolean());
     }
 
     static String top(JsonNode r) {
@@ -47,12 +82,27 @@ class ChineseIT {
 
     @Test
     void chineseQueriesFindTheRightItemFirst() {
-        Map<String, String> queries = Map.of("我想买一台咖啡机", "coffee", "下雨天爬山穿什么鞋", "boots", "复古音乐唱片", "vinyl",
-            "周末去野外过夜需要什么", "tent", "电池耐用的手机", "phone");
+        Map<String, String> queries = Map.of(
+                "我想买一台咖啡机",
+                "coffee",
+                "下雨天爬山穿什么鞋",
+                "boots",
+                "复古音乐唱片",
+                "vinyl",
+                "周末去野外过夜需要什么",
+                "tent",
+                "电池耐用的手机",
+                "phone");
         for (Rest node : nodes) {
             queries.forEach((q, expected) -> {
-                JsonNode r = node.ok("POST", "/" + INDEX + "/_search", Map.of("query", Map.of("text_knn",
-                    Map.of("field", "title_vector", "query_text", q, "k", 6, "model", MODEL))));
+                JsonNode r = node.ok(
+                        "POST",
+                        "/" + INDEX + "/_search",
+                        Map.of(
+                                "query",
+                                Map.of(
+                                        "text_knn",
+                                        Map.of("field", "title_vector", "query_text", q, "k", 6, "model", MODEL))));
                 assertEquals(expected, top(r), q + " -> " + r);
             });
         }
@@ -63,29 +113,83 @@ class ChineseIT {
         String user = "zh-user";
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
         // cold start from a Chinese statement, in the model's space
-        JsonNode put = rest.ok("PUT", "/_plugins/_interest/users/" + user + "?include_vectors=false&model=" + MODEL,
-            Map.of("interests", List.of("我喜欢烘焙面包")));
+        JsonNode put = rest.ok(
+                "PUT",
+                "/_plugins/_interest/users/" + user + "?include_vectors=false&model=" + MODEL,
+                Map.of("interests", List.of("我喜欢烘焙面包")));
         assertEquals(MODEL, put.get("space").asText());
-        JsonNode cold = rest.ok("POST", "/" + INDEX + "/_search", Map.of("query", Map.of("interest_knn",
-            Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
+        JsonNode cold = rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                Map.of(
+                        "query",
+                        Map.of(
+                                "interest_knn",
+                                Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
         assertEquals("bread", top(cold), cold.toString());
         // clicks on items (their field is 512-d: the space of the Chinese model) and a Chinese text event
-        JsonNode events = rest.ok("POST", "/_plugins/_interest/events", Map.of("events", List.of(
-            Map.of("user_id", user, "type", "click", "item", Map.of("index", INDEX, "id", "vinyl")),
-            Map.of("user_id", user, "type", "purchase", "item", Map.of("index", INDEX, "id", "vinyl")),
-            Map.of("user_id", user, "type", "statement", "model", MODEL, "item", Map.of("text", "最近迷上了爵士乐")))));
+        JsonNode events = rest.ok(
+                "POST",
+                "/_plugins/_interest/events",
+                Map.of(
+                        "events",
+                        List.of(
+                                Map.of("user_id", user, "type", "click", "item", Map.of("index", INDEX, "id", "vinyl")),
+                                Map.of(
+                                        "user_id",
+                                        user,
+                                        "type",
+                                        "purchase",
+                                        "item",
+                                        Map.of("index", INDEX, "id", "vinyl")),
+                                Map.of(
+                                        "user_id",
+                                        user,
+                                        "type",
+                                        "statement",
+                                        "model",
+                                        MODEL,
+                                        "item",
+                                        Map.of("text", "最近迷上了爵士乐")))));
         assertFalse(events.get("errors").asBoolean(), events.toString());
-        JsonNode profile = nodes[1].ok("GET", "/_plugins/_interest/users/" + user + "?include_vectors=false&model=" + MODEL, null);
+        JsonNode profile =
+                nodes[1].ok("GET", "/_plugins/_interest/users/" + user + "?include_vectors=false&model=" + MODEL, null);
         assertEquals(512, profile.get("dimension").asInt());
         assertEquals(3, profile.get("event_count").asInt());
         // the English space of the same user is untouched
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
-        JsonNode recs = rest.ok("POST", "/" + INDEX + "/_search", Map.of("query", Map.of("interest_knn",
-            Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
+        assertEquals(
+                404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
+        JsonNode recs = rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                Map.of(
+                        "query",
+                        Map.of(
+                                "interest_knn",
+                                Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
         assertEquals("vinyl", top(recs), recs.toString());
-        JsonNode rescored = rest.ok("POST", "/" + INDEX + "/_search", Map.of("query", Map.of("match_all", Map.of()), "rescore",
-            Map.of("window_size", 10, "interest", Map.of("user_id", user, "field", "title_vector", "model", MODEL,
-                "query_weight", 0.0, "interest_weight", 1.0))));
+        JsonNode rescored = rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                Map.of(
+                        "query",
+                        Map.of("match_all", Map.of()),
+                        "rescore",
+                        Map.of(
+                                "window_size",
+                                10,
+                                "interest",
+                                Map.of(
+                                        "user_id",
+                                        user,
+                                        "field",
+                                        "title_vector",
+                                        "model",
+                                        MODEL,
+                                        "query_weight",
+                                        0.0,
+                                        "interest_weight",
+                                        1.0))));
         assertEquals("vinyl", top(rescored), rescored.toString());
     }
 
@@ -105,7 +209,8 @@ class ChineseIT {
                 assertTrue(m.get("loaded").asBoolean());
                 assertTrue(m.path("native_memory_in_bytes").asLong() > 0, m.toString());
             }
-            sawMiniLm |= "all-minilm-l6-v2".equals(m.get("name").asText()) && m.get("dimension").asInt() == 384;
+            sawMiniLm |= "all-minilm-l6-v2".equals(m.get("name").asText())
+                    && m.get("dimension").asInt() == 384;
         }
         assertTrue(sawBge && sawMiniLm, models.toString());
     }

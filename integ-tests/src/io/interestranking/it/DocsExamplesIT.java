@@ -1,13 +1,12 @@
 package io.interestranking.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs every {@code bash} example of docs/ and the README against the single-node test cluster, in reading order,
@@ -32,8 +30,15 @@ class DocsExamplesIT {
     static final Rest rest = Rest.single();
     static final Path ROOT = Path.of(System.getProperty("tests.root.dir", "."));
     static final String URL = System.getProperty("tests.cluster.single", "http://127.0.0.1:9250");
-    static final List<String> PAGES = List.of("docs/ingest.md", "docs/embed.md", "docs/profiles.md", "docs/ranking.md", "docs/settings.md",
-        "docs/models.md", "docs/operating.md", "README.md");
+    static final List<String> PAGES = List.of(
+            "docs/ingest.md",
+            "docs/embed.md",
+            "docs/profiles.md",
+            "docs/ranking.md",
+            "docs/settings.md",
+            "docs/models.md",
+            "docs/operating.md",
+            "README.md");
     static final Pattern BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
 
     @BeforeAll
@@ -64,10 +69,16 @@ class DocsExamplesIT {
         int examples = runExamples(PAGES, URL);
         assertTrue(examples >= 13, "only " + examples + " examples found");
         // after operating.md's split, the profile index is an alias of the split one: profiles still work through it
-        JsonNode applied = rest.ok("POST", "/_plugins/_interest/events", Map.of("events", List.of(Map.of("user_id", "u42",
-            "type", "statement", "item", Map.of("text", "after the split")))));
+        JsonNode applied = rest.ok(
+                "POST",
+                "/_plugins/_interest/events",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "user_id", "u42", "type", "statement", "item", Map.of("text", "after the split")))));
         assertFalse(applied.get("errors").asBoolean(), applied.toString());
-        assertEquals(200, rest.call("GET", "/_plugins/_interest/users/u42", null).status());
+        assertEquals(
+                200, rest.call("GET", "/_plugins/_interest/users/u42", null).status());
     }
 
     /** Runs every curl example of the pages against {@code url}, in reading order; the number run. */
@@ -82,9 +93,12 @@ class DocsExamplesIT {
                     continue; // the README's launcher commands are run by CI itself
                 }
                 examples++;
-                String runnable = script.replace("http://localhost:9200", url).replace("http://127.0.0.1:9200", url)
-                    .replace("localhost:9200", url);
-                Process p = new ProcessBuilder("bash", "-e", "-c", runnable).redirectErrorStream(true).start();
+                String runnable = script.replace("http://localhost:9200", url)
+                        .replace("http://127.0.0.1:9200", url)
+                        .replace("localhost:9200", url);
+                Process p = new ProcessBuilder("bash", "-e", "-c", runnable)
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(p.waitFor(2, TimeUnit.MINUTES), page + ": timed out:\n" + script);
                 assertEquals(0, p.exitValue(), page + ": failed:\n" + script + "\n" + out);
@@ -100,7 +114,7 @@ class DocsExamplesIT {
     static List<JsonNode> responses(String out) throws Exception {
         List<JsonNode> all = new ArrayList<>();
         try (JsonParser parser = Rest.JSON.getFactory().createParser(out);
-             MappingIterator<JsonNode> it = Rest.JSON.readValues(parser, JsonNode.class)) {
+                MappingIterator<JsonNode> it = Rest.JSON.readValues(parser, JsonNode.class)) {
             while (it.hasNext()) {
                 all.add(it.next());
             }

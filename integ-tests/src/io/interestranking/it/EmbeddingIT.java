@@ -1,20 +1,17 @@
 package io.interestranking.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The embedding path on a real single node: {@code _embed} and the ingest processor, against a reference model. */
 class EmbeddingIT {
@@ -42,7 +39,8 @@ class EmbeddingIT {
         List<String> texts = Fixtures.VARIED_TEXTS;
         float[][] ours = embed(texts);
         for (int i = 0; i < texts.size(); i++) {
-            double cos = Rest.cosine(ours[i], reference.embed(texts.get(i)).content().vector());
+            double cos =
+                    Rest.cosine(ours[i], reference.embed(texts.get(i)).content().vector());
             assertTrue(cos >= 0.9999, "cosine " + cos + " for [" + texts.get(i) + "]");
         }
     }
@@ -64,7 +62,9 @@ class EmbeddingIT {
         StringBuilder bulk = new StringBuilder();
         List<String> texts = Fixtures.VARIED_TEXTS;
         for (int i = 0; i < texts.size(); i++) {
-            bulk.append("{\"index\":{\"_index\":\"emb-ref\",\"_id\":\"").append(i).append("\"}}\n");
+            bulk.append("{\"index\":{\"_index\":\"emb-ref\",\"_id\":\"")
+                    .append(i)
+                    .append("\"}}\n");
             bulk.append(json(Map.of("title", texts.get(i)))).append('\n');
         }
         JsonNode result = rest.ok("POST", "/_bulk?refresh=true", bulk.toString());
@@ -72,7 +72,8 @@ class EmbeddingIT {
         for (int i = 0; i < texts.size(); i++) {
             JsonNode source = rest.ok("GET", "/emb-ref/_doc/" + i, null).get("_source");
             float[] stored = Rest.vector(source.get("title_vector"));
-            double cos = Rest.cosine(stored, reference.embed(texts.get(i)).content().vector());
+            double cos =
+                    Rest.cosine(stored, reference.embed(texts.get(i)).content().vector());
             assertTrue(cos >= 0.9999, "cosine " + cos + " for [" + texts.get(i) + "]");
         }
     }
@@ -82,11 +83,23 @@ class EmbeddingIT {
         rest.call("DELETE", "/emb-bulk", null);
         rest.ok("PUT", "/_ingest/pipeline/emb-bulk", Fixtures.titlePipeline());
         rest.ok("PUT", "/emb-bulk", Fixtures.itemIndex("emb-bulk", 1, 0));
-        String[] topics = { "hiking boots", "espresso machine", "mountain bike", "jazz vinyl", "sourdough bread", "chess openings",
-            "electric guitar", "tomato seeds", "swimming goggles", "telescope lens" };
+        String[] topics = {
+            "hiking boots",
+            "espresso machine",
+            "mountain bike",
+            "jazz vinyl",
+            "sourdough bread",
+            "chess openings",
+            "electric guitar",
+            "tomato seeds",
+            "swimming goggles",
+            "telescope lens"
+        };
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
-            bulk.append("{\"index\":{\"_index\":\"emb-bulk\",\"_id\":\"").append(i).append("\"}}\n");
+            bulk.append("{\"index\":{\"_index\":\"emb-bulk\",\"_id\":\"")
+                    .append(i)
+                    .append("\"}}\n");
             String title = topics[i % topics.length] + " model " + i + " in colour " + (i * 7919 % 97);
             bulk.append(json(Map.of("title", title))).append('\n');
         }
@@ -94,21 +107,23 @@ class EmbeddingIT {
         assertEquals(false, result.get("errors").asBoolean());
         assertEquals(1000, result.get("items").size());
         assertEquals(1000, rest.ok("GET", "/emb-bulk/_count", null).get("count").asInt());
-        JsonNode withVectors = rest.ok(
-            "POST",
-            "/emb-bulk/_count",
-            Map.of("query", Map.of("exists", Map.of("field", "title_vector")))
-        );
+        JsonNode withVectors =
+                rest.ok("POST", "/emb-bulk/_count", Map.of("query", Map.of("exists", Map.of("field", "title_vector"))));
         assertEquals(1000, withVectors.get("count").asInt());
         for (int id = 0; id < 1000; id += 97) {
             JsonNode source = rest.ok("GET", "/emb-bulk/_doc/" + id, null).get("_source");
             float[] own = Rest.vector(source.get("title_vector"));
             assertEquals(384, own.length);
             JsonNode hits = rest.ok(
-                "POST",
-                "/emb-bulk/_search",
-                Map.of("size", 3, "query", Map.of("knn", Map.of("title_vector", Map.of("vector", own, "k", 10))))
-            ).get("hits").get("hits");
+                            "POST",
+                            "/emb-bulk/_search",
+                            Map.of(
+                                    "size",
+                                    3,
+                                    "query",
+                                    Map.of("knn", Map.of("title_vector", Map.of("vector", own, "k", 10)))))
+                    .get("hits")
+                    .get("hits");
             assertEquals(String.valueOf(id), hits.get(0).get("_id").asText(), "doc " + id + " is not its own nearest");
         }
     }
@@ -128,7 +143,9 @@ class EmbeddingIT {
         titles.add("good two");
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < titles.size(); i++) {
-            bulk.append("{\"index\":{\"_index\":\"emb-bad\",\"_id\":\"").append(i).append("\"}}\n");
+            bulk.append("{\"index\":{\"_index\":\"emb-bad\",\"_id\":\"")
+                    .append(i)
+                    .append("\"}}\n");
             Map<String, Object> doc = new HashMap<>();
             if (titles.get(i) != null) {
                 doc.put("title", titles.get(i));
@@ -144,7 +161,8 @@ class EmbeddingIT {
         assertError(items.get(4), "field [title] is empty");
         assertError(items.get(5), "field [title] is missing");
         assertOk(items.get(6));
-        float[] joined = Rest.vector(rest.ok("GET", "/emb-bad/_doc/3", null).get("_source").get("title_vector"));
+        float[] joined = Rest.vector(
+                rest.ok("GET", "/emb-bad/_doc/3", null).get("_source").get("title_vector"));
         assertArrayEquals(embed(List.of("an\narray\nof strings"))[0], joined);
     }
 
@@ -152,19 +170,23 @@ class EmbeddingIT {
     void ignoreMissingSkipsMissingAndEmptyFields() {
         rest.call("DELETE", "/emb-opt", null);
         rest.ok(
-            "PUT",
-            "/_ingest/pipeline/emb-opt",
-            Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"), "ignore_missing", true))
-        );
+                "PUT",
+                "/_ingest/pipeline/emb-opt",
+                Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"), "ignore_missing", true)));
         rest.ok("PUT", "/emb-opt", Fixtures.itemIndex("emb-opt", 1, 0));
         String bulk = "{\"index\":{\"_index\":\"emb-opt\",\"_id\":\"1\"}}\n{\"other\":1}\n"
-            + "{\"index\":{\"_index\":\"emb-opt\",\"_id\":\"2\"}}\n{\"title\":\"\"}\n"
-            + "{\"index\":{\"_index\":\"emb-opt\",\"_id\":\"3\"}}\n{\"title\":\"present\"}\n";
+                + "{\"index\":{\"_index\":\"emb-opt\",\"_id\":\"2\"}}\n{\"title\":\"\"}\n"
+                + "{\"index\":{\"_index\":\"emb-opt\",\"_id\":\"3\"}}\n{\"title\":\"present\"}\n";
         JsonNode result = rest.ok("POST", "/_bulk?refresh=true", bulk);
         assertEquals(false, result.get("errors").asBoolean(), result.toString());
         assertTrue(rest.ok("GET", "/emb-opt/_doc/1", null).get("_source").get("title_vector") == null);
         assertTrue(rest.ok("GET", "/emb-opt/_doc/2", null).get("_source").get("title_vector") == null);
-        assertEquals(384, rest.ok("GET", "/emb-opt/_doc/3", null).get("_source").get("title_vector").size());
+        assertEquals(
+                384,
+                rest.ok("GET", "/emb-opt/_doc/3", null)
+                        .get("_source")
+                        .get("title_vector")
+                        .size());
     }
 
     @Test
@@ -177,56 +199,69 @@ class EmbeddingIT {
             sb.append("alpine lakes and glacier hikes ");
         }
         rest.ok("PUT", "/emb-big/_doc/1?refresh=true", Map.of("title", sb.toString()));
-        float[] stored = Rest.vector(rest.ok("GET", "/emb-big/_doc/1", null).get("_source").get("title_vector"));
+        float[] stored = Rest.vector(
+                rest.ok("GET", "/emb-big/_doc/1", null).get("_source").get("title_vector"));
         // 2,000 characters hold far more than 256 word pieces: the same truncated text
         assertArrayEquals(embed(List.of(sb.substring(0, 2000)))[0], stored);
-        assertEquals("green", rest.ok("GET", "/_cluster/health/emb-big", null).get("status").asText());
+        assertEquals(
+                "green",
+                rest.ok("GET", "/_cluster/health/emb-big", null).get("status").asText());
     }
 
     @Test
     void badPipelineDefinitionsAreRefusedNamingTheProblem() {
         Rest.Response unknownOption = rest.call(
-            "PUT",
-            "/_ingest/pipeline/emb-broken",
-            Fixtures.pipeline(Map.of("field_map", Map.of("title", "v"), "colour", "red"))
-        );
+                "PUT",
+                "/_ingest/pipeline/emb-broken",
+                Fixtures.pipeline(Map.of("field_map", Map.of("title", "v"), "colour", "red")));
         assertEquals(400, unknownOption.status(), unknownOption.toString());
         assertTrue(unknownOption.raw().contains("colour"), unknownOption.toString());
 
         Rest.Response unknownModel = rest.call(
-            "PUT",
-            "/_ingest/pipeline/emb-broken",
-            Fixtures.pipeline(Map.of("field_map", Map.of("title", "v"), "model", "no-such-model"))
-        );
+                "PUT",
+                "/_ingest/pipeline/emb-broken",
+                Fixtures.pipeline(Map.of("field_map", Map.of("title", "v"), "model", "no-such-model")));
         assertEquals(400, unknownModel.status(), unknownModel.toString());
-        assertTrue(unknownModel.raw().contains("no-such-model") && unknownModel.raw().contains("model"), unknownModel.toString());
+        assertTrue(
+                unknownModel.raw().contains("no-such-model")
+                        && unknownModel.raw().contains("model"),
+                unknownModel.toString());
 
         Rest.Response badBatch = rest.call(
-            "PUT",
-            "/_ingest/pipeline/emb-broken",
-            Fixtures.pipeline(Map.of("field_map", Map.of("title", "v"), "batch_size", 0))
-        );
+                "PUT",
+                "/_ingest/pipeline/emb-broken",
+                Fixtures.pipeline(Map.of("field_map", Map.of("title", "v"), "batch_size", 0)));
         assertEquals(400, badBatch.status(), badBatch.toString());
         assertTrue(badBatch.raw().contains("batch_size"), badBatch.toString());
 
-        Rest.Response noFieldMap = rest.call("PUT", "/_ingest/pipeline/emb-broken", Fixtures.pipeline(Map.of("model", "all-minilm-l6-v2")));
+        Rest.Response noFieldMap = rest.call(
+                "PUT", "/_ingest/pipeline/emb-broken", Fixtures.pipeline(Map.of("model", "all-minilm-l6-v2")));
         assertEquals(400, noFieldMap.status(), noFieldMap.toString());
         assertTrue(noFieldMap.raw().contains("field_map"), noFieldMap.toString());
     }
 
     @Test
     void badEmbedRequestsGet400NamingTheField() {
-        assertBad(rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("x"), "colour", "red")), "colour");
+        assertBad(
+                rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("x"), "colour", "red")),
+                "colour");
         assertBad(rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of())), "texts");
-        assertBad(rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("x"), "model", "nope")), "nope");
-        assertBad(rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("x"), "kind", "poem")), "kind");
+        assertBad(
+                rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("x"), "model", "nope")),
+                "nope");
+        assertBad(
+                rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("x"), "kind", "poem")), "kind");
         assertBad(rest.call("POST", "/_plugins/_interest/_embed", "{\"texts\": [\"x\""), "");
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 257; i++) {
             many.add("t" + i);
         }
-        assertBad(rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", many)), "plugins.interest.embed.max_texts");
-        assertBad(rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("y".repeat(100_001)))), "texts][0]");
+        assertBad(
+                rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", many)),
+                "plugins.interest.embed.max_texts");
+        assertBad(
+                rest.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("y".repeat(100_001)))),
+                "texts][0]");
     }
 
     static void assertBad(Rest.Response response, String mention) {

@@ -1,15 +1,13 @@
 package io.interestranking.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** No events request can crash or stall a node, whatever the settings allow (two-node cluster). */
 class EventsLimitsIT {
@@ -30,10 +28,16 @@ class EventsLimitsIT {
         node.ok("PUT", "/limit-items", Fixtures.itemIndex("limit-items", 2, 0));
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < 10; i++) {
-            bulk.append("{\"index\":{\"_index\":\"limit-items\",\"_id\":\"i").append(i).append("\"}}\n")
-                .append("{\"title\":\"catalog item number ").append(i).append("\"}\n");
+            bulk.append("{\"index\":{\"_index\":\"limit-items\",\"_id\":\"i")
+                    .append(i)
+                    .append("\"}}\n")
+                    .append("{\"title\":\"catalog item number ")
+                    .append(i)
+                    .append("\"}\n");
         }
-        assertFalse(node.ok("POST", "/_bulk?refresh=true", bulk.toString()).get("errors").asBoolean());
+        assertFalse(node.ok("POST", "/_bulk?refresh=true", bulk.toString())
+                .get("errors")
+                .asBoolean());
         node.ok("PUT", "/_cluster/settings", Map.of("persistent", Map.of(MAX, 100_000)));
 
         StringBuilder body = new StringBuilder("{\"events\":[");
@@ -41,13 +45,18 @@ class EventsLimitsIT {
             if (u > 0) {
                 body.append(',');
             }
-            body.append("{\"user_id\":\"many-").append(u).append("\",\"type\":\"click\",\"item\":{\"index\":\"limit-items\",\"id\":\"i")
-                .append(u % 10).append("\"}}");
+            body.append("{\"user_id\":\"many-")
+                    .append(u)
+                    .append("\",\"type\":\"click\",\"item\":{\"index\":\"limit-items\",\"id\":\"i")
+                    .append(u % 10)
+                    .append("\"}}");
         }
         body.append("]}");
         Rest.Response r = node.call("POST", "/_plugins/_interest/events", body.toString());
         // applied, or refused as a whole with a clean 4xx / 429: never a 5xx, never a dead node
-        assertTrue(r.status() < 500, r.status() + " " + r.raw().substring(0, Math.min(500, r.raw().length())));
+        assertTrue(
+                r.status() < 500,
+                r.status() + " " + r.raw().substring(0, Math.min(500, r.raw().length())));
         if (r.status() == 200) {
             int applied = 0;
             for (JsonNode item : r.get("items")) {
@@ -59,7 +68,11 @@ class EventsLimitsIT {
             assertEquals(1, p.get("event_count").asInt());
         }
         for (Rest n : nodes) {
-            assertEquals("green", n.ok("GET", "/_cluster/health?wait_for_status=green&timeout=30s", null).get("status").asText());
+            assertEquals(
+                    "green",
+                    n.ok("GET", "/_cluster/health?wait_for_status=green&timeout=30s", null)
+                            .get("status")
+                            .asText());
         }
     }
 
@@ -74,5 +87,4 @@ class EventsLimitsIT {
         Rest.Response embed = nodes[0].call("POST", "/_plugins/_interest/_embed", "{\"texts\":" + deep + "}");
         assertEquals(400, embed.status(), embed.toString());
     }
-
 }

@@ -14,28 +14,35 @@ public final class Fixtures {
     }
 
     /** An index with one text field and one 384-d lucene HNSW vector field (faiss cannot run here). */
-    public static Map<String, Object> vectorIndex(String pipeline, String textField, String vectorField, int shards, int replicas) {
+    public static Map<String, Object> vectorIndex(
+            String pipeline, String textField, String vectorField, int shards, int replicas) {
         return Map.of(
-            "settings",
-            Map.of("index", Map.of("knn", true, "number_of_shards", shards, "number_of_replicas", replicas, "default_pipeline", pipeline)),
-            "mappings",
-            Map.of(
-                "properties",
+                "settings",
                 Map.of(
-                    textField,
-                    Map.of("type", "text"),
-                    vectorField,
-                    Map.of(
-                        "type",
-                        "knn_vector",
-                        "dimension",
-                        384,
-                        "method",
-                        Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil")
-                    )
-                )
-            )
-        );
+                        "index",
+                        Map.of(
+                                "knn",
+                                true,
+                                "number_of_shards",
+                                shards,
+                                "number_of_replicas",
+                                replicas,
+                                "default_pipeline",
+                                pipeline)),
+                "mappings",
+                Map.of(
+                        "properties",
+                        Map.of(
+                                textField,
+                                Map.of("type", "text"),
+                                vectorField,
+                                Map.of(
+                                        "type",
+                                        "knn_vector",
+                                        "dimension",
+                                        384,
+                                        "method",
+                                        Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil")))));
     }
 
     /** The demo's `items` index (title and description embedded, category, price) with 300 generated items. */
@@ -55,18 +62,49 @@ public final class Fixtures {
      * The first {@code count} items of the demo catalog through a pipeline of the same name into {@code index}
      * (title and description embedded, lucene HNSW); returns them.
      */
-    public static List<DemoItem> demoCatalog(Rest rest, java.nio.file.Path root, String lang, String index, int count) throws Exception {
+    public static List<DemoItem> demoCatalog(Rest rest, java.nio.file.Path root, String lang, String index, int count)
+            throws Exception {
         boolean zh = "zh".equals(lang);
         rest.call("DELETE", "/" + index, null);
-        Map<String, Object> vector = Map.of("type", "knn_vector", "dimension", zh ? 512 : 384, "method",
-            Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
-        rest.ok("PUT", "/_ingest/pipeline/" + index, pipeline(Map.of("field_map",
-            Map.of("title", "title_vector", "description", "description_vector"), "model", zh ? "bge-small-zh-v1.5" : "all-minilm-l6-v2")));
-        rest.ok("PUT", "/" + index, Map.of(
-            "settings", Map.of("index", Map.of("knn", true, "default_pipeline", index, "number_of_replicas", 0)),
-            "mappings", Map.of("properties", Map.of("title", Map.of("type", "text"), "description", Map.of("type", "text"),
-                "category", Map.of("type", "keyword"), "price", Map.of("type", "float"),
-                "title_vector", vector, "description_vector", vector))));
+        Map<String, Object> vector = Map.of(
+                "type",
+                "knn_vector",
+                "dimension",
+                zh ? 512 : 384,
+                "method",
+                Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
+        rest.ok(
+                "PUT",
+                "/_ingest/pipeline/" + index,
+                pipeline(Map.of(
+                        "field_map",
+                        Map.of("title", "title_vector", "description", "description_vector"),
+                        "model",
+                        zh ? "bge-small-zh-v1.5" : "all-minilm-l6-v2")));
+        rest.ok(
+                "PUT",
+                "/" + index,
+                Map.of(
+                        "settings",
+                                Map.of(
+                                        "index",
+                                        Map.of("knn", true, "default_pipeline", index, "number_of_replicas", 0)),
+                        "mappings",
+                                Map.of(
+                                        "properties",
+                                        Map.of(
+                                                "title",
+                                                Map.of("type", "text"),
+                                                "description",
+                                                Map.of("type", "text"),
+                                                "category",
+                                                Map.of("type", "keyword"),
+                                                "price",
+                                                Map.of("type", "float"),
+                                                "title_vector",
+                                                vector,
+                                                "description_vector",
+                                                vector))));
         String bulk = demoCatalogBulk(root, count, index, lang);
         if (rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean()) {
             throw new IllegalStateException("the demo catalog did not load");
@@ -75,9 +113,11 @@ public final class Fixtures {
     }
 
     /** The {@code _bulk} body {@code demo/catalog.py} writes for {@code count} items into {@code index}. */
-    public static String demoCatalogBulk(java.nio.file.Path root, int count, String index, String lang) throws Exception {
-        Process catalog = new ProcessBuilder("python3", root.resolve("demo/catalog.py").toString(), String.valueOf(count), index, lang)
-            .start();
+    public static String demoCatalogBulk(java.nio.file.Path root, int count, String index, String lang)
+            throws Exception {
+        Process catalog = new ProcessBuilder(
+                        "python3", root.resolve("demo/catalog.py").toString(), String.valueOf(count), index, lang)
+                .start();
         String bulk = new String(catalog.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (catalog.waitFor(1, java.util.concurrent.TimeUnit.MINUTES) == false || catalog.exitValue() != 0) {
             throw new IllegalStateException("demo/catalog.py failed");
@@ -91,8 +131,10 @@ public final class Fixtures {
         String[] lines = bulk.split("\n");
         for (int i = 0; i + 1 < lines.length; i += 2) {
             var doc = Rest.JSON.readTree(lines[i + 1]);
-            items.add(new DemoItem(Rest.JSON.readTree(lines[i]).get("index").get("_id").asText(), doc.get("category").asText(),
-                doc.get("description").asText()));
+            items.add(new DemoItem(
+                    Rest.JSON.readTree(lines[i]).get("index").get("_id").asText(),
+                    doc.get("category").asText(),
+                    doc.get("description").asText()));
         }
         return items;
     }
@@ -107,28 +149,27 @@ public final class Fixtures {
 
     /** Varied texts within 128 word pieces (the reference implementation truncates at 128). */
     public static final List<String> VARIED_TEXTS = List.of(
-        "a",
-        "OK",
-        "42",
-        "Hello, world!",
-        "waterproof hiking boots",
-        "The quick brown fox jumps over the lazy dog.",
-        "Lightweight trail running shoes with a breathable mesh upper and a rock plate for technical descents.",
-        "Le chat dort sur le canapé pendant que la pluie tombe sur Paris.",
-        "Ich hätte gern einen Kaffee mit Milch, bitte.",
-        "¿Dónde está la estación de tren más cercana?",
-        "Москва — столица России.",
-        "東京は日本の首都です。",
-        "Αθήνα είναι η πρωτεύουσα της Ελλάδας.",
-        "🙂🚀",
-        "C++ templates vs. Java generics: type erasure explained",
-        "SELECT * FROM users WHERE id = 7;",
-        "   leading and trailing spaces   ",
-        "line one\nline two\ttabbed",
-        "Vitamin D supplementation reduces the risk of acute respiratory infections in randomized controlled trials.",
-        "BRCA1 mutations increase breast cancer risk.",
-        "new york new york new york new york",
-        "e-mail: someone@example.com, url: https://example.com/path?q=1",
-        "The mitochondria is the powerhouse of the cell, producing ATP through oxidative phosphorylation in the inner membrane."
-    );
+            "a",
+            "OK",
+            "42",
+            "Hello, world!",
+            "waterproof hiking boots",
+            "The quick brown fox jumps over the lazy dog.",
+            "Lightweight trail running shoes with a breathable mesh upper and a rock plate for technical descents.",
+            "Le chat dort sur le canapé pendant que la pluie tombe sur Paris.",
+            "Ich hätte gern einen Kaffee mit Milch, bitte.",
+            "¿Dónde está la estación de tren más cercana?",
+            "Москва — столица России.",
+            "東京は日本の首都です。",
+            "Αθήνα είναι η πρωτεύουσα της Ελλάδας.",
+            "🙂🚀",
+            "C++ templates vs. Java generics: type erasure explained",
+            "SELECT * FROM users WHERE id = 7;",
+            "   leading and trailing spaces   ",
+            "line one\nline two\ttabbed",
+            "Vitamin D supplementation reduces the risk of acute respiratory infections in randomized controlled trials.",
+            "BRCA1 mutations increase breast cancer risk.",
+            "new york new york new york new york",
+            "e-mail: someone@example.com, url: https://example.com/path?q=1",
+            "The mitochondria is the powerhouse of the cell, producing ATP through oxidative phosphorylation in the inner membrane.");
 }

@@ -1,19 +1,17 @@
 package io.interestranking.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Next to ml-commons and neural-search on one node (the "full distribution" cluster, port 9265). Both plugins run
@@ -25,9 +23,12 @@ class FullDistributionIT {
 
     static final Rest rest = Rest.full();
     static final Path ROOT = Path.of(System.getProperty("tests.root.dir", "."));
-    static final Path MODEL = Path.of(System.getProperty("tests.models.dir", "target/models")).resolve("all-minilm-l6-v2");
-    static final List<String> TEXTS = List.of("waterproof hiking boots", "a machine for making espresso at home",
-        "Vitamin D supplementation reduces the risk of acute respiratory infections.");
+    static final Path MODEL =
+            Path.of(System.getProperty("tests.models.dir", "target/models")).resolve("all-minilm-l6-v2");
+    static final List<String> TEXTS = List.of(
+            "waterproof hiking boots",
+            "a machine for making espresso at home",
+            "Vitamin D supplementation reduces the risk of acute respiratory infections.");
     static MlCommons ml;
 
     @BeforeAll
@@ -60,8 +61,11 @@ class FullDistributionIT {
     }
 
     static void restart() throws Exception {
-        Process p = new ProcessBuilder("bash", ROOT.resolve("integ-tests/clusters.sh").toString(), "restart-full")
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(
+                        "bash", ROOT.resolve("integ-tests/clusters.sh").toString(), "restart-full")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "restart failed");
     }
 
@@ -86,7 +90,8 @@ class FullDistributionIT {
         pipelineAndTextKnn("full-items-3");
         float[][] redeployed = null;
         for (int i = 0; i < 240 && redeployed == null; i++) {
-            Rest.Response r = rest.call("POST", "/_plugins/_ml/_predict/text_embedding/" + model, Map.of("text_docs", TEXTS));
+            Rest.Response r =
+                    rest.call("POST", "/_plugins/_ml/_predict/text_embedding/" + model, Map.of("text_docs", TEXTS));
             if (r.status() == 200) {
                 redeployed = ml.predict(model, TEXTS);
             } else {
@@ -107,12 +112,30 @@ class FullDistributionIT {
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             String title = i % 2 == 0 ? "espresso machine number " + i : "hiking boots model " + i;
-            bulk.append("{\"index\":{\"_index\":\"").append(index).append("\"}}\n{\"title\":\"").append(title).append("\"}\n");
+            bulk.append("{\"index\":{\"_index\":\"")
+                    .append(index)
+                    .append("\"}}\n{\"title\":\"")
+                    .append(title)
+                    .append("\"}\n");
         }
         JsonNode r = rest.ok("POST", "/_bulk?refresh=true", bulk.toString());
         assertFalse(r.get("errors").asBoolean(), r.toString());
-        JsonNode hits = rest.ok("POST", "/" + index + "/_search", Map.of("size", 1, "query",
-            Map.of("text_knn", Map.of("field", "title_vector", "query_text", "coffee maker", "k", 10))));
-        assertTrue(hits.get("hits").get("hits").get(0).get("_source").get("title").asText().startsWith("espresso"), hits.toString());
+        JsonNode hits = rest.ok(
+                "POST",
+                "/" + index + "/_search",
+                Map.of(
+                        "size",
+                        1,
+                        "query",
+                        Map.of("text_knn", Map.of("field", "title_vector", "query_text", "coffee maker", "k", 10))));
+        assertTrue(
+                hits.get("hits")
+                        .get("hits")
+                        .get(0)
+                        .get("_source")
+                        .get("title")
+                        .asText()
+                        .startsWith("espresso"),
+                hits.toString());
     }
 }

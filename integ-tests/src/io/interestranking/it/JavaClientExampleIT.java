@@ -1,16 +1,13 @@
 package io.interestranking.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.interestranking.examples.PersonalizedSearchExample;
-
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.interestranking.examples.PersonalizedSearchExample;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /** The opensearch-java example runs against the single-node cluster with the demo catalog. */
 class JavaClientExampleIT {
@@ -21,7 +18,7 @@ class JavaClientExampleIT {
         Fixtures.demoCatalog(rest, Path.of(System.getProperty("tests.root.dir", ".")));
         rest.call("DELETE", "/_plugins/_interest/users/java-example", null);
         PersonalizedSearchExample.Outcome outcome = PersonalizedSearchExample.run(
-            System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"), "java-example");
+                System.getProperty("tests.cluster.single", "http://127.0.0.1:9250"), "java-example");
         JsonNode events = Rest.JSON.readTree(outcome.events());
         assertFalse(events.get("errors").asBoolean(), outcome.events());
         JsonNode hits = Rest.JSON.readTree(outcome.search()).get("hits").get("hits");

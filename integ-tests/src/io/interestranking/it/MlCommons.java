@@ -2,7 +2,6 @@ package io.interestranking.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,23 +51,41 @@ public final class MlCommons implements Closeable {
         ml.put("plugins.ml_commons.model_auto_redeploy.enable", true);
         rest.ok("PUT", "/_cluster/settings", Map.of("persistent", ml));
         register = Map.of(
-            "name", "all-minilm-l6-v2-onnx",
-            "version", "1.0.0",
-            "model_format", "ONNX",
-            "function_name", "TEXT_EMBEDDING",
-            "model_content_size_in_bytes", zip.length,
-            "model_content_hash_value", sha256(zip),
-            "model_config", Map.of("model_type", "bert", "embedding_dimension", 384, "framework_type", "sentence_transformers",
-                "pooling_mode", "mean", "normalize_result", true),
-            "url", "http://127.0.0.1:" + server.getAddress().getPort() + "/model.zip"
-        );
+                "name",
+                "all-minilm-l6-v2-onnx",
+                "version",
+                "1.0.0",
+                "model_format",
+                "ONNX",
+                "function_name",
+                "TEXT_EMBEDDING",
+                "model_content_size_in_bytes",
+                zip.length,
+                "model_content_hash_value",
+                sha256(zip),
+                "model_config",
+                Map.of(
+                        "model_type",
+                        "bert",
+                        "embedding_dimension",
+                        384,
+                        "framework_type",
+                        "sentence_transformers",
+                        "pooling_mode",
+                        "mean",
+                        "normalize_result",
+                        true),
+                "url",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/model.zip");
     }
 
     private static byte[] zip(Path modelDir) throws IOException {
         Path zip = Files.createTempFile("minilm-onnx", ".zip");
         try {
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-                for (String[] entry : new String[][] { { "model.onnx", "all-minilm-l6-v2.onnx" }, { "tokenizer.json", "tokenizer.json" } }) {
+                for (String[] entry :
+                        new String[][] {{"model.onnx", "all-minilm-l6-v2.onnx"}, {"tokenizer.json", "tokenizer.json"}
+                        }) {
                     out.putNextEntry(new ZipEntry(entry[1]));
                     Files.copy(modelDir.resolve(entry[0]), out);
                     out.closeEntry();
@@ -122,7 +139,8 @@ public final class MlCommons implements Closeable {
         JsonNode r = rest.ok("POST", "/_plugins/_ml/_predict/text_embedding/" + model, Map.of("text_docs", texts));
         float[][] v = new float[texts.size()][];
         for (int i = 0; i < v.length; i++) {
-            v[i] = Rest.vector(r.get("inference_results").get(i).get("output").get(0).get("data"));
+            v[i] = Rest.vector(
+                    r.get("inference_results").get(i).get("output").get(0).get("data"));
         }
         return v;
     }

@@ -1,10 +1,9 @@
 package io.interestranking.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Feedback events and profiles on a real single node. */
 class ProfileIT {
@@ -30,12 +28,24 @@ class ProfileIT {
         rest.ok("PUT", "/prof-items", Fixtures.itemIndex("prof-items", 1, 0));
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < 5; i++) {
-            bulk.append("{\"index\":{\"_index\":\"prof-items\",\"_id\":\"a").append(i).append("\"}}\n");
-            bulk.append("{\"title\":\"waterproof leather hiking boots, model ").append(i).append("\"}\n");
-            bulk.append("{\"index\":{\"_index\":\"prof-items\",\"_id\":\"b").append(i).append("\"}}\n");
-            bulk.append("{\"title\":\"espresso coffee machine, model ").append(i).append("\"}\n");
+            bulk.append("{\"index\":{\"_index\":\"prof-items\",\"_id\":\"a")
+                    .append(i)
+                    .append("\"}}\n");
+            bulk.append("{\"title\":\"waterproof leather hiking boots, model ")
+                    .append(i)
+                    .append("\"}\n");
+            bulk.append("{\"index\":{\"_index\":\"prof-items\",\"_id\":\"b")
+                    .append(i)
+                    .append("\"}}\n");
+            bulk.append("{\"title\":\"espresso coffee machine, model ")
+                    .append(i)
+                    .append("\"}\n");
         }
-        assertEquals(false, rest.ok("POST", "/_bulk?refresh=true", bulk.toString()).get("errors").asBoolean());
+        assertEquals(
+                false,
+                rest.ok("POST", "/_bulk?refresh=true", bulk.toString())
+                        .get("errors")
+                        .asBoolean());
     }
 
     static Map<String, Object> click(String user, String id, Instant t, String eventId) {
@@ -76,8 +86,12 @@ class ProfileIT {
         JsonNode interests = p.get("interests");
         assertEquals(2, interests.size(), p.toString());
         JsonNode a = interests.get(0), b = interests.get(1);
-        assertEquals("[\"prof-items/a0\",\"prof-items/a1\",\"prof-items/a2\",\"prof-items/a3\",\"prof-items/a4\"]", a.get("evidence").toString());
-        assertEquals("[\"prof-items/b0\",\"prof-items/b1\",\"prof-items/b2\",\"prof-items/b3\",\"prof-items/b4\"]", b.get("evidence").toString());
+        assertEquals(
+                "[\"prof-items/a0\",\"prof-items/a1\",\"prof-items/a2\",\"prof-items/a3\",\"prof-items/a4\"]",
+                a.get("evidence").toString());
+        assertEquals(
+                "[\"prof-items/b0\",\"prof-items/b1\",\"prof-items/b2\",\"prof-items/b3\",\"prof-items/b4\"]",
+                b.get("evidence").toString());
         assertTrue(b.get("weight").asDouble() > a.get("weight").asDouble(), p.toString());
         assertTrue(p.get("short_term").get("evidence").toString().contains("b4"));
     }
@@ -87,22 +101,41 @@ class ProfileIT {
         rest.call("DELETE", "/_plugins/_interest/users/fresh", null);
         rest.call("DELETE", "/prof-fresh", null);
         Map<String, Object> index = new HashMap<>(Fixtures.itemIndex("prof-items", 1, 0));
-        index.put("settings", Map.of("index", Map.of("knn", true, "number_of_replicas", 0, "default_pipeline", "prof-items",
-            "refresh_interval", "-1")));
+        index.put(
+                "settings",
+                Map.of(
+                        "index",
+                        Map.of(
+                                "knn",
+                                true,
+                                "number_of_replicas",
+                                0,
+                                "default_pipeline",
+                                "prof-items",
+                                "refresh_interval",
+                                "-1")));
         rest.ok("PUT", "/prof-fresh", index);
         rest.ok("PUT", "/prof-fresh/_doc/new-1", Map.of("title", "a brand new telescope"));
-        Map<String, Object> event = Map.of("user_id", "fresh", "type", "click", "item", Map.of("index", "prof-fresh", "id", "new-1"));
+        Map<String, Object> event =
+                Map.of("user_id", "fresh", "type", "click", "item", Map.of("index", "prof-fresh", "id", "new-1"));
         JsonNode unrefreshed = post(event).get("items").get(0);
         assertEquals(201, unrefreshed.get("status").asInt(), unrefreshed.toString());
         // the profile's first interest is the item's own (unit) vector, whichever way it was read
-        float[] stored = Rest.vector(rest.ok("GET", "/prof-fresh/_doc/new-1", null).get("_source").get("title_vector"));
-        float[] learned = Rest.vector(rest.ok("GET", "/_plugins/_interest/users/fresh", null).get("interests").get(0).get("vector"));
+        float[] stored = Rest.vector(
+                rest.ok("GET", "/prof-fresh/_doc/new-1", null).get("_source").get("title_vector"));
+        float[] learned = Rest.vector(rest.ok("GET", "/_plugins/_interest/users/fresh", null)
+                .get("interests")
+                .get(0)
+                .get("vector"));
         assertTrue(Rest.cosine(stored, learned) > 0.99999);
         rest.ok("POST", "/prof-fresh/_refresh", null);
-        Map<String, Object> again = Map.of("user_id", "fresh", "type", "click", "item", Map.of("index", "prof-items", "id", "a0"));
+        Map<String, Object> again =
+                Map.of("user_id", "fresh", "type", "click", "item", Map.of("index", "prof-items", "id", "a0"));
         assertEquals(201, post(again).get("items").get(0).get("status").asInt());
-        float[] a0 = Rest.vector(rest.ok("GET", "/prof-items/_doc/a0", null).get("_source").get("title_vector"));
-        JsonNode interests = rest.ok("GET", "/_plugins/_interest/users/fresh", null).get("interests");
+        float[] a0 = Rest.vector(
+                rest.ok("GET", "/prof-items/_doc/a0", null).get("_source").get("title_vector"));
+        JsonNode interests =
+                rest.ok("GET", "/_plugins/_interest/users/fresh", null).get("interests");
         assertEquals(2, interests.size(), interests.toString());
         assertTrue(Rest.cosine(a0, Rest.vector(interests.get(1).get("vector"))) > 0.99999);
     }
@@ -121,13 +154,16 @@ class ProfileIT {
     @Test
     void anAcknowledgedEventSurvivesARestart() throws Exception {
         rest.call("DELETE", "/_plugins/_interest/users/durable", null);
-        post(click("durable", "a2", Instant.parse("2026-11-01T10:00:00Z"), "d-1"), click("durable", "b2", Instant.parse("2026-11-01T11:00:00Z"), "d-2"));
+        post(
+                click("durable", "a2", Instant.parse("2026-11-01T10:00:00Z"), "d-1"),
+                click("durable", "b2", Instant.parse("2026-11-01T11:00:00Z"), "d-2"));
         JsonNode before = rest.ok("GET", "/_plugins/_interest/users/durable", null);
         Path root = Path.of(System.getProperty("tests.root.dir", "."));
-        Process restart = new ProcessBuilder("bash", root.resolve("integ-tests/clusters.sh").toString(), "restart-single")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        Process restart = new ProcessBuilder(
+                        "bash", root.resolve("integ-tests/clusters.sh").toString(), "restart-single")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .start();
         assertTrue(restart.waitFor(5, TimeUnit.MINUTES) && restart.exitValue() == 0, "restart failed");
         JsonNode after = rest.ok("GET", "/_plugins/_interest/users/durable", null);
         // weight_now is decayed to the time of the GET: compare what is stored
@@ -138,19 +174,36 @@ class ProfileIT {
     @Test
     void putDeclaresInterestsAndDeleteForgetsTheUser() {
         rest.call("DELETE", "/_plugins/_interest/users/cold", null);
-        JsonNode put = rest.ok("PUT", "/_plugins/_interest/users/cold?include_vectors=false",
-            Map.of("interests", List.of("I like trail running", "specialty coffee")));
+        JsonNode put = rest.ok(
+                "PUT",
+                "/_plugins/_interest/users/cold?include_vectors=false",
+                Map.of("interests", List.of("I like trail running", "specialty coffee")));
         assertEquals(2, put.get("interests").size());
         assertTrue(put.get("interests").get(0).get("declared").asBoolean());
-        assertEquals("[\"text:I like trail running\"]", put.get("interests").get(0).get("evidence").toString());
-        JsonNode replaced = rest.ok("PUT", "/_plugins/_interest/users/cold?include_vectors=false", Map.of("interests", List.of("jazz")));
+        assertEquals(
+                "[\"text:I like trail running\"]",
+                put.get("interests").get(0).get("evidence").toString());
+        JsonNode replaced = rest.ok(
+                "PUT", "/_plugins/_interest/users/cold?include_vectors=false", Map.of("interests", List.of("jazz")));
         assertEquals(1, replaced.get("interests").size());
-        assertEquals(384, rest.ok("GET", "/_plugins/_interest/users/cold", null).get("interests").get(0).get("vector").size());
+        assertEquals(
+                384,
+                rest.ok("GET", "/_plugins/_interest/users/cold", null)
+                        .get("interests")
+                        .get(0)
+                        .get("vector")
+                        .size());
 
-        assertEquals(200, rest.call("DELETE", "/_plugins/_interest/users/cold", null).status());
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/cold", null).status());
-        assertEquals(404, rest.call("DELETE", "/_plugins/_interest/users/cold", null).status());
-        assertEquals(400, rest.call("PUT", "/_plugins/_interest/users/cold", Map.of("interests", List.of(), "x", 1)).status());
+        assertEquals(
+                200, rest.call("DELETE", "/_plugins/_interest/users/cold", null).status());
+        assertEquals(
+                404, rest.call("GET", "/_plugins/_interest/users/cold", null).status());
+        assertEquals(
+                404, rest.call("DELETE", "/_plugins/_interest/users/cold", null).status());
+        assertEquals(
+                400,
+                rest.call("PUT", "/_plugins/_interest/users/cold", Map.of("interests", List.of(), "x", 1))
+                        .status());
     }
 
     @Test
@@ -169,8 +222,17 @@ class ProfileIT {
         Map<String, Object> unknownItem = click("bad", "nope", t, null);
         Map<String, Object> unknownField = click("bad", "a1", t, null);
         unknownField.put("colour", "red");
-        JsonNode items = post(click("bad", "a1", t, null), unknownType, noUser, longUser, wrongDim, nan, unknownItem, unknownField,
-            click("bad", "a3", t, null)).get("items");
+        JsonNode items = post(
+                        click("bad", "a1", t, null),
+                        unknownType,
+                        noUser,
+                        longUser,
+                        wrongDim,
+                        nan,
+                        unknownItem,
+                        unknownField,
+                        click("bad", "a3", t, null))
+                .get("items");
         assertItem(items.get(0), 201, null);
         assertItem(items.get(1), 400, "[type]");
         assertItem(items.get(2), 400, "[user_id]");
@@ -193,13 +255,17 @@ class ProfileIT {
             many.add(Map.of());
         }
         assertStatus(rest.call("POST", EVENTS, Map.of("events", many)), 400, "plugins.interest.events.max_per_request");
-        rest.ok("PUT", "/_cluster/settings", Map.of("transient", Map.of("plugins.interest.events.max_body_size", "1kb")));
+        rest.ok(
+                "PUT",
+                "/_cluster/settings",
+                Map.of("transient", Map.of("plugins.interest.events.max_body_size", "1kb")));
         try {
             List<Object> big = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 big.add(click("big", "a1", Instant.now(), "big-" + i));
             }
-            assertStatus(rest.call("POST", EVENTS, Map.of("events", big)), 413, "plugins.interest.events.max_body_size");
+            assertStatus(
+                    rest.call("POST", EVENTS, Map.of("events", big)), 413, "plugins.interest.events.max_body_size");
         } finally {
             Map<String, Object> reset = new HashMap<>();
             reset.put("plugins.interest.events.max_body_size", null);
@@ -209,7 +275,8 @@ class ProfileIT {
 
     @Test
     void statsCountWhatHappened() {
-        Map<String, Object> statement = Map.of("user_id", "stats-user", "type", "statement", "item", Map.of("text", "I like jazz"));
+        Map<String, Object> statement =
+                Map.of("user_id", "stats-user", "type", "statement", "item", Map.of("text", "I like jazz"));
         post(click("stats-user", "a1", Instant.now(), null), statement);
         JsonNode nodes = rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes");
         JsonNode node = nodes.elements().next();
@@ -224,7 +291,9 @@ class ProfileIT {
     static void assertItem(JsonNode item, int status, String mention) {
         assertEquals(status, item.get("status").asInt(), item.toString());
         if (mention != null) {
-            assertTrue(item.get("error").get("reason").asText().contains(mention), "expected [" + mention + "] in " + item);
+            assertTrue(
+                    item.get("error").get("reason").asText().contains(mention),
+                    "expected [" + mention + "] in " + item);
         }
     }
 

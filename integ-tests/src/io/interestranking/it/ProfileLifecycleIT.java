@@ -1,11 +1,11 @@
 package io.interestranking.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The profile index in production (two-node cluster): primaries, expiry, deletion, snapshot and restore. */
 class ProfileLifecycleIT {
@@ -47,7 +45,8 @@ class ProfileLifecycleIT {
         for (int u = 0; u < 400; u++) {
             events.add(Map.of("user_id", "spread-" + u, "type", "click", "item", Map.of("vector", unit(u))));
         }
-        assertFalse(rest.ok("POST", EVENTS, Map.of("events", events)).get("errors").asBoolean());
+        assertFalse(
+                rest.ok("POST", EVENTS, Map.of("events", events)).get("errors").asBoolean());
         rest.ok("GET", "/_cluster/health" + PROFILES + "?wait_for_status=green&timeout=60s", null);
         rest.ok("POST", PROFILES + "/_refresh", null);
         JsonNode shards = rest.ok("GET", "/_cat/shards" + PROFILES + "?format=json&h=shard,prirep,node,docs", null);
@@ -82,8 +81,16 @@ class ProfileLifecycleIT {
         long sweepsBefore = sum("profile_sweeps");
         long expiredBefore = sum("profiles_expired");
         Thread.sleep(2500);
-        rest.ok("PUT", "/_cluster/settings", Map.of("persistent", Map.of("plugins.interest.profile.inactive_ttl", "2s",
-            "plugins.interest.profile.sweep_interval", "1s")));
+        rest.ok(
+                "PUT",
+                "/_cluster/settings",
+                Map.of(
+                        "persistent",
+                        Map.of(
+                                "plugins.interest.profile.inactive_ttl",
+                                "2s",
+                                "plugins.interest.profile.sweep_interval",
+                                "1s")));
         boolean gone = false;
         for (int i = 0; i < 60 && gone == false; i++) {
             Thread.sleep(500);
@@ -107,10 +114,20 @@ class ProfileLifecycleIT {
         // an active user stays
         resetSettings();
         rest.ok("POST", EVENTS, Map.of("events", List.of(click("active-user", "a new purchase"))));
-        rest.ok("PUT", "/_cluster/settings", Map.of("persistent", Map.of("plugins.interest.profile.inactive_ttl", "1h",
-            "plugins.interest.profile.sweep_interval", "1s")));
+        rest.ok(
+                "PUT",
+                "/_cluster/settings",
+                Map.of(
+                        "persistent",
+                        Map.of(
+                                "plugins.interest.profile.inactive_ttl",
+                                "1h",
+                                "plugins.interest.profile.sweep_interval",
+                                "1s")));
         Thread.sleep(2500);
-        assertEquals(200, rest.call("GET", "/_plugins/_interest/users/active-user", null).status());
+        assertEquals(
+                200,
+                rest.call("GET", "/_plugins/_interest/users/active-user", null).status());
     }
 
     static List<JsonNode> stats() {
@@ -126,39 +143,86 @@ class ProfileLifecycleIT {
     @Test
     void deleteRemovesEveryDocumentOfTheUserStatementTextsIncluded() {
         String user = "forget-me";
-        rest.ok("POST", EVENTS, Map.of("events", List.of(
-            Map.of("user_id", user, "type", "statement", "item", Map.of("text", "my secret hobby is birdwatching")),
-            Map.of("user_id", user, "type", "statement", "model", "minilm-twin", "item", Map.of("text", "my other secret")))));
+        rest.ok(
+                "POST",
+                EVENTS,
+                Map.of(
+                        "events",
+                        List.of(
+                                Map.of(
+                                        "user_id",
+                                        user,
+                                        "type",
+                                        "statement",
+                                        "item",
+                                        Map.of("text", "my secret hobby is birdwatching")),
+                                Map.of(
+                                        "user_id",
+                                        user,
+                                        "type",
+                                        "statement",
+                                        "model",
+                                        "minilm-twin",
+                                        "item",
+                                        Map.of("text", "my other secret")))));
         rest.ok("POST", PROFILES + "/_refresh", null);
         Map<String, Object> byUser = Map.of("query", Map.of("term", Map.of("user_id", user)));
-        assertEquals(2, rest.ok("POST", PROFILES + "/_search", byUser).get("hits").get("total").get("value").asInt());
-        assertEquals(200, nodes[1].call("DELETE", "/_plugins/_interest/users/" + user, null).status());
+        assertEquals(
+                2,
+                rest.ok("POST", PROFILES + "/_search", byUser)
+                        .get("hits")
+                        .get("total")
+                        .get("value")
+                        .asInt());
+        assertEquals(
+                200,
+                nodes[1].call("DELETE", "/_plugins/_interest/users/" + user, null)
+                        .status());
         rest.ok("POST", PROFILES + "/_refresh", null);
-        assertEquals(0, rest.ok("POST", PROFILES + "/_search", byUser).get("hits").get("total").get("value").asInt());
-        JsonNode everything = rest.ok("POST", PROFILES + "/_search?size=1000", Map.of("query", Map.of("match_all", Map.of())));
+        assertEquals(
+                0,
+                rest.ok("POST", PROFILES + "/_search", byUser)
+                        .get("hits")
+                        .get("total")
+                        .get("value")
+                        .asInt());
+        JsonNode everything =
+                rest.ok("POST", PROFILES + "/_search?size=1000", Map.of("query", Map.of("match_all", Map.of())));
         assertFalse(everything.toString().contains("birdwatching"));
-        assertEquals(404, nodes[1].call("DELETE", "/_plugins/_interest/users/" + user, null).status());
+        assertEquals(
+                404,
+                nodes[1].call("DELETE", "/_plugins/_interest/users/" + user, null)
+                        .status());
     }
 
     @Test
     void snapshotThenDeleteThenRestoreBringsTheSameProfileBack() throws Exception {
         String user = "snap-user";
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
-        rest.ok("POST", EVENTS, Map.of("events", List.of(click(user, "alpine climbing rope"), click(user, "espresso beans"))));
+        rest.ok(
+                "POST",
+                EVENTS,
+                Map.of("events", List.of(click(user, "alpine climbing rope"), click(user, "espresso beans"))));
         JsonNode before = stable(rest.ok("GET", "/_plugins/_interest/users/" + user, null));
-        Path repo = Path.of(System.getProperty("tests.root.dir", ".")).toAbsolutePath()
-            .resolve("target/opensearch/clusters/two/snapshots");
+        Path repo = Path.of(System.getProperty("tests.root.dir", "."))
+                .toAbsolutePath()
+                .resolve("target/opensearch/clusters/two/snapshots");
         rest.ok("PUT", "/_snapshot/profiles-it", Map.of("type", "fs", "settings", Map.of("location", repo.toString())));
         rest.call("DELETE", "/_snapshot/profiles-it/snap-1", null);
-        JsonNode snap = rest.ok("PUT", "/_snapshot/profiles-it/snap-1?wait_for_completion=true",
-            Map.of("indices", ".interest-profiles", "include_global_state", false));
+        JsonNode snap = rest.ok(
+                "PUT",
+                "/_snapshot/profiles-it/snap-1?wait_for_completion=true",
+                Map.of("indices", ".interest-profiles", "include_global_state", false));
         assertEquals("SUCCESS", snap.get("snapshot").get("state").asText(), snap.toString());
 
         rest.ok("DELETE", "/_plugins/_interest/users/" + user, null);
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
+        assertEquals(
+                404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
         rest.ok("DELETE", PROFILES, null);
-        JsonNode restored = rest.ok("POST", "/_snapshot/profiles-it/snap-1/_restore?wait_for_completion=true",
-            Map.of("indices", ".interest-profiles", "include_global_state", false));
+        JsonNode restored = rest.ok(
+                "POST",
+                "/_snapshot/profiles-it/snap-1/_restore?wait_for_completion=true",
+                Map.of("indices", ".interest-profiles", "include_global_state", false));
         assertEquals(0, restored.get("snapshot").get("shards").get("failed").asInt(), restored.toString());
         rest.ok("GET", "/_cluster/health" + PROFILES + "?wait_for_status=green&timeout=60s", null);
         for (Rest node : nodes) {
@@ -167,7 +231,11 @@ class ProfileLifecycleIT {
         // and it keeps learning from where it was
         JsonNode next = rest.ok("POST", EVENTS, Map.of("events", List.of(click(user, "trail running shoes"))));
         assertEquals(201, next.get("items").get(0).get("status").asInt(), next.toString());
-        assertEquals(3, rest.ok("GET", "/_plugins/_interest/users/" + user, null).get("event_count").asInt());
+        assertEquals(
+                3,
+                rest.ok("GET", "/_plugins/_interest/users/" + user, null)
+                        .get("event_count")
+                        .asInt());
         rest.ok("DELETE", "/_snapshot/profiles-it/snap-1", null);
     }
 

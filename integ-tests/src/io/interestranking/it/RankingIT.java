@@ -1,16 +1,14 @@
 package io.interestranking.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Query-time ranking on a two-node cluster, index with 3 shards and a replica. */
 class RankingIT {
@@ -18,7 +16,9 @@ class RankingIT {
     static final Rest[] nodes = Rest.twoNodes();
     static final Rest rest = nodes[0];
     static final String INDEX = "rank-items";
-    static final String[] TOPICS = { "hiking boots for alpine trails", "espresso coffee machine", "jazz vinyl record", "sourdough bread baking" };
+    static final String[] TOPICS = {
+        "hiking boots for alpine trails", "espresso coffee machine", "jazz vinyl record", "sourdough bread baking"
+    };
 
     @BeforeAll
     static void catalog() {
@@ -30,11 +30,25 @@ class RankingIT {
         StringBuilder bulk = new StringBuilder();
         for (int i = 0; i < 120; i++) {
             int t = i % TOPICS.length;
-            bulk.append("{\"index\":{\"_index\":\"").append(INDEX).append("\",\"_id\":\"").append((char) ('a' + t)).append(i).append("\"}}\n");
-            bulk.append("{\"title\":\"").append(TOPICS[t]).append(", edition ").append(i).append("\",\"topic\":\"").append((char) ('a' + t))
-                .append("\"}\n");
+            bulk.append("{\"index\":{\"_index\":\"")
+                    .append(INDEX)
+                    .append("\",\"_id\":\"")
+                    .append((char) ('a' + t))
+                    .append(i)
+                    .append("\"}}\n");
+            bulk.append("{\"title\":\"")
+                    .append(TOPICS[t])
+                    .append(", edition ")
+                    .append(i)
+                    .append("\",\"topic\":\"")
+                    .append((char) ('a' + t))
+                    .append("\"}\n");
         }
-        assertEquals(false, rest.ok("POST", "/_bulk?refresh=true", bulk.toString()).get("errors").asBoolean());
+        assertEquals(
+                false,
+                rest.ok("POST", "/_bulk?refresh=true", bulk.toString())
+                        .get("errors")
+                        .asBoolean());
         rest.ok("GET", "/_cluster/health/" + INDEX + "?wait_for_status=green&timeout=60s", null);
     }
 
@@ -53,13 +67,31 @@ class RankingIT {
     @Test
     void textKnnEqualsKnnWithTheEmbedVector() {
         String text = "a machine for making coffee at home";
-        JsonNode vector = rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(text), "kind", "query")).get("vectors").get(0);
+        JsonNode vector = rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(text), "kind", "query"))
+                .get("vectors")
+                .get(0);
         Map<String, Object> filter = Map.of("range", Map.of("_seq_no", Map.of("gte", 0)));
         for (Rest node : nodes) {
-            JsonNode viaText = node.ok("POST", "/" + INDEX + "/_search", Map.of("size", 20, "query",
-                Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", 20, "filter", filter))));
-            JsonNode viaVector = node.ok("POST", "/" + INDEX + "/_search", Map.of("size", 20, "query",
-                Map.of("knn", Map.of("title_vector", Map.of("vector", vector, "k", 20, "filter", filter)))));
+            JsonNode viaText = node.ok(
+                    "POST",
+                    "/" + INDEX + "/_search",
+                    Map.of(
+                            "size",
+                            20,
+                            "query",
+                            Map.of(
+                                    "text_knn",
+                                    Map.of("field", "title_vector", "query_text", text, "k", 20, "filter", filter))));
+            JsonNode viaVector = node.ok(
+                    "POST",
+                    "/" + INDEX + "/_search",
+                    Map.of(
+                            "size",
+                            20,
+                            "query",
+                            Map.of(
+                                    "knn",
+                                    Map.of("title_vector", Map.of("vector", vector, "k", 20, "filter", filter)))));
             assertEquals(ids(viaVector), ids(viaText));
             assertEquals(scores(viaVector), scores(viaText));
             assertTrue(ids(viaText).get(0).startsWith("b"), ids(viaText).toString());
@@ -70,13 +102,23 @@ class RankingIT {
     void interestKnnRecommendsTheUsersTopic() {
         rest.call("DELETE", "/_plugins/_interest/users/jazz-fan", null);
         List<Object> events = new ArrayList<>();
-        for (int i : new int[] { 2, 6, 10 }) {
+        for (int i : new int[] {2, 6, 10}) {
             events.add(Map.of("user_id", "jazz-fan", "type", "click", "item", Map.of("index", INDEX, "id", "c" + i)));
         }
-        assertEquals(false, rest.ok("POST", "/_plugins/_interest/events", Map.of("events", events)).get("errors").asBoolean());
+        assertEquals(
+                false,
+                rest.ok("POST", "/_plugins/_interest/events", Map.of("events", events))
+                        .get("errors")
+                        .asBoolean());
         for (Rest node : nodes) {
-            JsonNode hits = node.ok("POST", "/" + INDEX + "/_search", Map.of("size", 10, "query",
-                Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "jazz-fan", "k", 30))));
+            JsonNode hits = node.ok(
+                    "POST",
+                    "/" + INDEX + "/_search",
+                    Map.of(
+                            "size",
+                            10,
+                            "query",
+                            Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "jazz-fan", "k", 30))));
             for (String id : ids(hits)) {
                 assertTrue(id.startsWith("c"), ids(hits).toString());
             }
@@ -86,13 +128,26 @@ class RankingIT {
     @Test
     void interestKnnForAnUnknownUserRunsTheFallback() {
         Map<String, Object> fallback = Map.of("term", Map.of("topic", "d"));
-        JsonNode expected = rest.ok("POST", "/" + INDEX + "/_search", Map.of("size", 50, "query", fallback, "sort", List.of("_doc")));
-        JsonNode actual = rest.ok("POST", "/" + INDEX + "/_search", Map.of("size", 50, "sort", List.of("_doc"), "query",
-            Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "never-seen", "fallback", fallback))));
+        JsonNode expected = rest.ok(
+                "POST", "/" + INDEX + "/_search", Map.of("size", 50, "query", fallback, "sort", List.of("_doc")));
+        JsonNode actual = rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                Map.of(
+                        "size",
+                        50,
+                        "sort",
+                        List.of("_doc"),
+                        "query",
+                        Map.of(
+                                "interest_knn",
+                                Map.of("field", "title_vector", "user_id", "never-seen", "fallback", fallback))));
         assertEquals(ids(expected), ids(actual));
         assertEquals(30, ids(actual).size());
-        JsonNode matchAll = rest.ok("POST", "/" + INDEX + "/_count", Map.of("query",
-            Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "never-seen"))));
+        JsonNode matchAll = rest.ok(
+                "POST",
+                "/" + INDEX + "/_count",
+                Map.of("query", Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "never-seen"))));
         assertEquals(120, matchAll.get("count").asInt());
     }
 
@@ -101,7 +156,11 @@ class RankingIT {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("from", from);
         body.put("size", size);
-        body.put("query", Map.of("text_knn", Map.of("field", "title_vector", "query_text", "things I might buy this weekend", "k", 100)));
+        body.put(
+                "query",
+                Map.of(
+                        "text_knn",
+                        Map.of("field", "title_vector", "query_text", "things I might buy this weekend", "k", 100)));
         if (rescore != null) {
             body.put("rescore", Map.of("window_size", 100, "interest", rescore));
         }
@@ -111,10 +170,14 @@ class RankingIT {
     static void profileAboutBread() {
         rest.call("DELETE", "/_plugins/_interest/users/baker", null);
         List<Object> events = new ArrayList<>();
-        for (int i : new int[] { 3, 7, 11, 15 }) {
+        for (int i : new int[] {3, 7, 11, 15}) {
             events.add(Map.of("user_id", "baker", "type", "click", "item", Map.of("index", INDEX, "id", "d" + i)));
         }
-        assertEquals(false, rest.ok("POST", "/_plugins/_interest/events", Map.of("events", events)).get("errors").asBoolean());
+        assertEquals(
+                false,
+                rest.ok("POST", "/_plugins/_interest/events", Map.of("events", events))
+                        .get("errors")
+                        .asBoolean());
     }
 
     static double meanRankOf(List<String> ids, String prefix) {
@@ -134,8 +197,21 @@ class RankingIT {
         profileAboutBread();
         for (Rest node : nodes) {
             List<String> plain = ids(node.ok("POST", "/" + INDEX + "/_search", search(0, 100, null)));
-            List<String> personal = ids(node.ok("POST", "/" + INDEX + "/_search",
-                search(0, 100, Map.of("user_id", "baker", "field", "title_vector", "query_weight", 0.5, "interest_weight", 0.5))));
+            List<String> personal = ids(node.ok(
+                    "POST",
+                    "/" + INDEX + "/_search",
+                    search(
+                            0,
+                            100,
+                            Map.of(
+                                    "user_id",
+                                    "baker",
+                                    "field",
+                                    "title_vector",
+                                    "query_weight",
+                                    0.5,
+                                    "interest_weight",
+                                    0.5))));
             assertTrue(meanRankOf(personal, "d") < meanRankOf(plain, "d"), plain + " vs " + personal);
             for (String id : personal.subList(0, 10)) {
                 assertTrue(id.startsWith("d"), personal.toString());
@@ -147,8 +223,21 @@ class RankingIT {
     void zeroInterestWeightKeepsTheFirstPassOrderAcrossShards() {
         profileAboutBread();
         JsonNode plain = rest.ok("POST", "/" + INDEX + "/_search", search(0, 100, null));
-        JsonNode rescored = rest.ok("POST", "/" + INDEX + "/_search",
-            search(0, 100, Map.of("user_id", "baker", "field", "title_vector", "query_weight", 1.0, "interest_weight", 0.0)));
+        JsonNode rescored = rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                search(
+                        0,
+                        100,
+                        Map.of(
+                                "user_id",
+                                "baker",
+                                "field",
+                                "title_vector",
+                                "query_weight",
+                                1.0,
+                                "interest_weight",
+                                0.0)));
         assertEquals(ids(plain), ids(rescored));
         assertEquals(scores(plain), scores(rescored));
     }
@@ -156,15 +245,23 @@ class RankingIT {
     @Test
     void unknownUserKeepsTheFirstPassOrder() {
         JsonNode plain = rest.ok("POST", "/" + INDEX + "/_search", search(0, 50, null));
-        JsonNode rescored = rest.ok("POST", "/" + INDEX + "/_search", search(0, 50, Map.of("user_id", "nobody-at-all", "field", "title_vector")));
+        JsonNode rescored = rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                search(0, 50, Map.of("user_id", "nobody-at-all", "field", "title_vector")));
         assertEquals(ids(plain), ids(rescored));
     }
 
     @Test
     void aSeedGivesTheSameOrderEveryTimeAndConsistentPages() {
         profileAboutBread();
-        Map<String, Object> explore = Map.of("user_id", "baker", "field", "title_vector",
-            "exploration", Map.of("weight", 0.3, "seed", "session-123"));
+        Map<String, Object> explore = Map.of(
+                "user_id",
+                "baker",
+                "field",
+                "title_vector",
+                "exploration",
+                Map.of("weight", 0.3, "seed", "session-123"));
         List<String> first = ids(rest.ok("POST", "/" + INDEX + "/_search", search(0, 30, explore)));
         for (Rest node : nodes) {
             assertEquals(first, ids(node.ok("POST", "/" + INDEX + "/_search", search(0, 30, explore))));
@@ -174,19 +271,27 @@ class RankingIT {
             paged.addAll(ids(nodes[from / 10 % 2].ok("POST", "/" + INDEX + "/_search", search(from, 10, explore))));
         }
         assertEquals(first, paged);
-        Map<String, Object> otherSeed = Map.of("user_id", "baker", "field", "title_vector",
-            "exploration", Map.of("weight", 0.3, "seed", "session-456"));
+        Map<String, Object> otherSeed = Map.of(
+                "user_id",
+                "baker",
+                "field",
+                "title_vector",
+                "exploration",
+                Map.of("weight", 0.3, "seed", "session-456"));
         assertTrue(first.equals(ids(rest.ok("POST", "/" + INDEX + "/_search", search(0, 30, otherSeed)))) == false);
     }
 
     @Test
     void explainComponentsAddUpToTheScore() {
-        assertExplanationsAddUp(Map.of("user_id", "baker", "field", "title_vector", "exploration", Map.of("weight", 0.1, "seed", "s")), 3);
+        assertExplanationsAddUp(
+                Map.of("user_id", "baker", "field", "title_vector", "exploration", Map.of("weight", 0.1, "seed", "s")),
+                3);
     }
 
     @Test
     void explainShowsTheDiversityAdjustmentToo() {
-        assertExplanationsAddUp(Map.of("user_id", "baker", "field", "title_vector", "diversity", Map.of("lambda", 0.6)), 4);
+        assertExplanationsAddUp(
+                Map.of("user_id", "baker", "field", "title_vector", "diversity", Map.of("lambda", 0.6)), 4);
     }
 
     /** Every hit's explanation has {@code parts} parts whose values add up to the hit's score. */
@@ -194,7 +299,8 @@ class RankingIT {
         profileAboutBread();
         Map<String, Object> body = new java.util.HashMap<>(search(0, 20, rescore));
         body.put("explain", true);
-        JsonNode hits = rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits");
+        JsonNode hits =
+                rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits");
         assertEquals(20, hits.size());
         for (JsonNode hit : hits) {
             JsonNode explanation = hit.get("_explanation");
@@ -203,7 +309,8 @@ class RankingIT {
                 sum += part.get("value").asDouble();
             }
             assertEquals(parts, explanation.get("details").size(), explanation.toString());
-            assertEquals(hit.get("_score").asDouble(), explanation.get("value").asDouble(), 1e-5, explanation.toString());
+            assertEquals(
+                    hit.get("_score").asDouble(), explanation.get("value").asDouble(), 1e-5, explanation.toString());
             assertEquals(hit.get("_score").asDouble(), sum, 1e-5, explanation.toString());
         }
     }
@@ -212,13 +319,12 @@ class RankingIT {
     void badQueriesGet400NamingTheField() {
         Map<String, Object> good = Map.of("user_id", "u", "field", "title_vector");
         for (var bad : List.of(
-            Map.entry(Map.<String, Object>of("field", "title_vector"), "user_id"),
-            Map.entry(Map.<String, Object>of("user_id", "u"), "field"),
-            Map.entry(merge(good, "interest_weight", -0.5), "interest_weight"),
-            Map.entry(merge(good, "colour", "red"), "colour"),
-            Map.entry(merge(good, "normalize", "zscore"), "normalize"),
-            Map.entry(merge(good, "diversity", Map.of("lambda", 2)), "diversity.lambda")
-        )) {
+                Map.entry(Map.<String, Object>of("field", "title_vector"), "user_id"),
+                Map.entry(Map.<String, Object>of("user_id", "u"), "field"),
+                Map.entry(merge(good, "interest_weight", -0.5), "interest_weight"),
+                Map.entry(merge(good, "colour", "red"), "colour"),
+                Map.entry(merge(good, "normalize", "zscore"), "normalize"),
+                Map.entry(merge(good, "diversity", Map.of("lambda", 2)), "diversity.lambda"))) {
             Rest.Response r = rest.call("POST", "/" + INDEX + "/_search", search(0, 10, bad.getKey()));
             assertEquals(400, r.status(), r.toString());
             assertTrue(r.raw().contains(bad.getValue()), "expected [" + bad.getValue() + "] in " + r);
@@ -229,7 +335,11 @@ class RankingIT {
         assertBad(Map.of("text_knn", Map.of("field", "title_vector", "query_text", "x", "k", 0)), "[k]");
         assertBad(Map.of("text_knn", Map.of("field", "title_vector", "query_text", "x", "model", "nope")), "nope");
         assertBad(Map.of("interest_knn", Map.of("field", "title_vector")), "user_id");
-        assertBad(Map.of("interest_knn", Map.of("field", "title_vector", "user_id", "u", "fallback", Map.of("nope", Map.of()))), "nope");
+        assertBad(
+                Map.of(
+                        "interest_knn",
+                        Map.of("field", "title_vector", "user_id", "u", "fallback", Map.of("nope", Map.of()))),
+                "nope");
     }
 
     static Map<String, Object> merge(Map<String, Object> base, String key, Object value) {

@@ -2,7 +2,6 @@ package io.interestranking.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,8 @@ import java.time.Duration;
 public final class Rest {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public record Response(int status, JsonNode body, String raw) {
         public JsonNode get(String field) {
@@ -49,7 +49,8 @@ public final class Rest {
 
     /** One client per node of the two-node cluster. */
     public static Rest[] twoNodes() {
-        String[] urls = System.getProperty("tests.cluster.two", "http://127.0.0.1:9260,http://127.0.0.1:9261").split(",");
+        String[] urls = System.getProperty("tests.cluster.two", "http://127.0.0.1:9260,http://127.0.0.1:9261")
+                .split(",");
         Rest[] nodes = new Rest[urls.length];
         for (int i = 0; i < urls.length; i++) {
             nodes[i] = new Rest(urls[i]);
@@ -65,7 +66,8 @@ public final class Rest {
     public Response call(String method, String path, Object body, String... headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5));
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }

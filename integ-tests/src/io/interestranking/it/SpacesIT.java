@@ -1,17 +1,15 @@
 package io.interestranking.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A profile lives in one embedding space (two-node cluster). The test nodes know a second model, "minilm-twin"
@@ -37,9 +35,30 @@ class SpacesIT {
         assertFalse(rest.ok("POST", "/_bulk?refresh=true", bulk).get("errors").asBoolean());
         // vectors of no model: 8 dimensions
         rest.call("DELETE", "/raw8", null);
-        rest.ok("PUT", "/raw8", Map.of("settings", Map.of("index", Map.of("knn", true, "number_of_replicas", 0)), "mappings",
-            Map.of("properties", Map.of("v", Map.of("type", "knn_vector", "dimension", 8, "method",
-                Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"))))));
+        rest.ok(
+                "PUT",
+                "/raw8",
+                Map.of(
+                        "settings",
+                        Map.of("index", Map.of("knn", true, "number_of_replicas", 0)),
+                        "mappings",
+                        Map.of(
+                                "properties",
+                                Map.of(
+                                        "v",
+                                        Map.of(
+                                                "type",
+                                                "knn_vector",
+                                                "dimension",
+                                                8,
+                                                "method",
+                                                Map.of(
+                                                        "name",
+                                                        "hnsw",
+                                                        "engine",
+                                                        "lucene",
+                                                        "space_type",
+                                                        "cosinesimil"))))));
         rest.ok("PUT", "/raw8/_doc/a?refresh=true", Map.of("v", List.of(1, 0, 0, 0, 0, 0, 0, 0)));
     }
 
@@ -54,28 +73,49 @@ class SpacesIT {
     @Test
     void aRawVectorMustHaveTheDimensionOfItsSpaceEvenForANewUser() {
         rest.call("DELETE", "/_plugins/_interest/users/tiny-vector", null);
-        JsonNode refused = item(post(Map.of("user_id", "tiny-vector", "type", "click", "item", Map.of("vector", List.of(1, 2, 3)))));
+        JsonNode refused = item(
+                post(Map.of("user_id", "tiny-vector", "type", "click", "item", Map.of("vector", List.of(1, 2, 3)))));
         assertEquals(400, refused.get("status").asInt(), refused.toString());
         String reason = refused.get("error").get("reason").asText();
         assertTrue(reason.contains("3 dimensions") && reason.contains("[all-minilm-l6-v2] has 384"), reason);
         // the user's real events are taken afterwards
-        JsonNode real = item(post(Map.of("user_id", "tiny-vector", "type", "click", "item", Map.of("index", "space-items", "id", "boots"))));
+        JsonNode real = item(post(Map.of(
+                "user_id", "tiny-vector", "type", "click", "item", Map.of("index", "space-items", "id", "boots"))));
         assertEquals(201, real.get("status").asInt(), real.toString());
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/nobody-here", null).status());
+        assertEquals(
+                404,
+                rest.call("GET", "/_plugins/_interest/users/nobody-here", null).status());
     }
 
     @Test
     void anItemOfNoKnownSpaceOrAnUnknownModelIsA400NamingThem() {
-        JsonNode raw = item(post(Map.of("user_id", "raw-user", "type", "click", "item", Map.of("index", "raw8", "id", "a"))));
+        JsonNode raw =
+                item(post(Map.of("user_id", "raw-user", "type", "click", "item", Map.of("index", "raw8", "id", "a"))));
         assertEquals(400, raw.get("status").asInt(), raw.toString());
         String reason = raw.get("error").get("reason").asText();
-        assertTrue(reason.contains("[v] of [raw8] has 8 dimensions") && reason.contains("[all-minilm-l6-v2] has 384"), reason);
-        JsonNode named = item(post(Map.of("user_id", "raw-user", "type", "click", "model", "minilm-twin",
-            "item", Map.of("index", "raw8", "id", "a"))));
+        assertTrue(
+                reason.contains("[v] of [raw8] has 8 dimensions") && reason.contains("[all-minilm-l6-v2] has 384"),
+                reason);
+        JsonNode named = item(post(Map.of(
+                "user_id",
+                "raw-user",
+                "type",
+                "click",
+                "model",
+                "minilm-twin",
+                "item",
+                Map.of("index", "raw8", "id", "a"))));
         assertEquals(400, named.get("status").asInt(), named.toString());
         assertTrue(named.get("error").get("reason").asText().contains("[minilm-twin] has 384"), named.toString());
-        JsonNode unknown = item(post(Map.of("user_id", "raw-user", "type", "statement", "model", "no-such-model",
-            "item", Map.of("text", "hello"))));
+        JsonNode unknown = item(post(Map.of(
+                "user_id",
+                "raw-user",
+                "type",
+                "statement",
+                "model",
+                "no-such-model",
+                "item",
+                Map.of("text", "hello"))));
         assertEquals(400, unknown.get("status").asInt(), unknown.toString());
         assertTrue(unknown.get("error").get("reason").asText().contains("no-such-model"), unknown.toString());
     }
@@ -86,44 +126,97 @@ class SpacesIT {
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
         List<Object> events = new ArrayList<>();
         events.add(Map.of("user_id", user, "type", "click", "item", Map.of("index", "space-items", "id", "boots")));
-        events.add(Map.of("user_id", user, "type", "statement", "model", "minilm-twin", "item", Map.of("text", "I love strong coffee")));
-        events.add(Map.of("user_id", user, "type", "click", "model", "minilm-twin", "item", Map.of("index", "space-items", "id", "espresso")));
+        events.add(Map.of(
+                "user_id",
+                user,
+                "type",
+                "statement",
+                "model",
+                "minilm-twin",
+                "item",
+                Map.of("text", "I love strong coffee")));
+        events.add(Map.of(
+                "user_id",
+                user,
+                "type",
+                "click",
+                "model",
+                "minilm-twin",
+                "item",
+                Map.of("index", "space-items", "id", "espresso")));
         JsonNode r = rest.ok("POST", EVENTS, Map.of("events", events));
         assertFalse(r.get("errors").asBoolean(), r.toString());
         for (Rest node : nodes) {
             JsonNode english = node.ok("GET", "/_plugins/_interest/users/" + user + "?include_vectors=false", null);
             assertEquals("all-minilm-l6-v2", english.get("space").asText());
             assertEquals(1, english.get("event_count").asInt());
-            assertEquals("[\"space-items/boots\"]", english.get("interests").get(0).get("evidence").toString());
-            JsonNode twin = node.ok("GET", "/_plugins/_interest/users/" + user + "?include_vectors=false&model=minilm-twin", null);
+            assertEquals(
+                    "[\"space-items/boots\"]",
+                    english.get("interests").get(0).get("evidence").toString());
+            JsonNode twin = node.ok(
+                    "GET", "/_plugins/_interest/users/" + user + "?include_vectors=false&model=minilm-twin", null);
             assertEquals("minilm-twin", twin.get("space").asText());
             assertEquals(2, twin.get("event_count").asInt());
         }
         // each search reads the profile of the space it names
-        JsonNode boots = rest.ok("POST", "/space-items/_search", Map.of("query", Map.of("interest_knn",
-            Map.of("field", "title_vector", "user_id", user, "k", 2))));
+        JsonNode boots = rest.ok(
+                "POST",
+                "/space-items/_search",
+                Map.of("query", Map.of("interest_knn", Map.of("field", "title_vector", "user_id", user, "k", 2))));
         assertEquals("boots", boots.get("hits").get("hits").get(0).get("_id").asText(), boots.toString());
-        JsonNode coffee = rest.ok("POST", "/space-items/_search", Map.of("query", Map.of("interest_knn",
-            Map.of("field", "title_vector", "user_id", user, "k", 2, "model", "minilm-twin"))));
-        assertEquals("espresso", coffee.get("hits").get("hits").get(0).get("_id").asText(), coffee.toString());
+        JsonNode coffee = rest.ok(
+                "POST",
+                "/space-items/_search",
+                Map.of(
+                        "query",
+                        Map.of(
+                                "interest_knn",
+                                Map.of("field", "title_vector", "user_id", user, "k", 2, "model", "minilm-twin"))));
+        assertEquals(
+                "espresso", coffee.get("hits").get("hits").get(0).get("_id").asText(), coffee.toString());
         // forgetting the user forgets every space
-        assertEquals(200, nodes[1].call("DELETE", "/_plugins/_interest/users/" + user, null).status());
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
-        assertEquals(404, rest.call("GET", "/_plugins/_interest/users/" + user + "?model=minilm-twin", null).status());
+        assertEquals(
+                200,
+                nodes[1].call("DELETE", "/_plugins/_interest/users/" + user, null)
+                        .status());
+        assertEquals(
+                404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
+        assertEquals(
+                404,
+                rest.call("GET", "/_plugins/_interest/users/" + user + "?model=minilm-twin", null)
+                        .status());
     }
 
     @Test
     void rankingAFieldOfAnotherSpaceIsA400NamingBoth() {
         String user = "space-ranker";
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
-        rest.ok("POST", EVENTS, Map.of("events", List.of(Map.of("user_id", user, "type", "click", "item",
-            Map.of("index", "space-items", "id", "boots")))));
-        Rest.Response r = rest.call("POST", "/raw8/_search", Map.of("query", Map.of("match_all", Map.of()), "rescore",
-            Map.of("window_size", 10, "interest", Map.of("user_id", user, "field", "v"))));
+        rest.ok(
+                "POST",
+                EVENTS,
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "user_id",
+                                user,
+                                "type",
+                                "click",
+                                "item",
+                                Map.of("index", "space-items", "id", "boots")))));
+        Rest.Response r = rest.call(
+                "POST",
+                "/raw8/_search",
+                Map.of(
+                        "query",
+                        Map.of("match_all", Map.of()),
+                        "rescore",
+                        Map.of("window_size", 10, "interest", Map.of("user_id", user, "field", "v"))));
         assertEquals(400, r.status(), r.toString());
         assertTrue(r.raw().contains("has 8 dimensions") && r.raw().contains("[all-minilm-l6-v2] with 384"), r.raw());
-        Rest.Response knn = rest.call("POST", "/raw8/_search", Map.of("query", Map.of("interest_knn",
-            Map.of("field", "v", "user_id", user, "k", 2))));
+        Rest.Response knn = rest.call(
+                "POST",
+                "/raw8/_search",
+                Map.of("query", Map.of("interest_knn", Map.of("field", "v", "user_id", user, "k", 2))));
         assertEquals(400, knn.status(), knn.toString());
     }
 }

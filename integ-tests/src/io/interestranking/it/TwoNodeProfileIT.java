@@ -1,9 +1,8 @@
 package io.interestranking.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Profiles under concurrency across two nodes: nothing lost, nothing counted twice, replicated. */
 class TwoNodeProfileIT {
@@ -41,13 +39,22 @@ class TwoNodeProfileIT {
                 Random random = new Random(client);
                 for (int i = 0; i < 500; i++) {
                     Rest node = nodes[(client + i) % 2];
-                    Map<String, Object> event = Map.of("user_id", "hot", "type", "click", "event_id", "c" + client + "-" + i,
-                        "item", Map.of("vector", randomUnit(random)));
+                    Map<String, Object> event = Map.of(
+                            "user_id",
+                            "hot",
+                            "type",
+                            "click",
+                            "event_id",
+                            "c" + client + "-" + i,
+                            "item",
+                            Map.of("vector", randomUnit(random)));
                     Rest.Response r = node.call("POST", "/_plugins/_interest/events", Map.of("events", List.of(event)));
-                    if (r.status() >= 500 || r.body().get("items").get(0).get("status").asInt() >= 500) {
+                    if (r.status() >= 500
+                            || r.body().get("items").get(0).get("status").asInt() >= 500) {
                         serverErrors.incrementAndGet();
                         System.err.println("server error: " + r);
-                    } else if ("applied".equals(r.body().get("items").get(0).path("result").asText())) {
+                    } else if ("applied"
+                            .equals(r.body().get("items").get(0).path("result").asText())) {
                         applied.incrementAndGet();
                     }
                 }

@@ -14,14 +14,14 @@ import io.interestranking.action.stats.RestStatsAction;
 import io.interestranking.action.stats.StatsAction;
 import io.interestranking.action.stats.TransportStatsAction;
 import io.interestranking.action.users.RestUsersAction;
-import io.interestranking.events.ShardVectorsAction;
-import io.interestranking.events.TransportShardVectorsAction;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelRegistry;
 import io.interestranking.embedding.NativeRuntime;
+import io.interestranking.events.EventsService;
+import io.interestranking.events.ShardVectorsAction;
+import io.interestranking.events.TransportShardVectorsAction;
 import io.interestranking.ingest.InterestEmbeddingProcessor;
 import io.interestranking.ingest.InterestEmbeddingProcessorFactory;
-import io.interestranking.events.EventsService;
 import io.interestranking.profile.ProfileStore;
 import io.interestranking.profile.ProfileSweeper;
 import io.interestranking.profile.access.ProfileDeleteAction;
@@ -36,7 +36,13 @@ import io.interestranking.ranking.TextKnnQueryBuilder;
 import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
-
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.util.SetOnce;
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
 import org.opensearch.cluster.node.DiscoveryNodes;
@@ -67,21 +73,15 @@ import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 import org.opensearch.watcher.ResourceWatcherService;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
 /** Registers every part of the plugin; the parts themselves are built once, in {@link #createComponents}. */
-public class InterestRankingPlugin extends Plugin implements ActionPlugin, IngestPlugin, SearchPlugin, SystemIndexPlugin {
+public class InterestRankingPlugin extends Plugin
+        implements ActionPlugin, IngestPlugin, SearchPlugin, SystemIndexPlugin {
 
     public static final String PLUGIN_FOLDER = "interest-ranking";
 
     /** The settings as they are now: from the node's settings here, kept current from {@link #createComponents} on. */
     private final InterestConfig config;
+
     private final SetOnce<EmbeddingService> embeddings = new SetOnce<>();
     private final SetOnce<ProfileSweeper> sweeper = new SetOnce<>();
     private final SetOnce<ExplainCache> explainCache = new SetOnce<>();
@@ -106,30 +106,39 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
 
     @Override
     public Collection<Object> createComponents(
-        Client client,
-        ClusterService clusterService,
-        ThreadPool threadPool,
-        ResourceWatcherService resourceWatcherService,
-        ScriptService scriptService,
-        NamedXContentRegistry xContentRegistry,
-        Environment environment,
-        NodeEnvironment nodeEnvironment,
-        NamedWriteableRegistry namedWriteableRegistry,
-        IndexNameExpressionResolver indexNameExpressionResolver,
-        Supplier<RepositoriesService> repositoriesServiceSupplier
-    ) {
+            Client client,
+            ClusterService clusterService,
+            ThreadPool threadPool,
+            ResourceWatcherService resourceWatcherService,
+            ScriptService scriptService,
+            NamedXContentRegistry xContentRegistry,
+            Environment environment,
+            NodeEnvironment nodeEnvironment,
+            NamedWriteableRegistry namedWriteableRegistry,
+            IndexNameExpressionResolver indexNameExpressionResolver,
+            Supplier<RepositoriesService> repositoriesServiceSupplier) {
         config.listen(clusterService.getClusterSettings());
         List<Path> modelRoots = new ArrayList<>();
         modelRoots.add(environment.pluginsDir().resolve(PLUGIN_FOLDER).resolve("models"));
         modelRoots.add(environment.configDir().resolve(PLUGIN_FOLDER).resolve("models"));
         ModelRegistry registry = new ModelRegistry(modelRoots);
         InterestStats stats = new InterestStats();
-        NativeRuntime runtime = new NativeRuntime(environment.tmpDir().resolve(PLUGIN_FOLDER), config.intraOpThreads(),
-            config.loneIntraOpThreads());
-        EmbeddingService service = new EmbeddingService(registry, runtime, threadPool.executor(InterestSettings.INFERENCE_THREAD_POOL),
-            config::maxBatchTokens, stats);
-        ProfileStore store = new ProfileStore(client, clusterService, threadPool, stats, config::updateRetries,
-            config.current(InterestSettings.PROFILE_CACHE_SIZE), config::profileIndexShards);
+        NativeRuntime runtime = new NativeRuntime(
+                environment.tmpDir().resolve(PLUGIN_FOLDER), config.intraOpThreads(), config.loneIntraOpThreads());
+        EmbeddingService service = new EmbeddingService(
+                registry,
+                runtime,
+                threadPool.executor(InterestSettings.INFERENCE_THREAD_POOL),
+                config::maxBatchTokens,
+                stats);
+        ProfileStore store = new ProfileStore(
+                client,
+                clusterService,
+                threadPool,
+                stats,
+                config::updateRetries,
+                config.current(InterestSettings.PROFILE_CACHE_SIZE),
+                config::profileIndexShards);
         config.onChange(InterestSettings.PROFILE_CACHE_SIZE, store::resizeCache);
         ProfileSweeper sweeper = new ProfileSweeper(client, clusterService, threadPool, stats, config::inactiveTtl);
         sweeper.schedule(config.current(InterestSettings.PROFILE_SWEEP_INTERVAL));
@@ -137,13 +146,14 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
         this.sweeper.set(sweeper);
         EventsService events = new EventsService(client, clusterService, service, store, stats, config);
         this.embeddings.set(service);
-        QueryEmbeddingCache queryCache = new QueryEmbeddingCache(config.current(InterestSettings.QUERY_CACHE_SIZE), model -> {
-            try {
-                return service.spec(model).dimension();
-            } catch (IllegalArgumentException unknown) {
-                return 0;
-            }
-        });
+        QueryEmbeddingCache queryCache =
+                new QueryEmbeddingCache(config.current(InterestSettings.QUERY_CACHE_SIZE), model -> {
+                    try {
+                        return service.spec(model).dimension();
+                    } catch (IllegalArgumentException unknown) {
+                        return 0;
+                    }
+                });
         config.onChange(InterestSettings.QUERY_CACHE_SIZE, queryCache::resize);
         this.queryCache.set(queryCache);
         ExplainCache explainCache = new ExplainCache(config.current(InterestSettings.EXPLAIN_CACHE_SIZE));
@@ -155,69 +165,65 @@ public class InterestRankingPlugin extends Plugin implements ActionPlugin, Inges
     @Override
     public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
         return Map.of(
-            InterestEmbeddingProcessor.TYPE,
-            new InterestEmbeddingProcessorFactory(embeddings::get, config::defaultModel)
-        );
+                InterestEmbeddingProcessor.TYPE,
+                new InterestEmbeddingProcessorFactory(embeddings::get, config::defaultModel));
     }
 
     @Override
     public List<ActionHandler<? extends org.opensearch.action.ActionRequest, ? extends ActionResponse>> getActions() {
         return List.of(
-            new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class),
-            new ActionHandler<>(ProfileReadAction.INSTANCE, TransportProfileReadAction.class),
-            new ActionHandler<>(ProfileWriteAction.INSTANCE, TransportProfileWriteAction.class),
-            new ActionHandler<>(ProfileDeleteAction.INSTANCE, TransportProfileDeleteAction.class),
-            new ActionHandler<>(StatsAction.INSTANCE, TransportStatsAction.class),
-            new ActionHandler<>(ModelsAction.INSTANCE, TransportModelsAction.class),
-            new ActionHandler<>(ShardVectorsAction.INSTANCE, TransportShardVectorsAction.class)
-        );
+                new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class),
+                new ActionHandler<>(ProfileReadAction.INSTANCE, TransportProfileReadAction.class),
+                new ActionHandler<>(ProfileWriteAction.INSTANCE, TransportProfileWriteAction.class),
+                new ActionHandler<>(ProfileDeleteAction.INSTANCE, TransportProfileDeleteAction.class),
+                new ActionHandler<>(StatsAction.INSTANCE, TransportStatsAction.class),
+                new ActionHandler<>(ModelsAction.INSTANCE, TransportModelsAction.class),
+                new ActionHandler<>(ShardVectorsAction.INSTANCE, TransportShardVectorsAction.class));
     }
 
     @Override
     public List<RestHandler> getRestHandlers(
-        Settings settings,
-        RestController restController,
-        ClusterSettings clusterSettings,
-        IndexScopedSettings indexScopedSettings,
-        SettingsFilter settingsFilter,
-        IndexNameExpressionResolver indexNameExpressionResolver,
-        Supplier<DiscoveryNodes> nodesInCluster
-    ) {
-        return List.of(new RestEmbedAction(), new RestEventsAction(config), new RestUsersAction(), new RestStatsAction(),
-            new RestModelsAction());
+            Settings settings,
+            RestController restController,
+            ClusterSettings clusterSettings,
+            IndexScopedSettings indexScopedSettings,
+            SettingsFilter settingsFilter,
+            IndexNameExpressionResolver indexNameExpressionResolver,
+            Supplier<DiscoveryNodes> nodesInCluster) {
+        return List.of(
+                new RestEmbedAction(),
+                new RestEventsAction(config),
+                new RestUsersAction(),
+                new RestStatsAction(),
+                new RestModelsAction());
     }
 
     @Override
     public List<QuerySpec<?>> getQueries() {
         return List.of(
-            new QuerySpec<>(
-                TextKnnQueryBuilder.NAME,
-                in -> new TextKnnQueryBuilder(in, ranking),
-                parser -> TextKnnQueryBuilder.fromXContent(parser, ranking)
-            ),
-            new QuerySpec<>(
-                InterestKnnQueryBuilder.NAME,
-                in -> new InterestKnnQueryBuilder(in, ranking),
-                parser -> InterestKnnQueryBuilder.fromXContent(parser, ranking)
-            )
-        );
+                new QuerySpec<>(
+                        TextKnnQueryBuilder.NAME,
+                        in -> new TextKnnQueryBuilder(in, ranking),
+                        parser -> TextKnnQueryBuilder.fromXContent(parser, ranking)),
+                new QuerySpec<>(
+                        InterestKnnQueryBuilder.NAME,
+                        in -> new InterestKnnQueryBuilder(in, ranking),
+                        parser -> InterestKnnQueryBuilder.fromXContent(parser, ranking)));
     }
 
     @Override
     public List<RescorerSpec<?>> getRescorers() {
-        return List.of(
-            new RescorerSpec<>(
+        return List.of(new RescorerSpec<>(
                 InterestRescorerBuilder.NAME,
                 in -> new InterestRescorerBuilder(in, ranking),
-                parser -> InterestRescorerBuilder.fromXContent(parser, ranking)
-            )
-        );
+                parser -> InterestRescorerBuilder.fromXContent(parser, ranking)));
     }
 
     @Override
     public Collection<SystemIndexDescriptor> getSystemIndexDescriptors(Settings settings) {
         // with the wildcard, an index the operator grew by split (docs/operating.md) is a system index too
-        return List.of(new SystemIndexDescriptor(ProfileStore.INDEX + "*", "user interest profiles of the interest-ranking plugin"));
+        return List.of(new SystemIndexDescriptor(
+                ProfileStore.INDEX + "*", "user interest profiles of the interest-ranking plugin"));
     }
 
     @Override

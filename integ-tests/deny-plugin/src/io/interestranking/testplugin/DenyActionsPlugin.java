@@ -1,5 +1,9 @@
 package io.interestranking.testplugin;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.opensearch.OpenSearchSecurityException;
 import org.opensearch.action.support.ActionFilter;
 import org.opensearch.action.support.ActionFilterChain;
@@ -23,11 +27,6 @@ import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 import org.opensearch.watcher.ResourceWatcherService;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-
 /**
  * Stands in for the security plugin in integration tests: an {@link ActionFilter} (the mechanism the security
  * plugin authorizes transport actions with) refuses, with 403, every action named in the request header
@@ -42,18 +41,17 @@ public class DenyActionsPlugin extends Plugin implements ActionPlugin {
 
     @Override
     public Collection<Object> createComponents(
-        Client client,
-        ClusterService clusterService,
-        ThreadPool threadPool,
-        ResourceWatcherService resourceWatcherService,
-        ScriptService scriptService,
-        NamedXContentRegistry xContentRegistry,
-        Environment environment,
-        NodeEnvironment nodeEnvironment,
-        NamedWriteableRegistry namedWriteableRegistry,
-        IndexNameExpressionResolver indexNameExpressionResolver,
-        Supplier<RepositoriesService> repositoriesServiceSupplier
-    ) {
+            Client client,
+            ClusterService clusterService,
+            ThreadPool threadPool,
+            ResourceWatcherService resourceWatcherService,
+            ScriptService scriptService,
+            NamedXContentRegistry xContentRegistry,
+            Environment environment,
+            NodeEnvironment nodeEnvironment,
+            NamedWriteableRegistry namedWriteableRegistry,
+            IndexNameExpressionResolver indexNameExpressionResolver,
+            Supplier<RepositoriesService> repositoriesServiceSupplier) {
         threadContext = threadPool.getThreadContext();
         return List.of();
     }
@@ -73,15 +71,15 @@ public class DenyActionsPlugin extends Plugin implements ActionPlugin {
 
             @Override
             public <Request extends org.opensearch.action.ActionRequest, Response extends ActionResponse> void apply(
-                Task task,
-                String action,
-                Request request,
-                ActionListener<Response> listener,
-                ActionFilterChain<Request, Response> chain
-            ) {
+                    Task task,
+                    String action,
+                    Request request,
+                    ActionListener<Response> listener,
+                    ActionFilterChain<Request, Response> chain) {
                 String denied = threadContext == null ? null : threadContext.getHeader(HEADER);
                 if (denied != null && Set.of(denied.split(",")).contains(action)) {
-                    listener.onFailure(new OpenSearchSecurityException("no permissions for [" + action + "]", RestStatus.FORBIDDEN));
+                    listener.onFailure(new OpenSearchSecurityException(
+                            "no permissions for [" + action + "]", RestStatus.FORBIDDEN));
                     return;
                 }
                 chain.proceed(task, action, request, listener);

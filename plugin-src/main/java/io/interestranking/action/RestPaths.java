@@ -1,12 +1,11 @@
 package io.interestranking.action;
 
+import java.io.IOException;
 import org.opensearch.OpenSearchException;
 import org.opensearch.common.CheckedFunction;
 import org.opensearch.core.xcontent.XContentParseException;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.rest.RestRequest;
-
-import java.io.IOException;
 
 /** The REST base path of the plugin, and how its handlers read a body. */
 public final class RestPaths {
@@ -19,7 +18,8 @@ public final class RestPaths {
      * Parses the request body. Whatever the parser itself refuses (broken JSON, nesting deeper than the parser's
      * limit, a number too long…) is the client's error: a 400 {@code x_content_parse_exception}, never a 500.
      */
-    public static <T> T parseBody(RestRequest request, CheckedFunction<XContentParser, T, IOException> read) throws IOException {
+    public static <T> T parseBody(RestRequest request, CheckedFunction<XContentParser, T, IOException> read)
+            throws IOException {
         try (XContentParser parser = request.contentParser()) {
             return read.apply(parser);
         } catch (OpenSearchException | IllegalArgumentException e) {

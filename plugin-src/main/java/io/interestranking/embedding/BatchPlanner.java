@@ -28,7 +28,9 @@ public final class BatchPlanner {
         int start = 0;
         while (start < order.length) {
             int end = start + 1;
-            while (end < order.length && end - start < maxTexts && (long) (end - start + 1) * lengths[order[end]] <= maxTokens) {
+            while (end < order.length
+                    && end - start < maxTexts
+                    && (long) (end - start + 1) * lengths[order[end]] <= maxTokens) {
                 end++;
             }
             int[] group = new int[end - start];

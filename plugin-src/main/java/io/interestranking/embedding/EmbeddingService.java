@@ -1,12 +1,6 @@
 package io.interestranking.embedding;
 
 import io.interestranking.stats.InterestStats;
-
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-import org.opensearch.core.action.ActionListener;
-import org.opensearch.secure_sm.AccessController;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +15,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.secure_sm.AccessController;
 
 /**
  * Embeds texts with a named model. Work runs on the inference executor (a bounded pool: overflow is rejected
@@ -43,7 +41,12 @@ public final class EmbeddingService implements Closeable {
     /** What {@code GET _plugins/_interest/models} tells of one model. */
     public record ModelInfo(ModelSpec spec, boolean loaded, long nativeMemoryBytes) {}
 
-    public EmbeddingService(ModelRegistry registry, NativeRuntime runtime, Executor executor, IntSupplier maxBatchTokens, InterestStats stats) {
+    public EmbeddingService(
+            ModelRegistry registry,
+            NativeRuntime runtime,
+            Executor executor,
+            IntSupplier maxBatchTokens,
+            InterestStats stats) {
         this.registry = registry;
         this.runtime = runtime;
         this.executor = executor;
@@ -74,8 +77,11 @@ public final class EmbeddingService implements Closeable {
     /** Every usable model of this node, by name, with whether it is loaded and what loading it cost. */
     public List<ModelInfo> models() {
         List<ModelInfo> out = new ArrayList<>();
-        registry.models().forEach((name, entry) -> out.add(new ModelInfo(entry.spec(), loaded.containsKey(name),
-            loaded.containsKey(name) ? loadGrowth.getOrDefault(name, -1L) : 0)));
+        registry.models()
+                .forEach((name, entry) -> out.add(new ModelInfo(
+                        entry.spec(),
+                        loaded.containsKey(name),
+                        loaded.containsKey(name) ? loadGrowth.getOrDefault(name, -1L) : 0)));
         return out;
     }
 
@@ -100,7 +106,8 @@ public final class EmbeddingService implements Closeable {
      * Embeds {@code texts} asynchronously; at most {@code chunkSize} texts (neighbours in length) form one task, as
      * many tasks as keep the inference pool's threads equally busy, run in parallel. The listener gets one vector per text, in input order.
      */
-    public void embed(String model, List<String> texts, TextKind kind, int chunkSize, ActionListener<float[][]> listener) {
+    public void embed(
+            String model, List<String> texts, TextKind kind, int chunkSize, ActionListener<float[][]> listener) {
         try {
             registry.get(model);
         } catch (IllegalArgumentException e) {
@@ -116,8 +123,8 @@ public final class EmbeddingService implements Closeable {
             charLengths[i] = texts.get(i).length();
         }
         int threads = executor instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : 1;
-        List<int[]> chunks = BatchPlanner.chunksByLength(charLengths,
-            BatchPlanner.balancedChunk(texts.size(), Math.max(1, chunkSize), threads));
+        List<int[]> chunks = BatchPlanner.chunksByLength(
+                charLengths, BatchPlanner.balancedChunk(texts.size(), Math.max(1, chunkSize), threads));
         float[][] result = new float[texts.size()][];
         AtomicInteger pending = new AtomicInteger(chunks.size());
         AtomicBoolean failed = new AtomicBoolean();
@@ -162,7 +169,9 @@ public final class EmbeddingService implements Closeable {
 
     /** Whether the task asking is the only one the inference pool runs or holds. */
     private boolean idle() {
-        return executor instanceof ThreadPoolExecutor pool && pool.getActiveCount() <= 1 && pool.getQueue().isEmpty();
+        return executor instanceof ThreadPoolExecutor pool
+                && pool.getActiveCount() <= 1
+                && pool.getQueue().isEmpty();
     }
 
     /** Embeds on the calling thread: tokenise, sort by token count, run in memory-bounded model calls. */

@@ -1,17 +1,16 @@
 package io.interestranking.embedding;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.xcontent.DeprecationHandler;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.core.xcontent.ObjectParser;
 import org.opensearch.core.xcontent.XContentParser;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 
 /** What {@code model.json} says about a model folder. */
 public final class ModelSpec {
@@ -26,6 +25,7 @@ public final class ModelSpec {
     }
 
     private static final ObjectParser<ModelSpec, Void> PARSER = new ObjectParser<>("model.json", ModelSpec::new);
+
     static {
         PARSER.declareString((s, v) -> s.name = v, new ParseField("name"));
         PARSER.declareString((s, v) -> s.description = v, new ParseField("description"));
@@ -66,14 +66,9 @@ public final class ModelSpec {
             throw new IOException("missing file [" + json + "]");
         }
         ModelSpec spec;
-        try (
-            InputStream in = Files.newInputStream(json);
-            XContentParser parser = JsonXContent.jsonXContent.createParser(
-                NamedXContentRegistry.EMPTY,
-                DeprecationHandler.THROW_UNSUPPORTED_OPERATION,
-                in
-            )
-        ) {
+        try (InputStream in = Files.newInputStream(json);
+                XContentParser parser = JsonXContent.jsonXContent.createParser(
+                        NamedXContentRegistry.EMPTY, DeprecationHandler.THROW_UNSUPPORTED_OPERATION, in)) {
             spec = PARSER.parse(parser, null);
         } catch (RuntimeException e) {
             throw new IOException("invalid [" + json + "]: " + e.getMessage(), e);
@@ -82,7 +77,8 @@ public final class ModelSpec {
         if (spec.name == null) {
             spec.name = folder;
         } else if (spec.name.equals(folder) == false) {
-            throw new IOException("invalid [" + json + "]: name [" + spec.name + "] differs from its folder [" + folder + "]");
+            throw new IOException(
+                    "invalid [" + json + "]: name [" + spec.name + "] differs from its folder [" + folder + "]");
         }
         if (spec.maxBatchTexts < 1) {
             throw new IOException("invalid [" + json + "]: [max_batch_texts] must be at least 1");
@@ -96,7 +92,7 @@ public final class ModelSpec {
         if (spec.maxLength < 8 || spec.maxLength > 8192) {
             throw new IOException("invalid [" + json + "]: [max_length] must be between 8 and 8192");
         }
-        for (String file : new String[] { MODEL_FILE, TOKENIZER_FILE }) {
+        for (String file : new String[] {MODEL_FILE, TOKENIZER_FILE}) {
             if (Files.isRegularFile(dir.resolve(file)) == false) {
                 throw new IOException("missing file [" + dir.resolve(file) + "]");
             }

@@ -4,10 +4,6 @@ import ai.djl.huggingface.tokenizers.jni.LibUtils;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +14,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The one owner of native code: loads ONNX Runtime and the Hugging Face tokenizer library and creates model
@@ -102,13 +100,14 @@ public final class NativeRuntime {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         String platform = (os.contains("linux") ? "linux" : os.contains("mac") ? "osx" : "win") + "-"
-            + (arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : "x86_64");
+                + (arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : "x86_64");
         String file = System.mapLibraryName("tokenizers");
         try (InputStream in = LibUtils.class.getResourceAsStream("/native/lib/" + platform + "/cpu/" + file)) {
             if (in == null) {
                 // the plugin zip keeps Linux libraries only (plugin-src/pom.xml, trim-native-jars)
-                throw new IllegalStateException("this build of the plugin carries native libraries for linux-x86_64 and "
-                    + "linux-aarch64 only, not for [" + platform + "]");
+                throw new IllegalStateException(
+                        "this build of the plugin carries native libraries for linux-x86_64 and "
+                                + "linux-aarch64 only, not for [" + platform + "]");
             }
             Files.createDirectories(dir);
             Path target = dir.resolve(file);
@@ -123,11 +122,14 @@ public final class NativeRuntime {
     public TextEmbedder load(ModelRegistry.Entry entry) {
         OrtEnvironment env = environment();
         OrtSession session = openSession(env, entry, intraOpThreads);
-        Callable<OrtSession> lone = loneIntraOpThreads > intraOpThreads ? () -> openSession(env, entry, loneIntraOpThreads) : null;
+        Callable<OrtSession> lone =
+                loneIntraOpThreads > intraOpThreads ? () -> openSession(env, entry, loneIntraOpThreads) : null;
         try {
             // building the tokenizer is what calls DJL's telemetry
-            return withProperties(Map.of(OPT_OUT_TRACKING, "true"),
-                () -> new TextEmbedder(entry.spec(), entry.dir().resolve(ModelSpec.TOKENIZER_FILE), env, session, lone));
+            return withProperties(
+                    Map.of(OPT_OUT_TRACKING, "true"),
+                    () -> new TextEmbedder(
+                            entry.spec(), entry.dir().resolve(ModelSpec.TOKENIZER_FILE), env, session, lone));
         } catch (RuntimeException e) {
             try {
                 session.close();
@@ -144,9 +146,11 @@ public final class NativeRuntime {
                 options.setIntraOpNumThreads(threads);
                 options.setInterOpNumThreads(1);
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                return env.createSession(entry.dir().resolve(ModelSpec.MODEL_FILE).toString(), options);
+                return env.createSession(
+                        entry.dir().resolve(ModelSpec.MODEL_FILE).toString(), options);
             } catch (OrtException e) {
-                throw new IllegalStateException("cannot load [" + entry.dir().resolve(ModelSpec.MODEL_FILE) + "]: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot load [" + entry.dir().resolve(ModelSpec.MODEL_FILE) + "]: " + e.getMessage(), e);
             }
         });
     }

@@ -7,7 +7,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -37,34 +36,44 @@ public final class TextEmbedder implements Closeable {
     private final OrtSession session;
     /** Opens the session for lone texts (more intra-op threads), on first use; null: there is none. */
     private final Callable<OrtSession> loneSessionFactory;
+
     private volatile OrtSession loneSession;
     private final boolean wantsTypeIds;
     private final String output;
 
-    TextEmbedder(ModelSpec spec, Path tokenizerJson, OrtEnvironment env, OrtSession session, Callable<OrtSession> loneSessionFactory)
-        throws IOException {
+    TextEmbedder(
+            ModelSpec spec,
+            Path tokenizerJson,
+            OrtEnvironment env,
+            OrtSession session,
+            Callable<OrtSession> loneSessionFactory)
+            throws IOException {
         this.spec = spec;
         this.env = env;
         this.session = session;
         this.loneSessionFactory = loneSessionFactory;
         // the shipped tokenizer.json pads and truncates to 128: override both
         this.tokenizer = HuggingFaceTokenizer.builder()
-            .optTokenizerPath(tokenizerJson)
-            .optMaxLength(spec.maxLength())
-            .optTruncation(true)
-            .optPadding(false)
-            .optAddSpecialTokens(true)
-            .build();
+                .optTokenizerPath(tokenizerJson)
+                .optMaxLength(spec.maxLength())
+                .optTruncation(true)
+                .optPadding(false)
+                .optAddSpecialTokens(true)
+                .build();
         Set<String> inputs = session.getInputNames();
         if (inputs.contains("input_ids") == false || inputs.contains("attention_mask") == false) {
-            throw new IllegalArgumentException("model of [" + spec.name() + "] lacks inputs [input_ids, attention_mask]: " + inputs);
+            throw new IllegalArgumentException(
+                    "model of [" + spec.name() + "] lacks inputs [input_ids, attention_mask]: " + inputs);
         }
         this.wantsTypeIds = inputs.contains("token_type_ids");
         try {
             Map<String, NodeInfo> outputs = session.getOutputInfo();
-            this.output = spec.output() != null ? spec.output() : outputs.keySet().iterator().next();
+            this.output = spec.output() != null
+                    ? spec.output()
+                    : outputs.keySet().iterator().next();
             if (outputs.containsKey(output) == false) {
-                throw new IllegalArgumentException("model of [" + spec.name() + "] has no output [" + output + "]: " + outputs.keySet());
+                throw new IllegalArgumentException(
+                        "model of [" + spec.name() + "] has no output [" + output + "]: " + outputs.keySet());
             }
         } catch (OrtException e) {
             throw new IOException(e);
@@ -105,7 +114,8 @@ public final class TextEmbedder implements Closeable {
                     try {
                         loneSession = loneSessionFactory.call();
                     } catch (Exception e) {
-                        throw new IllegalStateException("cannot open the lone-query session of [" + spec.name() + "]: " + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "cannot open the lone-query session of [" + spec.name() + "]: " + e.getMessage(), e);
                     }
                 }
                 s = loneSession;
@@ -138,7 +148,7 @@ public final class TextEmbedder implements Closeable {
                 masks[r][i] = 1;
             }
         }
-        long[] shape = { rows, seq };
+        long[] shape = {rows, seq};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
@@ -163,13 +173,12 @@ public final class TextEmbedder implements Closeable {
                 } else {
                     int dim = (int) outShape[2];
                     vectors = spec.pooling() == ModelSpec.Pooling.CLS
-                        ? Pooling.cls(flat, rows, seq, dim)
-                        : Pooling.mean(flat, rows, seq, dim, masks);
+                            ? Pooling.cls(flat, rows, seq, dim)
+                            : Pooling.mean(flat, rows, seq, dim, masks);
                 }
                 if (vectors.length > 0 && vectors[0].length != spec.dimension()) {
-                    throw new IllegalStateException(
-                        "model [" + spec.name() + "] produced " + vectors[0].length + "-d vectors, model.json says " + spec.dimension()
-                    );
+                    throw new IllegalStateException("model [" + spec.name() + "] produced " + vectors[0].length
+                            + "-d vectors, model.json says " + spec.dimension());
                 }
                 if (spec.normalize()) {
                     for (float[] v : vectors) {

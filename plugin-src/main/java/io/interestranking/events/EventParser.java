@@ -20,7 +20,8 @@ public final class EventParser {
     public static final int MAX_DIMENSION = 4096;
     public static final long MAX_FUTURE_MILLIS = 24 * 3_600_000L;
 
-    private static final Set<String> FIELDS = Set.of("user_id", "type", "item", "timestamp", "event_id", "weight", "value", "model");
+    private static final Set<String> FIELDS =
+            Set.of("user_id", "type", "item", "timestamp", "event_id", "weight", "value", "model");
     private static final Set<String> ITEM_FIELDS = Set.of("index", "id", "field", "vector", "text");
 
     /** Where the item's vector comes from: a document, an inline vector, or text to embed. */
@@ -36,8 +37,15 @@ public final class EventParser {
 
     /** A validated event whose item still has to be turned into a vector. */
     /** {@code model}: the model named by the event (its text is embedded with it, its vector lives in its space), or null. */
-    public record Parsed(String userId, EventType type, long timestamp, Item item, String eventId, double weight, Double value,
-                         String model) {
+    public record Parsed(
+            String userId,
+            EventType type,
+            long timestamp,
+            Item item,
+            String eventId,
+            double weight,
+            Double value,
+            String model) {
         public Event resolve(float[] unitVector) {
             return new Event(type, timestamp, unitVector, item.key(), eventId, weight, value);
         }
@@ -97,7 +105,6 @@ public final class EventParser {
         return new Parsed(userId, type, timestamp, item, eventId, weight, value, (String) model);
     }
 
-
     private static long timestamp(Object value, long now) {
         long t;
         if (value == null) {
@@ -111,7 +118,8 @@ public final class EventParser {
                 try {
                     t = Instant.parse(s).toEpochMilli();
                 } catch (DateTimeParseException e2) {
-                    throw new IllegalArgumentException("[timestamp] must be ISO-8601 (e.g. 2026-11-22T10:00:00Z) or epoch milliseconds");
+                    throw new IllegalArgumentException(
+                            "[timestamp] must be ISO-8601 (e.g. 2026-11-22T10:00:00Z) or epoch milliseconds");
                 }
             }
         } else {
@@ -143,7 +151,9 @@ public final class EventParser {
                 throw new IllegalArgumentException("unknown field [item." + key + "]");
             }
         }
-        int kinds = (m.containsKey("id") || m.containsKey("index") ? 1 : 0) + (m.containsKey("vector") ? 1 : 0) + (m.containsKey("text") ? 1 : 0);
+        int kinds = (m.containsKey("id") || m.containsKey("index") ? 1 : 0)
+                + (m.containsKey("vector") ? 1 : 0)
+                + (m.containsKey("text") ? 1 : 0);
         if (kinds != 1) {
             throw new IllegalArgumentException("[item] must have exactly one of {index, id}, [vector] or [text]");
         }

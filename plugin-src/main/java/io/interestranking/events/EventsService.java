@@ -1,21 +1,26 @@
 package io.interestranking.events;
 
-import io.interestranking.profile.InterestModel;
-import io.interestranking.profile.Profile;
-import io.interestranking.profile.ProfileCodec;
-import io.interestranking.profile.access.EventResult;
-import io.interestranking.profile.ProfileId;
-import io.interestranking.profile.ProfileStore;
-import io.interestranking.profile.Vectors;
-import io.interestranking.events.ShardVectorsAction;
-import io.interestranking.events.ShardVectorsRequest;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelSpec;
 import io.interestranking.embedding.TextKind;
+import io.interestranking.profile.InterestModel;
+import io.interestranking.profile.Profile;
+import io.interestranking.profile.ProfileCodec;
+import io.interestranking.profile.ProfileId;
+import io.interestranking.profile.ProfileStore;
+import io.interestranking.profile.Vectors;
+import io.interestranking.profile.access.EventResult;
 import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
-
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.opensearch.ExceptionsHelper;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
@@ -27,15 +32,6 @@ import org.opensearch.core.rest.RestStatus;
 import org.opensearch.search.fetch.subphase.FetchSourceContext;
 import org.opensearch.transport.client.Client;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Applies a batch of feedback events: validates each, resolves items to vectors (one multi-get for all
  * document items, one embedding call for all texts), then updates each user's profile once for all of that
@@ -46,13 +42,12 @@ public final class EventsService {
     /** The outcome of an event that failed. */
     static EventResult failed(Slot slot, Exception e) {
         return new EventResult(
-            ExceptionsHelper.status(e).getStatus(),
-            null,
-            slot.parsed == null ? null : slot.parsed.userId(),
-            slot.parsed == null ? null : slot.parsed.eventId(),
-            OpenSearchErrorType.of(e),
-            e.getMessage()
-        );
+                ExceptionsHelper.status(e).getStatus(),
+                null,
+                slot.parsed == null ? null : slot.parsed.userId(),
+                slot.parsed == null ? null : slot.parsed.eventId(),
+                OpenSearchErrorType.of(e),
+                e.getMessage());
     }
 
     /** Working state of one event. */
@@ -60,6 +55,7 @@ public final class EventsService {
         EventParser.Parsed parsed;
         /** The model the event names, or the default model. */
         ModelSpec model;
+
         float[] vector;
         Exception error;
         ItemVectors.Target target;
@@ -75,13 +71,12 @@ public final class EventsService {
     private final InterestConfig config;
 
     public EventsService(
-        Client client,
-        ClusterService clusterService,
-        EmbeddingService embeddings,
-        ProfileStore store,
-        InterestStats stats,
-        InterestConfig config
-    ) {
+            Client client,
+            ClusterService clusterService,
+            EmbeddingService embeddings,
+            ProfileStore store,
+            InterestStats stats,
+            InterestConfig config) {
         this.client = client;
         this.clusterService = clusterService;
         this.embeddings = embeddings;
@@ -101,8 +96,9 @@ public final class EventsService {
                 if (slot.parsed.item().vector() != null) {
                     int length = slot.parsed.item().vector().length;
                     if (length != slot.model.dimension()) {
-                        throw new IllegalArgumentException("[item.vector] has " + length + " dimensions, the space of model ["
-                            + slot.model.name() + "] has " + slot.model.dimension() + " (name another model with [model])");
+                        throw new IllegalArgumentException(
+                                "[item.vector] has " + length + " dimensions, the space of model [" + slot.model.name()
+                                        + "] has " + slot.model.dimension() + " (name another model with [model])");
                     }
                     slot.vector = Vectors.unit(slot.parsed.item().vector());
                     if (slot.vector == null) {
@@ -114,13 +110,18 @@ public final class EventsService {
             }
             slots.add(slot);
         }
-        resolveDocuments(slots, ActionListener.wrap(
-            ignored -> resolveTexts(slots, ActionListener.wrap(ignored2 -> {
-                assignSpaces(slots);
-                updateProfiles(slots, listener);
-            }, listener::onFailure)),
-            listener::onFailure
-        ));
+        resolveDocuments(
+                slots,
+                ActionListener.wrap(
+                        ignored -> resolveTexts(
+                                slots,
+                                ActionListener.wrap(
+                                        ignored2 -> {
+                                            assignSpaces(slots);
+                                            updateProfiles(slots, listener);
+                                        },
+                                        listener::onFailure)),
+                        listener::onFailure));
     }
 
     /**
@@ -152,11 +153,18 @@ public final class EventsService {
                 continue;
             }
             slot.target = (ItemVectors.Target) target;
-            int shard = clusterService.operationRouting().shardId(state, slot.target.index(), item.id(), null).id();
+            int shard = clusterService
+                    .operationRouting()
+                    .shardId(state, slot.target.index(), item.id(), null)
+                    .id();
             String key = slot.target.index() + '\u0000' + shard + '\u0000' + slot.target.field();
             byShard.computeIfAbsent(key, k -> new ArrayList<>()).add(slot);
-            requests.computeIfAbsent(key, k -> new ShardVectorsRequest(slot.target.index(), shard, slot.target.field(), new ArrayList<>()))
-                .ids().add(item.id());
+            requests.computeIfAbsent(
+                            key,
+                            k -> new ShardVectorsRequest(
+                                    slot.target.index(), shard, slot.target.field(), new ArrayList<>()))
+                    .ids()
+                    .add(item.id());
         }
         if (requests.isEmpty()) {
             listener.onResponse(null);
@@ -176,16 +184,21 @@ public final class EventsService {
                 resolveByGet(missing, listener);
             }
         };
-        requests.forEach((key, request) -> client.execute(ShardVectorsAction.INSTANCE, request, ActionListener.wrap(response -> {
-            List<Slot> group = byShard.get(key);
-            float[][] vectors = response.vectors();
-            for (int i = 0; i < group.size(); i++) {
-                if (vectors[i] != null) {
-                    group.get(i).vector = Vectors.unitOfFinite(vectors[i]);
-                }
-            }
-            oneDone.run();
-        }, e -> oneDone.run())));  // the realtime get below covers a failed shard read
+        requests.forEach((key, request) -> client.execute(
+                ShardVectorsAction.INSTANCE,
+                request,
+                ActionListener.wrap(
+                        response -> {
+                            List<Slot> group = byShard.get(key);
+                            float[][] vectors = response.vectors();
+                            for (int i = 0; i < group.size(); i++) {
+                                if (vectors[i] != null) {
+                                    group.get(i).vector = Vectors.unitOfFinite(vectors[i]);
+                                }
+                            }
+                            oneDone.run();
+                        },
+                        e -> oneDone.run()))); // the realtime get below covers a failed shard read
     }
 
     private void resolveByGet(List<Slot> pending, ActionListener<Void> listener) {
@@ -195,32 +208,37 @@ public final class EventsService {
         }
         MultiGetRequest mget = new MultiGetRequest();
         for (Slot slot : pending) {
-            mget.add(new MultiGetRequest.Item(slot.target.index(), slot.parsed.item().id()).fetchSourceContext(
-                new FetchSourceContext(true, new String[] { slot.target.field() }, null)
-            ));
+            mget.add(new MultiGetRequest.Item(
+                            slot.target.index(), slot.parsed.item().id())
+                    .fetchSourceContext(new FetchSourceContext(true, new String[] {slot.target.field()}, null)));
         }
         mget.realtime(true);
-        client.multiGet(mget, ActionListener.wrap((MultiGetResponse response) -> {
-            MultiGetItemResponse[] items = response.getResponses();
-            for (int i = 0; i < items.length; i++) {
-                Slot slot = pending.get(i);
-                String key = slot.parsed.item().key();
-                if (items[i].isFailed()) {
-                    slot.error = items[i].getFailure().getFailure();
-                } else if (items[i].getResponse().isExists() == false) {
-                    slot.error = new org.opensearch.ResourceNotFoundException("item [" + key + "] not found");
-                } else {
-                    float[] v = ItemVectors.fromSource(items[i].getResponse().getSourceAsMap(), slot.target.field());
-                    slot.vector = v == null ? null : Vectors.unit(v);
-                    if (slot.vector == null) {
-                        slot.error = new org.opensearch.ResourceNotFoundException(
-                            "item [" + key + "] has no vector in [" + slot.target.field() + "]"
-                        );
-                    }
-                }
-            }
-            listener.onResponse(null);
-        }, listener::onFailure));
+        client.multiGet(
+                mget,
+                ActionListener.wrap(
+                        (MultiGetResponse response) -> {
+                            MultiGetItemResponse[] items = response.getResponses();
+                            for (int i = 0; i < items.length; i++) {
+                                Slot slot = pending.get(i);
+                                String key = slot.parsed.item().key();
+                                if (items[i].isFailed()) {
+                                    slot.error = items[i].getFailure().getFailure();
+                                } else if (items[i].getResponse().isExists() == false) {
+                                    slot.error = new org.opensearch.ResourceNotFoundException(
+                                            "item [" + key + "] not found");
+                                } else {
+                                    float[] v = ItemVectors.fromSource(
+                                            items[i].getResponse().getSourceAsMap(), slot.target.field());
+                                    slot.vector = v == null ? null : Vectors.unit(v);
+                                    if (slot.vector == null) {
+                                        slot.error = new org.opensearch.ResourceNotFoundException(
+                                                "item [" + key + "] has no vector in [" + slot.target.field() + "]");
+                                    }
+                                }
+                            }
+                            listener.onResponse(null);
+                        },
+                        listener::onFailure));
     }
 
     /** Texts are embedded with the event's model, one call per model named in the batch. */
@@ -228,7 +246,8 @@ public final class EventsService {
         Map<String, List<Slot>> byModel = new LinkedHashMap<>();
         for (Slot slot : slots) {
             if (slot.error == null && slot.parsed.item().text() != null) {
-                byModel.computeIfAbsent(slot.model.name(), k -> new ArrayList<>()).add(slot);
+                byModel.computeIfAbsent(slot.model.name(), k -> new ArrayList<>())
+                        .add(slot);
             }
         }
         if (byModel.isEmpty()) {
@@ -237,22 +256,30 @@ public final class EventsService {
         }
         AtomicInteger remaining = new AtomicInteger(byModel.size());
         byModel.forEach((model, pending) -> {
-            List<String> texts = pending.stream().map(slot -> slot.parsed.item().text()).toList();
-            embeddings.embed(model, texts, TextKind.QUERY, InterestSettings.DEFAULT_EMBED_CHUNK, ActionListener.wrap(vectors -> {
-                for (int i = 0; i < vectors.length; i++) {
-                    pending.get(i).vector = vectors[i];
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    listener.onResponse(null);
-                }
-            }, e -> {
-                for (Slot slot : pending) {
-                    slot.error = e;
-                }
-                if (remaining.decrementAndGet() == 0) {
-                    listener.onResponse(null);
-                }
-            }));
+            List<String> texts =
+                    pending.stream().map(slot -> slot.parsed.item().text()).toList();
+            embeddings.embed(
+                    model,
+                    texts,
+                    TextKind.QUERY,
+                    InterestSettings.DEFAULT_EMBED_CHUNK,
+                    ActionListener.wrap(
+                            vectors -> {
+                                for (int i = 0; i < vectors.length; i++) {
+                                    pending.get(i).vector = vectors[i];
+                                }
+                                if (remaining.decrementAndGet() == 0) {
+                                    listener.onResponse(null);
+                                }
+                            },
+                            e -> {
+                                for (Slot slot : pending) {
+                                    slot.error = e;
+                                }
+                                if (remaining.decrementAndGet() == 0) {
+                                    listener.onResponse(null);
+                                }
+                            }));
         });
     }
 
@@ -268,14 +295,16 @@ public final class EventsService {
                 continue;
             }
             if (slot.target == null || slot.vector.length == slot.model.dimension()) {
-                slot.space = slot.model.space(); // a text or raw vector (checked above), or a field of the model's dimension
+                slot.space =
+                        slot.model.space(); // a text or raw vector (checked above), or a field of the model's dimension
                 continue;
             }
             int dim = slot.vector.length;
-            String where = "[item] field [" + slot.target.field() + "] of [" + slot.target.index() + "] has " + dim + " dimensions";
+            String where = "[item] field [" + slot.target.field() + "] of [" + slot.target.index() + "] has " + dim
+                    + " dimensions";
             if (slot.parsed.model() != null) {
-                slot.error = new IllegalArgumentException(where + ", the space of model [" + slot.model.name() + "] has "
-                    + slot.model.dimension());
+                slot.error = new IllegalArgumentException(
+                        where + ", the space of model [" + slot.model.name() + "] has " + slot.model.dimension());
             } else {
                 Set<String> spaces = new TreeSet<>();
                 embeddings.registry().models().values().forEach(e -> {
@@ -286,9 +315,13 @@ public final class EventsService {
                 if (spaces.size() == 1) {
                     slot.space = spaces.iterator().next();
                 } else {
-                    slot.error = new IllegalArgumentException(where + ", the default model [" + slot.model.name() + "] has "
-                        + slot.model.dimension() + (spaces.isEmpty() ? " and no model this node knows has " + dim
-                        : " and several spaces have " + dim + " " + spaces) + ": name the field's model with [model]");
+                    slot.error =
+                            new IllegalArgumentException(where + ", the default model [" + slot.model.name() + "] has "
+                                    + slot.model.dimension()
+                                    + (spaces.isEmpty()
+                                            ? " and no model this node knows has " + dim
+                                            : " and several spaces have " + dim + " " + spaces)
+                                    + ": name the field's model with [model]");
                 }
             }
         }
@@ -299,7 +332,8 @@ public final class EventsService {
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
             if (slot.error == null) {
-                byUser.computeIfAbsent(new ProfileId(slot.parsed.userId(), slot.space), k -> new ArrayList<>()).add(i);
+                byUser.computeIfAbsent(new ProfileId(slot.parsed.userId(), slot.space), k -> new ArrayList<>())
+                        .add(i);
             }
         }
         EventResult[] results = new EventResult[slots.size()];
@@ -314,39 +348,62 @@ public final class EventsService {
             return;
         }
         InterestModel model = new InterestModel(config.modelParams());
-        Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<EventResult[]>>> changes = new LinkedHashMap<>();
+        Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<EventResult[]>>> changes =
+                new LinkedHashMap<>();
         byUser.forEach((user, indices) -> changes.put(user, profile -> applyAll(model, profile, slots, indices)));
-        store.updateMany(changes, ActionListener.wrap(outcomes -> {
-            byUser.forEach((user, indices) -> {
-                ProfileStore.Outcome<EventResult[]> outcome = outcomes.get(user);
-                for (int k = 0; k < indices.size(); k++) {
-                    EventResult r = outcome.failure() == null ? outcome.result()[k] : failed(slots.get(indices.get(k)), outcome.failure());
-                    results[indices.get(k)] = r;
-                    count(r);
-                }
-            });
-            listener.onResponse(List.of(results));
-        }, listener::onFailure));
+        store.updateMany(
+                changes,
+                ActionListener.wrap(
+                        outcomes -> {
+                            byUser.forEach((user, indices) -> {
+                                ProfileStore.Outcome<EventResult[]> outcome = outcomes.get(user);
+                                for (int k = 0; k < indices.size(); k++) {
+                                    EventResult r = outcome.failure() == null
+                                            ? outcome.result()[k]
+                                            : failed(slots.get(indices.get(k)), outcome.failure());
+                                    results[indices.get(k)] = r;
+                                    count(r);
+                                }
+                            });
+                            listener.onResponse(List.of(results));
+                        },
+                        listener::onFailure));
     }
 
     /** Applies one user's events, in request order, to a fresh copy of the profile. */
-    private static ProfileStore.Update<EventResult[]> applyAll(InterestModel model, Profile profile, List<Slot> slots, List<Integer> indices) {
+    private static ProfileStore.Update<EventResult[]> applyAll(
+            InterestModel model, Profile profile, List<Slot> slots, List<Integer> indices) {
         EventResult[] mine = new EventResult[indices.size()];
         boolean changed = false;
         int dimension = ProfileCodec.dimension(profile);
         for (int k = 0; k < indices.size(); k++) {
             Slot slot = slots.get(indices.get(k));
             if (dimension != -1 && slot.vector.length != dimension) { // a model.json changed under a stored profile
-                mine[k] = failed(slot, new IllegalArgumentException("[item] vector has " + slot.vector.length
-                    + " dimensions, the profile of [" + slot.parsed.userId() + "] in [" + profile.space() + "] has " + dimension));
+                mine[k] = failed(
+                        slot,
+                        new IllegalArgumentException(
+                                "[item] vector has " + slot.vector.length + " dimensions, the profile of ["
+                                        + slot.parsed.userId() + "] in [" + profile.space() + "] has " + dimension));
                 continue;
             }
             dimension = slot.vector.length;
             InterestModel.Outcome outcome = model.apply(profile, slot.parsed.resolve(slot.vector));
             changed |= outcome == InterestModel.Outcome.APPLIED;
             mine[k] = outcome == InterestModel.Outcome.APPLIED
-                ? new EventResult(RestStatus.CREATED.getStatus(), "applied", slot.parsed.userId(), slot.parsed.eventId(), null, null)
-                : new EventResult(RestStatus.OK.getStatus(), "duplicate", slot.parsed.userId(), slot.parsed.eventId(), null, null);
+                    ? new EventResult(
+                            RestStatus.CREATED.getStatus(),
+                            "applied",
+                            slot.parsed.userId(),
+                            slot.parsed.eventId(),
+                            null,
+                            null)
+                    : new EventResult(
+                            RestStatus.OK.getStatus(),
+                            "duplicate",
+                            slot.parsed.userId(),
+                            slot.parsed.eventId(),
+                            null,
+                            null);
         }
         return new ProfileStore.Update<>(mine, changed);
     }

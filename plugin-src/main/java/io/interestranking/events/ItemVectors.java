@@ -1,13 +1,12 @@
 package io.interestranking.events;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.opensearch.cluster.ClusterState;
 import org.opensearch.cluster.metadata.IndexAbstraction;
 import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.cluster.metadata.MappingMetadata;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Finds the {@code knn_vector} field of an item's index from the cluster state's mapping. */
 public final class ItemVectors {
@@ -30,9 +29,11 @@ public final class ItemVectors {
         if (abstraction == null) {
             throw new NotFound("no such index [" + index + "]");
         }
-        IndexMetadata meta = abstraction.getWriteIndex() != null ? abstraction.getWriteIndex()
-            : abstraction.getIndices().size() == 1 ? abstraction.getIndices().get(0)
-            : null;
+        IndexMetadata meta = abstraction.getWriteIndex() != null
+                ? abstraction.getWriteIndex()
+                : abstraction.getIndices().size() == 1
+                        ? abstraction.getIndices().get(0)
+                        : null;
         if (meta == null) {
             throw new IllegalArgumentException("[item.index] [" + index + "] resolves to several indices");
         }
@@ -43,7 +44,8 @@ public final class ItemVectors {
         }
         if (field != null) {
             if (vectorFields.contains(field) == false) {
-                throw new IllegalArgumentException("[item.field] [" + field + "] is not a knn_vector field of [" + index + "]");
+                throw new IllegalArgumentException(
+                        "[item.field] [" + field + "] is not a knn_vector field of [" + index + "]");
             }
             return new Target(meta.getIndex().getName(), field);
         }
@@ -51,10 +53,9 @@ public final class ItemVectors {
             return new Target(meta.getIndex().getName(), vectorFields.get(0));
         }
         throw new IllegalArgumentException(
-            vectorFields.isEmpty()
-                ? "[item.index] [" + index + "] has no knn_vector field"
-                : "[item.field] is required: [" + index + "] has several knn_vector fields " + vectorFields
-        );
+                vectorFields.isEmpty()
+                        ? "[item.index] [" + index + "] has no knn_vector field"
+                        : "[item.field] is required: [" + index + "] has several knn_vector fields " + vectorFields);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,12 +1,11 @@
 package io.interestranking.events;
 
+import java.io.IOException;
+import java.util.List;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.action.support.single.shard.SingleShardRequest;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
-
-import java.io.IOException;
-import java.util.List;
 
 public final class ShardVectorsRequest extends SingleShardRequest<ShardVectorsRequest> {
 

@@ -1,10 +1,9 @@
 package io.interestranking.events;
 
+import java.io.IOException;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
-
-import java.io.IOException;
 
 /** One vector per requested id, in order; null where the shard's searcher has no such live document or no vector. */
 public final class ShardVectorsResponse extends ActionResponse {

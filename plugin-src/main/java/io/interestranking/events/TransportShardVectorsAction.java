@@ -1,5 +1,6 @@
 package io.interestranking.events;
 
+import java.io.IOException;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,33 +26,40 @@ import org.opensearch.indices.IndicesService;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.TransportService;
 
-import java.io.IOException;
-
 /**
  * Reads item vectors on the shard, in binary, from the field's Lucene vector values: no _source, no JSON.
  * Sees what the shard's searcher sees (refreshed documents); callers fall back to a realtime get for the rest.
  */
-public final class TransportShardVectorsAction extends TransportSingleShardAction<ShardVectorsRequest, ShardVectorsResponse> {
+public final class TransportShardVectorsAction
+        extends TransportSingleShardAction<ShardVectorsRequest, ShardVectorsResponse> {
 
     private final IndicesService indicesService;
 
     @Inject
     public TransportShardVectorsAction(
-        ThreadPool threadPool,
-        ClusterService clusterService,
-        TransportService transportService,
-        ActionFilters actionFilters,
-        IndexNameExpressionResolver resolver,
-        IndicesService indicesService
-    ) {
-        super(ShardVectorsAction.NAME, threadPool, clusterService, transportService, actionFilters, resolver, ShardVectorsRequest::new,
-            ThreadPool.Names.GET);
+            ThreadPool threadPool,
+            ClusterService clusterService,
+            TransportService transportService,
+            ActionFilters actionFilters,
+            IndexNameExpressionResolver resolver,
+            IndicesService indicesService) {
+        super(
+                ShardVectorsAction.NAME,
+                threadPool,
+                clusterService,
+                transportService,
+                actionFilters,
+                resolver,
+                ShardVectorsRequest::new,
+                ThreadPool.Names.GET);
         this.indicesService = indicesService;
     }
 
     @Override
     protected ShardsIterator shards(ClusterState state, InternalRequest request) {
-        return clusterService.operationRouting().getShards(state, request.concreteIndex(), request.request().shard, null);
+        return clusterService
+                .operationRouting()
+                .getShards(state, request.concreteIndex(), request.request().shard, null);
     }
 
     @Override

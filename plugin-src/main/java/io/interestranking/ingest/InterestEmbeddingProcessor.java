@@ -2,18 +2,16 @@ package io.interestranking.ingest;
 
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.TextKind;
-
-import org.opensearch.core.action.ActionListener;
-import org.opensearch.ingest.AbstractProcessor;
-import org.opensearch.ingest.IngestDocument;
-import org.opensearch.ingest.IngestDocumentWrapper;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.ingest.AbstractProcessor;
+import org.opensearch.ingest.IngestDocument;
+import org.opensearch.ingest.IngestDocumentWrapper;
 
 /**
  * Embeds text fields into vector fields. A {@code _bulk} request reaches {@link #batchExecute} with all its
@@ -31,14 +29,13 @@ public final class InterestEmbeddingProcessor extends AbstractProcessor {
     private final EmbeddingService embeddings;
 
     InterestEmbeddingProcessor(
-        String tag,
-        String description,
-        Map<String, String> fieldMap,
-        String model,
-        boolean ignoreMissing,
-        int batchSize,
-        EmbeddingService embeddings
-    ) {
+            String tag,
+            String description,
+            Map<String, String> fieldMap,
+            String model,
+            boolean ignoreMissing,
+            int batchSize,
+            EmbeddingService embeddings) {
         super(tag, description);
         this.fieldMap = fieldMap;
         this.model = model;
@@ -68,9 +65,9 @@ public final class InterestEmbeddingProcessor extends AbstractProcessor {
     @Override
     public void execute(IngestDocument document, BiConsumer<IngestDocument, Exception> handler) {
         batchExecute(
-            List.of(new IngestDocumentWrapper(0, 0, document, null)),
-            results -> handler.accept(results.get(0).getIngestDocument(), results.get(0).getException())
-        );
+                List.of(new IngestDocumentWrapper(0, 0, document, null)),
+                results -> handler.accept(
+                        results.get(0).getIngestDocument(), results.get(0).getException()));
     }
 
     /** One text to embed and where its vector goes. */
@@ -97,22 +94,29 @@ public final class InterestEmbeddingProcessor extends AbstractProcessor {
         for (Job job : jobs) {
             texts.add(job.text());
         }
-        embeddings.embed(model, texts, TextKind.PASSAGE, batchSize, ActionListener.wrap(vectors -> {
-            for (int i = 0; i < jobs.size(); i++) {
-                Job job = jobs.get(i);
-                if (job.doc().getException() == null) {
-                    job.doc().getIngestDocument().setFieldValue(job.target(), toList(vectors[i]));
-                }
-            }
-            handler.accept(docs);
-        }, e -> {
-            for (Job job : jobs) {
-                if (job.doc().getException() == null) {
-                    job.doc().update(job.doc().getIngestDocument(), e);
-                }
-            }
-            handler.accept(docs);
-        }));
+        embeddings.embed(
+                model,
+                texts,
+                TextKind.PASSAGE,
+                batchSize,
+                ActionListener.wrap(
+                        vectors -> {
+                            for (int i = 0; i < jobs.size(); i++) {
+                                Job job = jobs.get(i);
+                                if (job.doc().getException() == null) {
+                                    job.doc().getIngestDocument().setFieldValue(job.target(), toList(vectors[i]));
+                                }
+                            }
+                            handler.accept(docs);
+                        },
+                        e -> {
+                            for (Job job : jobs) {
+                                if (job.doc().getException() == null) {
+                                    job.doc().update(job.doc().getIngestDocument(), e);
+                                }
+                            }
+                            handler.accept(docs);
+                        }));
     }
 
     private List<Job> jobsOf(IngestDocumentWrapper wrapper) {
@@ -126,9 +130,8 @@ public final class InterestEmbeddingProcessor extends AbstractProcessor {
                 if (ignoreMissing) {
                     continue;
                 }
-                throw new IllegalArgumentException(
-                    "[" + TYPE + "] field [" + field + "] is " + (value == null ? "missing" : "empty") + " (set ignore_missing to skip it)"
-                );
+                throw new IllegalArgumentException("[" + TYPE + "] field [" + field + "] is "
+                        + (value == null ? "missing" : "empty") + " (set ignore_missing to skip it)");
             }
             jobs.add(new Job(wrapper, e.getValue(), text));
         }
@@ -149,17 +152,15 @@ public final class InterestEmbeddingProcessor extends AbstractProcessor {
                     }
                     sb.append(s);
                 } else {
-                    throw new IllegalArgumentException(
-                        "[" + TYPE + "] field [" + field + "] must be a string or an array of strings, found an element of type ["
-                            + typeName(item) + "]"
-                    );
+                    throw new IllegalArgumentException("[" + TYPE + "] field [" + field
+                            + "] must be a string or an array of strings, found an element of type [" + typeName(item)
+                            + "]");
                 }
             }
             return sb.toString();
         }
-        throw new IllegalArgumentException(
-            "[" + TYPE + "] field [" + field + "] must be a string or an array of strings, found [" + typeName(value) + "]"
-        );
+        throw new IllegalArgumentException("[" + TYPE + "] field [" + field
+                + "] must be a string or an array of strings, found [" + typeName(value) + "]");
     }
 
     private static String typeName(Object value) {

@@ -1,16 +1,14 @@
 package io.interestranking.ingest;
 
+import static org.opensearch.ingest.ConfigurationUtils.newConfigurationException;
+
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.settings.InterestSettings;
-
-import org.opensearch.ingest.ConfigurationUtils;
-import org.opensearch.ingest.Processor;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import static org.opensearch.ingest.ConfigurationUtils.newConfigurationException;
+import org.opensearch.ingest.ConfigurationUtils;
+import org.opensearch.ingest.Processor;
 
 /**
  * Builds {@link InterestEmbeddingProcessor}s. Options it does not read are left in the config, and OpenSearch
@@ -32,25 +30,24 @@ public final class InterestEmbeddingProcessorFactory implements Processor.Factor
 
     @Override
     public InterestEmbeddingProcessor create(
-        Map<String, Processor.Factory> factories,
-        String tag,
-        String description,
-        Map<String, Object> config
-    ) {
+            Map<String, Processor.Factory> factories, String tag, String description, Map<String, Object> config) {
         String type = InterestEmbeddingProcessor.TYPE;
         Map<String, Object> rawMap = ConfigurationUtils.readMap(type, tag, config, "field_map");
         if (rawMap.isEmpty()) {
-            throw newConfigurationException(type, tag, "field_map", "must map at least one source field to a vector field");
+            throw newConfigurationException(
+                    type, tag, "field_map", "must map at least one source field to a vector field");
         }
         Map<String, String> fieldMap = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : rawMap.entrySet()) {
             if (e.getValue() instanceof String target && target.isBlank() == false) {
                 if (target.equals(e.getKey())) {
-                    throw newConfigurationException(type, tag, "field_map", "field [" + e.getKey() + "] cannot be its own target");
+                    throw newConfigurationException(
+                            type, tag, "field_map", "field [" + e.getKey() + "] cannot be its own target");
                 }
                 fieldMap.put(e.getKey(), target);
             } else {
-                throw newConfigurationException(type, tag, "field_map", "target of [" + e.getKey() + "] must be a field name");
+                throw newConfigurationException(
+                        type, tag, "field_map", "target of [" + e.getKey() + "] must be a field name");
             }
         }
         String model = ConfigurationUtils.readOptionalStringProperty(type, tag, config, "model");
@@ -69,7 +66,8 @@ public final class InterestEmbeddingProcessorFactory implements Processor.Factor
         boolean ignoreMissing = ConfigurationUtils.readBooleanProperty(type, tag, config, "ignore_missing", false);
         int batchSize = ConfigurationUtils.readIntProperty(type, tag, config, "batch_size", DEFAULT_BATCH_SIZE);
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-            throw newConfigurationException(type, tag, "batch_size", "must be between 1 and " + MAX_BATCH_SIZE + ", got " + batchSize);
+            throw newConfigurationException(
+                    type, tag, "batch_size", "must be between 1 and " + MAX_BATCH_SIZE + ", got " + batchSize);
         }
         return new InterestEmbeddingProcessor(tag, description, fieldMap, model, ignoreMissing, batchSize, service);
     }

@@ -8,4 +8,5 @@ package io.interestranking.profile;
  * @param weight   the client's multiplier (default 1)
  * @param value    the rating value (rating events only)
  */
-public record Event(EventType type, long timestamp, float[] vector, String itemKey, String eventId, double weight, Double value) {}
+public record Event(
+        EventType type, long timestamp, float[] vector, String itemKey, String eventId, double weight, Double value) {}

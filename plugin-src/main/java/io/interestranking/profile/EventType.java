@@ -24,7 +24,7 @@ public enum EventType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("[type] must be one of " + Arrays.stream(values()).map(EventType::label).toList() + ", got ["
-            + value + "]");
+        throw new IllegalArgumentException("[type] must be one of "
+                + Arrays.stream(values()).map(EventType::label).toList() + ", got [" + value + "]");
     }
 }

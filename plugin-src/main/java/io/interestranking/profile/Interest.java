@@ -2,8 +2,8 @@ package io.interestranking.profile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 
 /** One interest of a user: a unit direction in embedding space with the evidence behind it. Mutable, owned by its profile. */
 public final class Interest {
@@ -11,6 +11,7 @@ public final class Interest {
     float[] vector;
     /** Weight as of the profile's clock (already decayed to it). */
     double weight;
+
     long count;
     long lastUpdated;
     /** Ids of the most recent items that formed it, oldest first. */
@@ -18,7 +19,8 @@ public final class Interest {
     /** Declared from text (statement, PUT users) and not yet confirmed by behaviour. */
     boolean declared;
 
-    public Interest(float[] vector, double weight, long count, long lastUpdated, List<String> evidence, boolean declared) {
+    public Interest(
+            float[] vector, double weight, long count, long lastUpdated, List<String> evidence, boolean declared) {
         this.vector = vector;
         this.weight = weight;
         this.count = count;
@@ -53,8 +55,13 @@ public final class Interest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Interest i && Arrays.equals(vector, i.vector) && weight == i.weight && count == i.count
-            && lastUpdated == i.lastUpdated && evidence.equals(i.evidence) && declared == i.declared;
+        return o instanceof Interest i
+                && Arrays.equals(vector, i.vector)
+                && weight == i.weight
+                && count == i.count
+                && lastUpdated == i.lastUpdated
+                && evidence.equals(i.evidence)
+                && declared == i.declared;
     }
 
     @Override

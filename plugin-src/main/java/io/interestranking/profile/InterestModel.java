@@ -183,7 +183,7 @@ public final class InterestModel {
         for (int i = 0; i < interests.size(); i++) {
             for (int j = i + 1; j < interests.size(); j++) {
                 double c = Vectors.dot(interests.get(i).vector, interests.get(j).vector)
-                    - mergeThreshold(interests.get(i).count, interests.get(j).count);
+                        - mergeThreshold(interests.get(i).count, interests.get(j).count);
                 if (c > best) {
                     best = c;
                     a = i;
@@ -224,7 +224,8 @@ public final class InterestModel {
         advanceClock(profile, now);
         double w = p.typeWeights().getOrDefault(EventType.STATEMENT, 0.0);
         for (int k = 0; k < vectors.size(); k++) {
-            profile.interests.add(new Interest(vectors.get(k).clone(), w, 1, now, List.of("text:" + texts.get(k)), true));
+            profile.interests.add(
+                    new Interest(vectors.get(k).clone(), w, 1, now, List.of("text:" + texts.get(k)), true));
         }
         while (profile.interests.size() > p.maxInterests()) {
             mergeClosestPair(profile.interests);

@@ -1,12 +1,11 @@
 package io.interestranking.profile;
 
-import org.opensearch.core.common.io.stream.StreamOutput;
-import org.opensearch.core.common.io.stream.Writeable;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.common.io.stream.Writeable;
 
 /**
  * A user's interest profile. All weights are stored as of {@link #clock()}, the latest event time applied, so
@@ -17,9 +16,11 @@ public final class Profile implements Writeable {
     final String userId;
     /** The embedding space (model name) of every vector of this profile: see {@link ProfileId}. */
     final String space;
+
     long clock = Long.MIN_VALUE;
     /** Wall-clock time of the last write (epoch ms), for expiring inactive users; 0 before the first. */
     long updated;
+
     long eventCount;
     final List<Interest> interests = new ArrayList<>();
     Interest shortTerm;
@@ -102,7 +103,13 @@ public final class Profile implements Writeable {
     }
 
     // for the codec
-    void restore(long clock, long eventCount, List<Interest> interests, Interest shortTerm, Interest negative, RecentIds recentIds) {
+    void restore(
+            long clock,
+            long eventCount,
+            List<Interest> interests,
+            Interest shortTerm,
+            Interest negative,
+            RecentIds recentIds) {
         this.clock = clock;
         this.eventCount = eventCount;
         this.interests.clear();
@@ -120,9 +127,16 @@ public final class Profile implements Writeable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Profile p && userId.equals(p.userId) && space.equals(p.space) && clock == p.clock && updated == p.updated
-            && eventCount == p.eventCount && interests.equals(p.interests) && Objects.equals(shortTerm, p.shortTerm)
-            && Objects.equals(negative, p.negative) && recentEventIds.equals(p.recentEventIds);
+        return o instanceof Profile p
+                && userId.equals(p.userId)
+                && space.equals(p.space)
+                && clock == p.clock
+                && updated == p.updated
+                && eventCount == p.eventCount
+                && interests.equals(p.interests)
+                && Objects.equals(shortTerm, p.shortTerm)
+                && Objects.equals(negative, p.negative)
+                && recentEventIds.equals(p.recentEventIds);
     }
 
     @Override
@@ -138,8 +152,13 @@ public final class Profile implements Writeable {
         for (Interest i : interests) {
             copies.add(i.copy());
         }
-        c.restore(clock, eventCount, copies, shortTerm == null ? null : shortTerm.copy(), negative == null ? null : negative.copy(),
-            recentEventIds.copy());
+        c.restore(
+                clock,
+                eventCount,
+                copies,
+                shortTerm == null ? null : shortTerm.copy(),
+                negative == null ? null : negative.copy(),
+                recentEventIds.copy());
         return c;
     }
 }

@@ -1,11 +1,5 @@
 package io.interestranking.profile;
 
-import org.opensearch.common.io.stream.BytesStreamOutput;
-import org.opensearch.core.common.bytes.BytesArray;
-import org.opensearch.core.common.bytes.BytesReference;
-import org.opensearch.core.common.io.stream.StreamInput;
-import org.opensearch.core.common.io.stream.StreamOutput;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,6 +9,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opensearch.common.io.stream.BytesStreamOutput;
+import org.opensearch.core.common.bytes.BytesArray;
+import org.opensearch.core.common.bytes.BytesReference;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
 
 /**
  * Profile ⇄ stored document, and profile ⇄ node-to-node message: one typed, versioned binary form for both. The
@@ -58,8 +57,9 @@ public final class ProfileCodec {
     public static Profile fromSource(Map<String, Object> source) {
         Object body = source.get("profile");
         if (body == null) {
-            throw new IllegalStateException("profile document of [" + source.get("user_id") + "] has no [profile] value: written by an"
-                + " earlier version of the plugin, which stored another layout");
+            throw new IllegalStateException(
+                    "profile document of [" + source.get("user_id") + "] has no [profile] value: written by an"
+                            + " earlier version of the plugin, which stored another layout");
         }
         byte[] bytes = body instanceof byte[] b ? b : Base64.getDecoder().decode((String) body);
         try (StreamInput in = new BytesArray(bytes).streamInput()) {
@@ -93,8 +93,8 @@ public final class ProfileCodec {
     public static Profile read(StreamInput in) throws IOException {
         byte format = in.readByte();
         if (format != WIRE_FORMAT) {
-            throw new IOException("profile format [" + format + "] is not known to this node, which reads [" + WIRE_FORMAT
-                + "]: upgrade every node to the same plugin version");
+            throw new IOException("profile format [" + format + "] is not known to this node, which reads ["
+                    + WIRE_FORMAT + "]: upgrade every node to the same plugin version");
         }
         Profile p = new Profile(in.readString(), in.readString());
         p.updated = in.readLong();
@@ -121,8 +121,13 @@ public final class ProfileCodec {
     }
 
     private static Interest readInterest(StreamInput in) throws IOException {
-        return new Interest(fromHalfBytes(in.readByteArray()), in.readDouble(), in.readVLong(), in.readLong(), in.readStringList(),
-            in.readBoolean());
+        return new Interest(
+                fromHalfBytes(in.readByteArray()),
+                in.readDouble(),
+                in.readVLong(),
+                in.readLong(),
+                in.readStringList(),
+                in.readBoolean());
     }
 
     /** Rounds every vector of the profile, in place, to the values the document stores. */

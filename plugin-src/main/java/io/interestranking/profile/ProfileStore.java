@@ -1,27 +1,38 @@
 package io.interestranking.profile;
 
 import io.interestranking.stats.InterestStats;
-
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.opensearch.ExceptionsHelper;
+import org.opensearch.OpenSearchStatusException;
 import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.DocWriteRequest;
 import org.opensearch.action.NoShardAvailableActionException;
 import org.opensearch.action.UnavailableShardsException;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexResponse;
-import org.opensearch.action.delete.DeleteRequest;
-import org.opensearch.action.search.SearchRequest;
-import org.opensearch.action.search.SearchResponse;
-import org.opensearch.OpenSearchStatusException;
 import org.opensearch.action.bulk.BulkItemResponse;
 import org.opensearch.action.bulk.BulkRequest;
 import org.opensearch.action.bulk.BulkResponse;
+import org.opensearch.action.delete.DeleteRequest;
 import org.opensearch.action.get.GetRequest;
 import org.opensearch.action.get.GetResponse;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.get.MultiGetResponse;
 import org.opensearch.action.index.IndexRequest;
+import org.opensearch.action.search.SearchRequest;
+import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.ContextPreservingActionListener;
 import org.opensearch.cluster.ClusterState;
 import org.opensearch.cluster.metadata.IndexAbstraction;
@@ -36,26 +47,13 @@ import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.common.unit.ByteSizeValue;
 import org.opensearch.core.rest.RestStatus;
-import org.opensearch.index.query.QueryBuilders;
-import org.opensearch.search.builder.SearchSourceBuilder;
-import org.opensearch.search.SearchHit;
 import org.opensearch.index.IndexNotFoundException;
 import org.opensearch.index.engine.VersionConflictEngineException;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.search.SearchHit;
+import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 /**
  * Profiles in the system index {@value #INDEX}: one document per user and embedding space ({@link ProfileId}),
@@ -101,31 +99,32 @@ public final class ProfileStore {
     private record Cached(Profile profile, long seqNo, long primaryTerm, String indexUuid) {}
 
     /** The profiles of one {@link #updateMany} call, by document id, with their changes and outcomes. */
-    private record Batch<R>(Map<String, ProfileId> ids, Map<ProfileId, Function<Profile, Update<R>>> changes,
-                            Map<ProfileId, Outcome<R>> outcomes) {
+    private record Batch<R>(
+            Map<String, ProfileId> ids,
+            Map<ProfileId, Function<Profile, Update<R>>> changes,
+            Map<ProfileId, Outcome<R>> outcomes) {
         void fail(String docId, Exception e) {
             outcomes.put(ids.get(docId), new Outcome<>(null, e));
         }
     }
 
     public ProfileStore(
-        Client client,
-        ClusterService clusterService,
-        ThreadPool threadPool,
-        InterestStats stats,
-        IntSupplier maxRetries,
-        ByteSizeValue cacheSize,
-        IntSupplier indexShards
-    ) {
+            Client client,
+            ClusterService clusterService,
+            ThreadPool threadPool,
+            InterestStats stats,
+            IntSupplier maxRetries,
+            ByteSizeValue cacheSize,
+            IntSupplier indexShards) {
         this.client = client;
         this.clusterService = clusterService;
         this.threadPool = threadPool;
         this.stats = stats;
         this.maxRetries = maxRetries;
         this.cache = CacheBuilder.<String, Cached>builder()
-            .setMaximumWeight(cacheSize.getBytes())
-            .weigher((docId, cached) -> 2L * docId.length() + heapBytes(cached.profile()))
-            .build();
+                .setMaximumWeight(cacheSize.getBytes())
+                .weigher((docId, cached) -> 2L * docId.length() + heapBytes(cached.profile()))
+                .build();
         this.indexShards = indexShards;
         this.serial = new KeyedSerialQueue(threadPool.generic());
     }
@@ -150,13 +149,14 @@ public final class ProfileStore {
 
     Settings indexSettings() {
         return Settings.builder()
-            .put("index.number_of_shards", indexShards.getAsInt())
-            .put("index.auto_expand_replicas", "0-1")
-            .put("index.hidden", true)
-            // set explicitly, so that the shard refreshes in the background although nobody searches it: otherwise it
-            // turns search-idle after 30 s and then every realtime read of a profile written since forces a refresh
-            .put("index.refresh_interval", "1s")
-            .build();
+                .put("index.number_of_shards", indexShards.getAsInt())
+                .put("index.auto_expand_replicas", "0-1")
+                .put("index.hidden", true)
+                // set explicitly, so that the shard refreshes in the background although nobody searches it: otherwise
+                // it
+                // turns search-idle after 30 s and then every realtime read of a profile written since forces a refresh
+                .put("index.refresh_interval", "1s")
+                .build();
     }
 
     private static final String MAPPING = """
@@ -177,19 +177,24 @@ public final class ProfileStore {
             listener.onResponse(new Versioned(null, -1, -1));
             return;
         }
-        this.<GetResponse>asSystem(l -> client.get(new GetRequest(INDEX, id.docId()).realtime(true), l), ActionListener.wrap(r -> {
-            if (r.isExists() == false) {
-                listener.onResponse(new Versioned(null, -1, -1));
-            } else {
-                listener.onResponse(new Versioned(ProfileCodec.fromSource(r.getSourceAsMap()), r.getSeqNo(), r.getPrimaryTerm()));
-            }
-        }, e -> {
-            if (ExceptionsHelper.unwrapCause(e) instanceof IndexNotFoundException) {
-                listener.onResponse(new Versioned(null, -1, -1));
-            } else {
-                listener.onFailure(e);
-            }
-        }));
+        this.<GetResponse>asSystem(
+                l -> client.get(new GetRequest(INDEX, id.docId()).realtime(true), l),
+                ActionListener.wrap(
+                        r -> {
+                            if (r.isExists() == false) {
+                                listener.onResponse(new Versioned(null, -1, -1));
+                            } else {
+                                listener.onResponse(new Versioned(
+                                        ProfileCodec.fromSource(r.getSourceAsMap()), r.getSeqNo(), r.getPrimaryTerm()));
+                            }
+                        },
+                        e -> {
+                            if (ExceptionsHelper.unwrapCause(e) instanceof IndexNotFoundException) {
+                                listener.onResponse(new Versioned(null, -1, -1));
+                            } else {
+                                listener.onFailure(e);
+                            }
+                        }));
     }
 
     /**
@@ -197,14 +202,18 @@ public final class ProfileStore {
      * attempt, so it must depend only on its input.
      */
     public <R> void update(ProfileId id, Function<Profile, Update<R>> change, ActionListener<R> listener) {
-        updateMany(Map.of(id, change), ActionListener.wrap(outcomes -> {
-            Outcome<R> outcome = outcomes.get(id);
-            if (outcome.failure() != null) {
-                listener.onFailure(outcome.failure());
-            } else {
-                listener.onResponse(outcome.result());
-            }
-        }, listener::onFailure));
+        updateMany(
+                Map.of(id, change),
+                ActionListener.wrap(
+                        outcomes -> {
+                            Outcome<R> outcome = outcomes.get(id);
+                            if (outcome.failure() != null) {
+                                listener.onFailure(outcome.failure());
+                            } else {
+                                listener.onResponse(outcome.result());
+                            }
+                        },
+                        listener::onFailure));
     }
 
     /**
@@ -213,7 +222,8 @@ public final class ProfileStore {
      * profiles of a chunk are held on this node in sorted order (no two requests can wait on each other), so
      * updates of one profile never race on one node.
      */
-    public <R> void updateMany(Map<ProfileId, Function<Profile, Update<R>>> changes, ActionListener<Map<ProfileId, Outcome<R>>> listener) {
+    public <R> void updateMany(
+            Map<ProfileId, Function<Profile, Update<R>>> changes, ActionListener<Map<ProfileId, Outcome<R>>> listener) {
         Map<String, ProfileId> ids = new TreeMap<>();
         changes.keySet().forEach(id -> ids.put(id.docId(), id));
         Batch<R> batch = new Batch<>(ids, changes, new ConcurrentHashMap<>());
@@ -221,24 +231,35 @@ public final class ProfileStore {
         ensureIndex(ActionListener.wrap(ok -> updateChunk(docIds, 0, batch, listener), listener::onFailure));
     }
 
-    private <R> void updateChunk(List<String> docIds, int from, Batch<R> batch, ActionListener<Map<ProfileId, Outcome<R>>> listener) {
+    private <R> void updateChunk(
+            List<String> docIds, int from, Batch<R> batch, ActionListener<Map<ProfileId, Outcome<R>>> listener) {
         if (from >= docIds.size()) {
             listener.onResponse(batch.outcomes());
             return;
         }
         List<String> chunk = docIds.subList(from, Math.min(docIds.size(), from + CHUNK));
-        serial.submitAll(chunk, releaseAll -> attemptMany(chunk, batch, 0, ActionListener.runAfter(ActionListener.wrap(
-            // the next chunk on a fresh stack: a request of many chunks must not recurse
-            done -> threadPool.generic().execute(() -> updateChunk(docIds, from + CHUNK, batch, listener)),
-            listener::onFailure), releaseAll)));
+        serial.submitAll(
+                chunk,
+                releaseAll -> attemptMany(
+                        chunk,
+                        batch,
+                        0,
+                        ActionListener.runAfter(
+                                ActionListener.wrap(
+                                        // the next chunk on a fresh stack: a request of many chunks must not recurse
+                                        done -> threadPool
+                                                .generic()
+                                                .execute(() -> updateChunk(docIds, from + CHUNK, batch, listener)),
+                                        listener::onFailure),
+                                releaseAll)));
     }
 
     /** A write lost a race, or the profile shard is still starting (just created, or relocating): worth a retry. */
     private static boolean transientFailure(Throwable e) {
         Throwable cause = ExceptionsHelper.unwrapCause(e);
         return cause instanceof VersionConflictEngineException
-            || cause instanceof NoShardAvailableActionException
-            || cause instanceof UnavailableShardsException;
+                || cause instanceof NoShardAvailableActionException
+                || cause instanceof UnavailableShardsException;
     }
 
     private <R> void attemptMany(List<String> docIds, Batch<R> batch, int attempt, ActionListener<Void> listener) {
@@ -261,37 +282,53 @@ public final class ProfileStore {
         for (String docId : toRead) {
             mget.add(INDEX, docId);
         }
-        this.<MultiGetResponse>asSystem(l -> client.multiGet(mget, l), ActionListener.wrap(read -> {
-            List<String> retry = new ArrayList<>();
-            List<String> readable = new ArrayList<>(known.keySet());
-            MultiGetItemResponse[] items = read.getResponses();
-            for (int i = 0; i < items.length; i++) {
-                String docId = toRead.get(i);
-                if (items[i].isFailed()) {
-                    if (transientFailure(items[i].getFailure().getFailure())) {
-                        retry.add(docId);
-                    } else {
-                        batch.fail(docId, items[i].getFailure().getFailure());
-                    }
-                    continue;
-                }
-                GetResponse got = items[i].getResponse();
-                known.put(docId, got.isExists()
-                    ? new Cached(ProfileCodec.fromSource(got.getSourceAsMap()), got.getSeqNo(), got.getPrimaryTerm(), null)
-                    : null);
-                readable.add(docId);
-            }
-            if (retry.isEmpty() == false) {
-                retryOrFinish(retry, batch, attempt, ActionListener.wrap(
-                    ignored -> writeMany(readable, known, batch, attempt, listener), listener::onFailure));
-                return;
-            }
-            writeMany(readable, known, batch, attempt, listener);
-        }, e -> retryAllOrFail(docIds, batch, attempt, listener, e)));
+        this.<MultiGetResponse>asSystem(
+                l -> client.multiGet(mget, l),
+                ActionListener.wrap(
+                        read -> {
+                            List<String> retry = new ArrayList<>();
+                            List<String> readable = new ArrayList<>(known.keySet());
+                            MultiGetItemResponse[] items = read.getResponses();
+                            for (int i = 0; i < items.length; i++) {
+                                String docId = toRead.get(i);
+                                if (items[i].isFailed()) {
+                                    if (transientFailure(items[i].getFailure().getFailure())) {
+                                        retry.add(docId);
+                                    } else {
+                                        batch.fail(docId, items[i].getFailure().getFailure());
+                                    }
+                                    continue;
+                                }
+                                GetResponse got = items[i].getResponse();
+                                known.put(
+                                        docId,
+                                        got.isExists()
+                                                ? new Cached(
+                                                        ProfileCodec.fromSource(got.getSourceAsMap()),
+                                                        got.getSeqNo(),
+                                                        got.getPrimaryTerm(),
+                                                        null)
+                                                : null);
+                                readable.add(docId);
+                            }
+                            if (retry.isEmpty() == false) {
+                                retryOrFinish(
+                                        retry,
+                                        batch,
+                                        attempt,
+                                        ActionListener.wrap(
+                                                ignored -> writeMany(readable, known, batch, attempt, listener),
+                                                listener::onFailure));
+                                return;
+                            }
+                            writeMany(readable, known, batch, attempt, listener);
+                        },
+                        e -> retryAllOrFail(docIds, batch, attempt, listener, e)));
     }
 
     /** Applies the changes to the profiles as read ({@code null}: no profile yet) and writes them in one bulk request. */
-    private <R> void writeMany(List<String> docIds, Map<String, Cached> read, Batch<R> batch, int attempt, ActionListener<Void> listener) {
+    private <R> void writeMany(
+            List<String> docIds, Map<String, Cached> read, Batch<R> batch, int attempt, ActionListener<Void> listener) {
         List<String> retry = new ArrayList<>();
         Map<String, R> pending = new HashMap<>();
         Map<String, Profile> profiles = new HashMap<>();
@@ -317,7 +354,8 @@ public final class ProfileStore {
             ProfileCodec.roundVectors(profile); // the cached copy must equal the stored one
             profile.updated(now);
             profiles.put(docId, profile);
-            IndexRequest index = new IndexRequest(INDEX).id(docId).source(ProfileCodec.toSource(profile), XContentType.SMILE);
+            IndexRequest index =
+                    new IndexRequest(INDEX).id(docId).source(ProfileCodec.toSource(profile), XContentType.SMILE);
             if (got != null) {
                 index.setIfSeqNo(got.seqNo()).setIfPrimaryTerm(got.primaryTerm());
             } else {
@@ -330,26 +368,37 @@ public final class ProfileStore {
             retryOrFinish(retry, batch, attempt, listener);
             return;
         }
-        this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(response -> {
-            for (BulkItemResponse item : response.getItems()) {
-                String docId = item.getId();
-                if (item.isFailed() == false) {
-                    stats.profileWrites.increment();
-                    remember(docId, new Cached(profiles.get(docId), item.getResponse().getSeqNo(), item.getResponse().getPrimaryTerm(), uuid));
-                    batch.outcomes().put(batch.ids().get(docId), new Outcome<>(pending.get(docId), null));
-                } else if (transientFailure(item.getFailure().getCause())) {
-                    forget(docId);
-                    retry.add(docId);
-                } else {
-                    forget(docId);
-                    batch.fail(docId, item.getFailure().getCause());
-                }
-            }
-            retryOrFinish(retry, batch, attempt, listener);
-        }, e -> {
-            docIds.forEach(this::forget);
-            retryAllOrFail(docIds, batch, attempt, listener, e);
-        }));
+        this.<BulkResponse>asSystem(
+                l -> client.bulk(bulk, l),
+                ActionListener.wrap(
+                        response -> {
+                            for (BulkItemResponse item : response.getItems()) {
+                                String docId = item.getId();
+                                if (item.isFailed() == false) {
+                                    stats.profileWrites.increment();
+                                    remember(
+                                            docId,
+                                            new Cached(
+                                                    profiles.get(docId),
+                                                    item.getResponse().getSeqNo(),
+                                                    item.getResponse().getPrimaryTerm(),
+                                                    uuid));
+                                    batch.outcomes()
+                                            .put(batch.ids().get(docId), new Outcome<>(pending.get(docId), null));
+                                } else if (transientFailure(item.getFailure().getCause())) {
+                                    forget(docId);
+                                    retry.add(docId);
+                                } else {
+                                    forget(docId);
+                                    batch.fail(docId, item.getFailure().getCause());
+                                }
+                            }
+                            retryOrFinish(retry, batch, attempt, listener);
+                        },
+                        e -> {
+                            docIds.forEach(this::forget);
+                            retryAllOrFail(docIds, batch, attempt, listener, e);
+                        }));
     }
 
     private Cached cached(String docId, String indexUuid) {
@@ -390,19 +439,25 @@ public final class ProfileStore {
         if (attempt >= maxRetries.getAsInt()) {
             for (String docId : retry) {
                 ProfileId id = batch.ids().get(docId);
-                batch.fail(docId, new OpenSearchStatusException("profile of [" + id.user() + "] in [" + id.space()
-                    + "] still conflicted after " + attempt + " retries", RestStatus.CONFLICT));
+                batch.fail(
+                        docId,
+                        new OpenSearchStatusException(
+                                "profile of [" + id.user() + "] in [" + id.space() + "] still conflicted after "
+                                        + attempt + " retries",
+                                RestStatus.CONFLICT));
             }
             listener.onResponse(null);
             return;
         }
         stats.conflictsRetried.add(retry.size());
         // another node wrote in between, or the shard is not ready: read again after a short random pause
-        TimeValue pause = TimeValue.timeValueMillis(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 20) * 2));
+        TimeValue pause =
+                TimeValue.timeValueMillis(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 20) * 2));
         threadPool.schedule(() -> attemptMany(retry, batch, attempt + 1, listener), pause, ThreadPool.Names.GENERIC);
     }
 
-    private <R> void retryAllOrFail(List<String> docIds, Batch<R> batch, int attempt, ActionListener<Void> listener, Exception e) {
+    private <R> void retryAllOrFail(
+            List<String> docIds, Batch<R> batch, int attempt, ActionListener<Void> listener, Exception e) {
         if (transientFailure(e)) {
             retryOrFinish(new ArrayList<>(docIds), batch, attempt, listener);
         } else {
@@ -420,31 +475,47 @@ public final class ProfileStore {
             listener.onResponse(false);
             return;
         }
-        SearchRequest others = new SearchRequest(INDEX).source(new SearchSourceBuilder().query(QueryBuilders.termQuery("user_id", userId))
-            .size(10_000).fetchSource(false));
-        this.<SearchResponse>asSystem(l -> client.search(others, l), ActionListener.wrap(found -> {
-            TreeSet<String> docIds = new TreeSet<>();
-            spaces.forEach(space -> docIds.add(new ProfileId(userId, space).docId()));
-            for (SearchHit hit : found.getHits().getHits()) {
-                docIds.add(hit.getId());
-            }
-            docIds.forEach(this::forget);
-            serial.submitAll(new ArrayList<>(docIds), releaseAll -> {
-                BulkRequest bulk = new BulkRequest();
-                docIds.forEach(docId -> bulk.add(new DeleteRequest(INDEX, docId)));
-                this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.runAfter(ActionListener.wrap(r -> {
-                    boolean any = false;
-                    for (BulkItemResponse item : r.getItems()) {
-                        if (item.isFailed()) {
-                            listener.onFailure(item.getFailure().getCause());
-                            return;
-                        }
-                        any |= item.getResponse().status() == RestStatus.OK;
-                    }
-                    listener.onResponse(any);
-                }, listener::onFailure), releaseAll));
-            });
-        }, listener::onFailure));
+        SearchRequest others = new SearchRequest(INDEX)
+                .source(new SearchSourceBuilder()
+                        .query(QueryBuilders.termQuery("user_id", userId))
+                        .size(10_000)
+                        .fetchSource(false));
+        this.<SearchResponse>asSystem(
+                l -> client.search(others, l),
+                ActionListener.wrap(
+                        found -> {
+                            TreeSet<String> docIds = new TreeSet<>();
+                            spaces.forEach(space -> docIds.add(new ProfileId(userId, space).docId()));
+                            for (SearchHit hit : found.getHits().getHits()) {
+                                docIds.add(hit.getId());
+                            }
+                            docIds.forEach(this::forget);
+                            serial.submitAll(new ArrayList<>(docIds), releaseAll -> {
+                                BulkRequest bulk = new BulkRequest();
+                                docIds.forEach(docId -> bulk.add(new DeleteRequest(INDEX, docId)));
+                                this.<BulkResponse>asSystem(
+                                        l -> client.bulk(bulk, l),
+                                        ActionListener.runAfter(
+                                                ActionListener.wrap(
+                                                        r -> {
+                                                            boolean any = false;
+                                                            for (BulkItemResponse item : r.getItems()) {
+                                                                if (item.isFailed()) {
+                                                                    listener.onFailure(item.getFailure()
+                                                                            .getCause());
+                                                                    return;
+                                                                }
+                                                                any |= item.getResponse()
+                                                                                .status()
+                                                                        == RestStatus.OK;
+                                                            }
+                                                            listener.onResponse(any);
+                                                        },
+                                                        listener::onFailure),
+                                                releaseAll));
+                            });
+                        },
+                        listener::onFailure));
     }
 
     private void ensureIndex(ActionListener<Void> listener) {
@@ -452,15 +523,18 @@ public final class ProfileStore {
             listener.onResponse(null);
             return;
         }
-        CreateIndexRequest create = new CreateIndexRequest(INDEX).settings(indexSettings()).mapping(MAPPING).waitForActiveShards(
-            org.opensearch.action.support.ActiveShardCount.ONE
-        );
-        this.<CreateIndexResponse>asSystem(l -> client.admin().indices().create(create, l), ActionListener.wrap(r -> listener.onResponse(null), e -> {
-            if (ExceptionsHelper.unwrapCause(e) instanceof ResourceAlreadyExistsException) {
-                listener.onResponse(null);
-            } else {
-                listener.onFailure(e);
-            }
-        }));
+        CreateIndexRequest create = new CreateIndexRequest(INDEX)
+                .settings(indexSettings())
+                .mapping(MAPPING)
+                .waitForActiveShards(org.opensearch.action.support.ActiveShardCount.ONE);
+        this.<CreateIndexResponse>asSystem(
+                l -> client.admin().indices().create(create, l),
+                ActionListener.wrap(r -> listener.onResponse(null), e -> {
+                    if (ExceptionsHelper.unwrapCause(e) instanceof ResourceAlreadyExistsException) {
+                        listener.onResponse(null);
+                    } else {
+                        listener.onFailure(e);
+                    }
+                }));
     }
 }

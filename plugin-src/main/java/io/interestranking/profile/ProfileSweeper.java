@@ -1,7 +1,9 @@
 package io.interestranking.profile;
 
 import io.interestranking.stats.InterestStats;
-
+import java.io.Closeable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.opensearch.cluster.service.ClusterService;
@@ -15,10 +17,6 @@ import org.opensearch.index.reindex.DeleteByQueryRequest;
 import org.opensearch.threadpool.Scheduler;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
-
-import java.io.Closeable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * Deletes the profiles of users who left: those not written for longer than
@@ -39,7 +37,12 @@ public final class ProfileSweeper implements Closeable {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Scheduler.Cancellable scheduled;
 
-    public ProfileSweeper(Client client, ClusterService clusterService, ThreadPool threadPool, InterestStats stats, Supplier<TimeValue> ttl) {
+    public ProfileSweeper(
+            Client client,
+            ClusterService clusterService,
+            ThreadPool threadPool,
+            InterestStats stats,
+            Supplier<TimeValue> ttl) {
         this.client = client;
         this.clusterService = clusterService;
         this.threadPool = threadPool;
@@ -58,25 +61,33 @@ public final class ProfileSweeper implements Closeable {
     void sweepIfClusterManager() {
         TimeValue maxIdle = ttl.get();
         if (maxIdle.millis() < 0
-            || clusterService.state().nodes().isLocalNodeElectedClusterManager() == false
-            || ProfileStore.profileIndex(clusterService.state()) == null
-            || running.compareAndSet(false, true) == false) {
+                || clusterService.state().nodes().isLocalNodeElectedClusterManager() == false
+                || ProfileStore.profileIndex(clusterService.state()) == null
+                || running.compareAndSet(false, true) == false) {
             return;
         }
         long cutoff = threadPool.absoluteTimeInMillis() - maxIdle.millis();
-        DeleteByQueryRequest delete = new DeleteByQueryRequest(ProfileStore.INDEX).setQuery(QueryBuilders.rangeQuery("updated").lt(cutoff))
-            .setRefresh(true)
-            .setAbortOnVersionConflict(false); // a profile written meanwhile is active again: it stays
+        DeleteByQueryRequest delete = new DeleteByQueryRequest(ProfileStore.INDEX)
+                .setQuery(QueryBuilders.rangeQuery("updated").lt(cutoff))
+                .setRefresh(true)
+                .setAbortOnVersionConflict(false); // a profile written meanwhile is active again: it stays
         ThreadContext ctx = threadPool.getThreadContext();
         try (ThreadContext.StoredContext ignored = ctx.stashContext()) {
             ctx.markAsSystemContext();
-            client.execute(DeleteByQueryAction.INSTANCE, delete, ActionListener.runAfter(ActionListener.wrap((BulkByScrollResponse r) -> {
-                stats.profilesExpired.add(r.getDeleted());
-                stats.sweeps.increment();
-                if (r.getDeleted() > 0) {
-                    LOG.info("deleted {} profiles not updated for {}", r.getDeleted(), maxIdle);
-                }
-            }, e -> LOG.warn("the sweep of inactive profiles failed", e)), () -> running.set(false)));
+            client.execute(
+                    DeleteByQueryAction.INSTANCE,
+                    delete,
+                    ActionListener.runAfter(
+                            ActionListener.wrap(
+                                    (BulkByScrollResponse r) -> {
+                                        stats.profilesExpired.add(r.getDeleted());
+                                        stats.sweeps.increment();
+                                        if (r.getDeleted() > 0) {
+                                            LOG.info("deleted {} profiles not updated for {}", r.getDeleted(), maxIdle);
+                                        }
+                                    },
+                                    e -> LOG.warn("the sweep of inactive profiles failed", e)),
+                            () -> running.set(false)));
         }
     }
 

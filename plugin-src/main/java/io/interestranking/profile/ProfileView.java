@@ -1,21 +1,25 @@
 package io.interestranking.profile;
 
-import org.opensearch.core.xcontent.XContentBuilder;
-
 import java.io.IOException;
 import java.time.Instant;
+import org.opensearch.core.xcontent.XContentBuilder;
 
 /** The JSON a user sees of a profile: weights as stored and as decayed to now, evidence, optionally vectors. */
 public final class ProfileView {
 
     private ProfileView() {}
 
-    public static void render(XContentBuilder b, Profile p, boolean vectors, long now, ModelParams params) throws IOException {
+    public static void render(XContentBuilder b, Profile p, boolean vectors, long now, ModelParams params)
+            throws IOException {
         b.startObject();
         b.field("user_id", p.userId());
         b.field("space", p.space());
         b.field("event_count", p.eventCount());
-        b.field("updated_at", p.clock() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(p.clock()).toString());
+        b.field(
+                "updated_at",
+                p.clock() == Long.MIN_VALUE
+                        ? null
+                        : Instant.ofEpochMilli(p.clock()).toString());
         int dim = ProfileCodec.dimension(p);
         if (dim > 0) {
             b.field("dimension", dim);

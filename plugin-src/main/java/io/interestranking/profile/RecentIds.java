@@ -1,11 +1,10 @@
 package io.interestranking.profile;
 
-import org.opensearch.common.hash.MurmurHash3;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.opensearch.common.hash.MurmurHash3;
 
 /**
  * The idempotence memory of a profile: 64-bit hashes of the latest applied event ids, oldest first. Eight bytes

@@ -1,5 +1,7 @@
 package io.interestranking.ranking;
 
+import java.io.IOException;
+import java.util.Objects;
 import org.apache.lucene.search.Query;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -9,9 +11,6 @@ import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryShardContext;
-
-import java.io.IOException;
-import java.util.Objects;
 
 /**
  * Shared by {@code text_knn} and {@code interest_knn}: a {@code knn_vector} field, {@code k} and a {@code filter},
@@ -42,7 +41,8 @@ abstract class CoordinatorKnnQueryBuilder<QB extends CoordinatorKnnQueryBuilder<
     }
 
     /** Declares {@code field}, {@code k}, {@code filter}, {@code boost} and {@code _name}. */
-    protected static <QB extends CoordinatorKnnQueryBuilder<QB>> void declareCommonFields(ObjectParser<QB, RankingContext> parser) {
+    protected static <QB extends CoordinatorKnnQueryBuilder<QB>> void declareCommonFields(
+            ObjectParser<QB, RankingContext> parser) {
         parser.declareString((b, v) -> b.field = v, new ParseField("field"));
         parser.declareInt((b, v) -> b.k = v, new ParseField("k"));
         parser.declareObject((b, v) -> b.filter = v, (p, c) -> parseInnerQueryBuilder(p), new ParseField("filter"));
@@ -54,7 +54,8 @@ abstract class CoordinatorKnnQueryBuilder<QB extends CoordinatorKnnQueryBuilder<
             throw new IllegalArgumentException("[" + getWriteableName() + "] requires [field]");
         }
         if (k < 1 || k > MAX_K) {
-            throw new IllegalArgumentException("[" + getWriteableName() + "] [k] must be between 1 and " + MAX_K + ", got " + k);
+            throw new IllegalArgumentException(
+                    "[" + getWriteableName() + "] [k] must be between 1 and " + MAX_K + ", got " + k);
         }
     }
 
@@ -101,12 +102,16 @@ abstract class CoordinatorKnnQueryBuilder<QB extends CoordinatorKnnQueryBuilder<
 
     @Override
     protected final Query doToQuery(QueryShardContext context) {
-        throw new IllegalStateException("[" + getWriteableName() + "] must be rewritten on the coordinating node first");
+        throw new IllegalStateException(
+                "[" + getWriteableName() + "] must be rewritten on the coordinating node first");
     }
 
     @Override
     protected final boolean doEquals(QB other) {
-        return Objects.equals(field, other.field) && k == other.k && Objects.equals(filter, other.filter) && ownEquals(other);
+        return Objects.equals(field, other.field)
+                && k == other.k
+                && Objects.equals(filter, other.filter)
+                && ownEquals(other);
     }
 
     @Override

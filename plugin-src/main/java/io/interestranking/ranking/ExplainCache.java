@@ -22,9 +22,9 @@ public final class ExplainCache {
 
     public ExplainCache(ByteSizeValue size) {
         this.cache = CacheBuilder.<Key, RescoreMath.Components>builder()
-            .setMaximumWeight(size.getBytes())
-            .weigher((key, components) -> weight(key))
-            .build();
+                .setMaximumWeight(size.getBytes())
+                .weigher((key, components) -> weight(key))
+                .build();
     }
 
     public void resize(ByteSizeValue size) {

@@ -1,11 +1,14 @@
 package io.interestranking.ranking;
 
-import io.interestranking.profile.UserIds;
 import io.interestranking.profile.Interest;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
-
+import io.interestranking.profile.UserIds;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -19,11 +22,6 @@ import org.opensearch.index.query.MatchAllQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryRewriteContext;
 
-import java.io.IOException;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
-
 /**
  * {@code interest_knn}: recommendations for a user without query text. The profile is fetched once, on the
  * coordinating node during rewrite; the query becomes a {@code dis_max} of k-NN queries, one per interest
@@ -36,6 +34,7 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     public static final String NAME = "interest_knn";
 
     private static final ObjectParser<InterestKnnQueryBuilder, RankingContext> PARSER = new ObjectParser<>(NAME);
+
     static {
         PARSER.declareString((b, v) -> b.userId = v, new ParseField("user_id"));
         PARSER.declareString((b, v) -> b.model = v, new ParseField("model"));
@@ -46,6 +45,7 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     private String userId;
     /** The model whose space the profile is read in; null: the default model. */
     private String model;
+
     private QueryBuilder fallback = new MatchAllQueryBuilder();
     /** Set on the pending copy: the profile (empty for an unknown user), null until the fetch has answered. */
     private final Supplier<Optional<Profile>> profile;
@@ -63,7 +63,8 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
         fallback = in.readNamedWriteable(QueryBuilder.class);
     }
 
-    public static InterestKnnQueryBuilder fromXContent(XContentParser parser, RankingContext context) throws IOException {
+    public static InterestKnnQueryBuilder fromXContent(XContentParser parser, RankingContext context)
+            throws IOException {
         InterestKnnQueryBuilder b = new InterestKnnQueryBuilder(context, null);
         PARSER.parse(parser, b, context);
         b.validateCommonFields();
@@ -106,10 +107,14 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
         if (fetched == null) {
             return this;
         }
-        if (fetched.isEmpty() || fetched.get().interests().isEmpty() && fetched.get().shortTerm() == null) {
+        if (fetched.isEmpty()
+                || fetched.get().interests().isEmpty() && fetched.get().shortTerm() == null) {
             return fallbackQuery();
         }
-        return build(fetched.get(), context.config().modelParams(), ctx.nowInMillis()); // the search's own clock, as for date math
+        return build(
+                fetched.get(),
+                context.config().modelParams(),
+                ctx.nowInMillis()); // the search's own clock, as for date math
     }
 
     /**
@@ -127,7 +132,8 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     /** The k-NN form of the interest score (docs/ranking.md). */
     QueryBuilder build(Profile p, ModelParams params, long now) {
         DisMaxQueryBuilder positive = new DisMaxQueryBuilder().tieBreaker(0);
-        double maxWeight = p.interests().stream().mapToDouble(Interest::weight).max().orElse(0);
+        double maxWeight =
+                p.interests().stream().mapToDouble(Interest::weight).max().orElse(0);
         for (Interest i : p.interests()) {
             if (maxWeight > 0 && i.weight() > 0) {
                 positive.add(KnnAdapter.knn(field, i.vector(), k, filter, (float) (i.weight() / maxWeight), null));
@@ -149,8 +155,9 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
             double w = p.negative().weight() * InterestModel.decay(elapsed, params.negativeHalfLife());
             float keep = (float) Math.max(0.01, 1 - params.negativeScoreWeight() * w / (w + 1));
             if (keep < 0.999f) {
-                query = new BoostingQueryBuilder(positive, KnnAdapter.knn(field, p.negative().vector(), k, filter, 1f, null))
-                    .negativeBoost(keep);
+                query = new BoostingQueryBuilder(
+                                positive, KnnAdapter.knn(field, p.negative().vector(), k, filter, 1f, null))
+                        .negativeBoost(keep);
             }
         }
         return query.boost(boost).queryName(queryName);
@@ -158,8 +165,10 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
 
     @Override
     protected boolean ownEquals(InterestKnnQueryBuilder other) {
-        return Objects.equals(userId, other.userId) && Objects.equals(model, other.model) && Objects.equals(fallback, other.fallback)
-            && Objects.equals(profile, other.profile);
+        return Objects.equals(userId, other.userId)
+                && Objects.equals(model, other.model)
+                && Objects.equals(fallback, other.fallback)
+                && Objects.equals(profile, other.profile);
     }
 
     @Override

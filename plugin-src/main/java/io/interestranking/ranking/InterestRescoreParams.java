@@ -1,7 +1,8 @@
 package io.interestranking.ranking;
 
 import io.interestranking.profile.UserIds;
-
+import java.io.IOException;
+import java.util.Locale;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -11,9 +12,6 @@ import org.opensearch.core.xcontent.ToXContentFragment;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 
-import java.io.IOException;
-import java.util.Locale;
-
 /**
  * What a request asks of the {@code interest} rescorer: whose profile, which vector field and model, and how to
  * score ({@link RescoreMath.Settings}). Parsed, validated, sent between nodes and rendered here alone, so that a new
@@ -22,7 +20,7 @@ import java.util.Locale;
  * @param model the model whose space the profile is read in; null: the default model
  */
 public record InterestRescoreParams(String userId, String field, String model, RescoreMath.Settings scoring)
-    implements Writeable, ToXContentFragment {
+        implements Writeable, ToXContentFragment {
 
     private static final String NAME = InterestRescorerBuilder.NAME;
 
@@ -45,6 +43,7 @@ public record InterestRescoreParams(String userId, String field, String model, R
     private static final ObjectParser<Parsed, Void> PARSER = new ObjectParser<>(NAME, Parsed::new);
     private static final ObjectParser<Parsed, Void> EXPLORATION = new ObjectParser<>("exploration", Parsed::new);
     private static final ObjectParser<Parsed, Void> DIVERSITY = new ObjectParser<>("diversity", Parsed::new);
+
     static {
         PARSER.declareString((p, v) -> p.userId = v, new ParseField("user_id"));
         PARSER.declareString((p, v) -> p.field = v, new ParseField("field"));
@@ -55,11 +54,17 @@ public record InterestRescoreParams(String userId, String field, String model, R
         PARSER.declareDouble((p, v) -> p.min = v, new ParseField("min"));
         PARSER.declareDouble((p, v) -> p.max = v, new ParseField("max"));
         PARSER.declareDouble((p, v) -> p.pivot = v, new ParseField("pivot"));
-        PARSER.declareObject((p, e) -> {
-            p.explorationWeight = e.explorationWeight;
-            p.seed = e.seed;
-        }, (parser, c) -> EXPLORATION.parse(parser, null), new ParseField("exploration"));
-        PARSER.declareObject((p, d) -> p.lambda = d.lambda, (parser, c) -> DIVERSITY.parse(parser, null), new ParseField("diversity"));
+        PARSER.declareObject(
+                (p, e) -> {
+                    p.explorationWeight = e.explorationWeight;
+                    p.seed = e.seed;
+                },
+                (parser, c) -> EXPLORATION.parse(parser, null),
+                new ParseField("exploration"));
+        PARSER.declareObject(
+                (p, d) -> p.lambda = d.lambda,
+                (parser, c) -> DIVERSITY.parse(parser, null),
+                new ParseField("diversity"));
         EXPLORATION.declareDouble((p, v) -> p.explorationWeight = v, new ParseField("weight"));
         EXPLORATION.declareString((p, v) -> p.seed = v, new ParseField("seed"));
         DIVERSITY.declareDouble((p, v) -> p.lambda = v, new ParseField("lambda"));
@@ -67,15 +72,29 @@ public record InterestRescoreParams(String userId, String field, String model, R
 
     public static InterestRescoreParams parse(XContentParser parser) throws IOException {
         Parsed p = PARSER.parse(parser, null);
-        return new InterestRescoreParams(p.userId, p.field, p.model, new RescoreMath.Settings(p.queryWeight, p.interestWeight,
-            p.normalize, p.min, p.max, p.pivot, p.explorationWeight, p.seed, p.lambda)).validate();
+        return new InterestRescoreParams(
+                        p.userId,
+                        p.field,
+                        p.model,
+                        new RescoreMath.Settings(
+                                p.queryWeight,
+                                p.interestWeight,
+                                p.normalize,
+                                p.min,
+                                p.max,
+                                p.pivot,
+                                p.explorationWeight,
+                                p.seed,
+                                p.lambda))
+                .validate();
     }
 
     private static RescoreMath.Normalize parseNormalize(String value) {
         try {
             return RescoreMath.Normalize.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("[" + NAME + "] [normalize] must be one of [none, min_max, saturate], got [" + value + "]");
+            throw new IllegalArgumentException(
+                    "[" + NAME + "] [normalize] must be one of [none, min_max, saturate], got [" + value + "]");
         }
     }
 
@@ -105,14 +124,26 @@ public record InterestRescoreParams(String userId, String field, String model, R
 
     private static void range(String name, double v, double lo, double hi) {
         if (Double.isFinite(v) == false || v < lo || v > hi) {
-            throw new IllegalArgumentException("[" + NAME + "] [" + name + "] must be between " + lo + " and " + hi + ", got " + v);
+            throw new IllegalArgumentException(
+                    "[" + NAME + "] [" + name + "] must be between " + lo + " and " + hi + ", got " + v);
         }
     }
 
     public static InterestRescoreParams readFrom(StreamInput in) throws IOException {
-        return new InterestRescoreParams(in.readString(), in.readString(), in.readOptionalString(), new RescoreMath.Settings(
-            in.readDouble(), in.readDouble(), in.readEnum(RescoreMath.Normalize.class), in.readDouble(), in.readDouble(), in.readDouble(),
-            in.readDouble(), in.readString(), in.readOptionalDouble()));
+        return new InterestRescoreParams(
+                in.readString(),
+                in.readString(),
+                in.readOptionalString(),
+                new RescoreMath.Settings(
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readEnum(RescoreMath.Normalize.class),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readDouble(),
+                        in.readString(),
+                        in.readOptionalDouble()));
     }
 
     @Override
@@ -144,7 +175,10 @@ public record InterestRescoreParams(String userId, String field, String model, R
         } else if (scoring.normalize() == RescoreMath.Normalize.SATURATE) {
             builder.field("pivot", scoring.pivot());
         }
-        builder.startObject("exploration").field("weight", scoring.explorationWeight()).field("seed", scoring.seed()).endObject();
+        builder.startObject("exploration")
+                .field("weight", scoring.explorationWeight())
+                .field("seed", scoring.seed())
+                .endObject();
         if (scoring.lambda() != null) {
             builder.startObject("diversity").field("lambda", scoring.lambda()).endObject();
         }

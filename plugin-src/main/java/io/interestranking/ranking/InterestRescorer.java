@@ -4,7 +4,12 @@ import io.interestranking.profile.InterestScorer;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
-
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FloatVectorValues;
@@ -19,13 +24,6 @@ import org.apache.lucene.util.BytesRef;
 import org.opensearch.index.mapper.Uid;
 import org.opensearch.search.rescore.RescoreContext;
 import org.opensearch.search.rescore.Rescorer;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Scores a shard's window: item vectors come from Lucene's vector values of the field (never from _source),
@@ -45,8 +43,15 @@ public final class InterestRescorer implements Rescorer {
         final ModelParams params;
         final ExplainCache explainCache;
 
-        Context(int windowSize, String userId, String field, RescoreMath.Settings settings, Profile profile, long now, ModelParams params,
-            ExplainCache explainCache) {
+        Context(
+                int windowSize,
+                String userId,
+                String field,
+                RescoreMath.Settings settings,
+                Profile profile,
+                long now,
+                ModelParams params,
+                ExplainCache explainCache) {
             super(windowSize, INSTANCE);
             this.userId = userId;
             this.field = field;
@@ -70,9 +75,10 @@ public final class InterestRescorer implements Rescorer {
         int profileDim = ProfileCodec.dimension(ctx.profile);
         for (RescoreMath.Hit hit : hits) {
             if (hit.vector() != null && hit.vector().length != profileDim) {
-                throw new IllegalArgumentException("[" + InterestRescorerBuilder.NAME + "] field [" + ctx.field + "] has "
-                    + hit.vector().length + " dimensions, the profile of [" + ctx.userId + "] is in the space of ["
-                    + ctx.profile.space() + "] with " + profileDim + ": name the field's model with [model]");
+                throw new IllegalArgumentException("[" + InterestRescorerBuilder.NAME + "] field [" + ctx.field
+                        + "] has "
+                        + hit.vector().length + " dimensions, the profile of [" + ctx.userId + "] is in the space of ["
+                        + ctx.profile.space() + "] with " + profileDim + ": name the field's model with [model]");
             }
         }
     }
@@ -87,7 +93,8 @@ public final class InterestRescorer implements Rescorer {
         ScoreDoc[] head = Arrays.copyOf(topDocs.scoreDocs, window);
         List<RescoreMath.Hit> hits = hits(searcher, head, ctx.field, ctx.settings.explores());
         checkSpace(hits, ctx);
-        RescoreMath.Components[] scored = RescoreMath.score(hits, ctx.settings, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId);
+        RescoreMath.Components[] scored =
+                RescoreMath.score(hits, ctx.settings, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId);
         boolean remember = ctx.settings.lambda() != null && ctx.settings.lambda() < 1.0;
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < window; i++) {
@@ -112,9 +119,10 @@ public final class InterestRescorer implements Rescorer {
     static void requireLuceneVectors(LeafReaderContext leaf, String field) {
         FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
         if (info != null && info.getDocValuesType() == DocValuesType.BINARY) {
-            throw new IllegalArgumentException("[" + InterestRescorerBuilder.NAME + "] field [" + field + "] keeps its vectors in a native "
-                + "engine's format (faiss or nmslib): this rescorer reads Lucene vectors, so map the field with "
-                + "\"method\": {\"engine\": \"lucene\"} (docs/ranking.md)");
+            throw new IllegalArgumentException(
+                    "[" + InterestRescorerBuilder.NAME + "] field [" + field + "] keeps its vectors in a native "
+                            + "engine's format (faiss or nmslib): this rescorer reads Lucene vectors, so map the field with "
+                            + "\"method\": {\"engine\": \"lucene\"} (docs/ranking.md)");
         }
     }
 
@@ -123,7 +131,8 @@ public final class InterestRescorer implements Rescorer {
      * needs it, its _id: a stored-field read decompresses a block of documents (≈ 15 µs a hit, measured), which
      * would be most of the rescorer's cost if paid for nothing.
      */
-    static List<RescoreMath.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, String field, boolean withIds) throws IOException {
+    static List<RescoreMath.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, String field, boolean withIds)
+            throws IOException {
         Integer[] order = new Integer[docs.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -146,7 +155,8 @@ public final class InterestRescorer implements Rescorer {
                 iterator = values == null ? null : values.iterator();
             }
             int target = docs[i].doc - leaf.docBase;
-            if (iterator != null && (iterator.docID() < target ? iterator.advance(target) : iterator.docID()) == target) {
+            if (iterator != null
+                    && (iterator.docID() < target ? iterator.advance(target) : iterator.docID()) == target) {
                 vectors[i] = values.vectorValue(iterator.index()).clone();
             }
         }
@@ -169,37 +179,43 @@ public final class InterestRescorer implements Rescorer {
     }
 
     @Override
-    public Explanation explain(int topLevelDocId, IndexSearcher searcher, RescoreContext rescoreContext, Explanation sourceExplanation)
-        throws IOException {
+    public Explanation explain(
+            int topLevelDocId, IndexSearcher searcher, RescoreContext rescoreContext, Explanation sourceExplanation)
+            throws IOException {
         Context ctx = (Context) rescoreContext;
         if (ctx.profile == null || ctx.profile.isEmpty()) {
             return sourceExplanation;
         }
         ScoreDoc doc = new ScoreDoc(topLevelDocId, sourceExplanation.getValue().floatValue());
-        List<RescoreMath.Hit> hit = hits(searcher, new ScoreDoc[] { doc }, ctx.field, ctx.settings.explores());
+        List<RescoreMath.Hit> hit = hits(searcher, new ScoreDoc[] {doc}, ctx.field, ctx.settings.explores());
         RescoreMath.Settings noDiversity = ctx.settings.withoutDiversity();
-        RescoreMath.Components c = RescoreMath.score(hit, noDiversity, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId)[0];
+        RescoreMath.Components c = RescoreMath.score(
+                hit, noDiversity, ctx.profile, new InterestScorer(ctx.params), ctx.now, ctx.userId)[0];
         if (noDiversity.equals(ctx.settings) == false) {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(topLevelDocId, leaves));
-            RescoreMath.Components withMmr = ctx.explainCache.get(segmentKey(leaf), topLevelDocId - leaf.docBase, ctx.signature());
+            RescoreMath.Components withMmr =
+                    ctx.explainCache.get(segmentKey(leaf), topLevelDocId - leaf.docBase, ctx.signature());
             if (withMmr != null) {
                 return Explanation.match(
-                    (float) withMmr.total(),
-                    "interest rescore: query + interest + exploration + diversity",
-                    Explanation.match((float) withMmr.query(), "query_weight × normalized first-pass score", sourceExplanation),
-                    Explanation.match((float) withMmr.interest(), "interest_weight × s(user, item)"),
-                    Explanation.match((float) withMmr.exploration(), "exploration bonus"),
-                    Explanation.match((float) withMmr.diversity(), "diversity (MMR) adjustment, lambda " + ctx.settings.lambda())
-                );
+                        (float) withMmr.total(),
+                        "interest rescore: query + interest + exploration + diversity",
+                        Explanation.match(
+                                (float) withMmr.query(),
+                                "query_weight × normalized first-pass score",
+                                sourceExplanation),
+                        Explanation.match((float) withMmr.interest(), "interest_weight × s(user, item)"),
+                        Explanation.match((float) withMmr.exploration(), "exploration bonus"),
+                        Explanation.match(
+                                (float) withMmr.diversity(),
+                                "diversity (MMR) adjustment, lambda " + ctx.settings.lambda()));
             }
         }
         return Explanation.match(
-            (float) c.total(),
-            "interest rescore: query + interest + exploration",
-            Explanation.match((float) c.query(), "query_weight × normalized first-pass score", sourceExplanation),
-            Explanation.match((float) c.interest(), "interest_weight × s(user, item)"),
-            Explanation.match((float) c.exploration(), "exploration bonus")
-        );
+                (float) c.total(),
+                "interest rescore: query + interest + exploration",
+                Explanation.match((float) c.query(), "query_weight × normalized first-pass score", sourceExplanation),
+                Explanation.match((float) c.interest(), "interest_weight × s(user, item)"),
+                Explanation.match((float) c.exploration(), "exploration bonus"));
     }
 }

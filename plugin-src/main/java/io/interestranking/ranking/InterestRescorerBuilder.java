@@ -3,7 +3,10 @@ package io.interestranking.ranking;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
-
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
@@ -12,11 +15,6 @@ import org.opensearch.index.query.QueryRewriteContext;
 import org.opensearch.index.query.QueryShardContext;
 import org.opensearch.search.rescore.RescoreContext;
 import org.opensearch.search.rescore.RescorerBuilder;
-
-import java.io.IOException;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The {@code interest} rescorer. The profile is fetched once per search on the coordinating node (rewrite) and
@@ -29,17 +27,20 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
     private final InterestRescoreParams params;
     /** Set by the coordinating rewrite: empty for an unknown user. */
     private Optional<Profile> profile;
+
     private long now;
     private final RankingContext context;
     private final Supplier<Optional<Profile>> pending;
 
-    private InterestRescorerBuilder(RankingContext context, InterestRescoreParams params, Supplier<Optional<Profile>> pending) {
+    private InterestRescorerBuilder(
+            RankingContext context, InterestRescoreParams params, Supplier<Optional<Profile>> pending) {
         this.context = context;
         this.params = params;
         this.pending = pending;
     }
 
-    public static InterestRescorerBuilder fromXContent(XContentParser parser, RankingContext context) throws IOException {
+    public static InterestRescorerBuilder fromXContent(XContentParser parser, RankingContext context)
+            throws IOException {
         return new InterestRescorerBuilder(context, InterestRescoreParams.parse(parser), null);
     }
 
@@ -105,8 +106,15 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             throw new IllegalStateException("[" + NAME + "] rescorer was not rewritten on the coordinating node");
         }
         ModelParams model = context.config().modelParams();
-        return new InterestRescorer.Context(windowSize, params.userId(), params.field(), params.scoring(), profile.orElse(null), now, model,
-            context.explainCache().get());
+        return new InterestRescorer.Context(
+                windowSize,
+                params.userId(),
+                params.field(),
+                params.scoring(),
+                profile.orElse(null),
+                now,
+                model,
+                context.explainCache().get());
     }
 
     @Override
@@ -120,7 +128,10 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             return false;
         }
         InterestRescorerBuilder b = (InterestRescorerBuilder) o;
-        return params.equals(b.params) && Objects.equals(pending, b.pending) && Objects.equals(profile, b.profile) && now == b.now;
+        return params.equals(b.params)
+                && Objects.equals(pending, b.pending)
+                && Objects.equals(profile, b.profile)
+                && now == b.now;
     }
 
     @Override

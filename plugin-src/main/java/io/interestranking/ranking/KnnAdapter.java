@@ -8,8 +8,10 @@ public final class KnnAdapter {
 
     private KnnAdapter() {}
 
-    public static QueryBuilder knn(String field, float[] vector, int k, QueryBuilder filter, float boost, String queryName) {
-        KNNQueryBuilder.Builder builder = KNNQueryBuilder.builder().fieldName(field).vector(vector).k(k).boost(boost);
+    public static QueryBuilder knn(
+            String field, float[] vector, int k, QueryBuilder filter, float boost, String queryName) {
+        KNNQueryBuilder.Builder builder =
+                KNNQueryBuilder.builder().fieldName(field).vector(vector).k(k).boost(boost);
         if (filter != null) {
             builder.filter(filter);
         }

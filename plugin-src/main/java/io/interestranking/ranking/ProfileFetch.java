@@ -3,14 +3,12 @@ package io.interestranking.ranking;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.access.ProfileReadAction;
 import io.interestranking.profile.access.UsersRequest;
-
-import org.apache.lucene.util.SetOnce;
-import org.opensearch.core.action.ActionListener;
-import org.opensearch.index.query.QueryRewriteContext;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.lucene.util.SetOnce;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.index.query.QueryRewriteContext;
 
 /**
  * The one profile read of a search, made on the coordinating node during rewrite and as the caller: it goes
@@ -29,10 +27,15 @@ final class ProfileFetch {
     static Supplier<Optional<Profile>> register(QueryRewriteContext ctx, String userId, String model) {
         SetOnce<Optional<Profile>> holder = new SetOnce<>();
         UsersRequest read = new UsersRequest(UsersRequest.Op.GET, userId, true, List.of(), model);
-        ctx.registerAsyncAction((client, listener) -> client.execute(ProfileReadAction.INSTANCE, read, ActionListener.wrap(r -> {
-            holder.set(Optional.ofNullable(r.profile()));
-            listener.onResponse(null);
-        }, listener::onFailure)));
+        ctx.registerAsyncAction((client, listener) -> client.execute(
+                ProfileReadAction.INSTANCE,
+                read,
+                ActionListener.wrap(
+                        r -> {
+                            holder.set(Optional.ofNullable(r.profile()));
+                            listener.onResponse(null);
+                        },
+                        listener::onFailure)));
         return holder::get;
     }
 }

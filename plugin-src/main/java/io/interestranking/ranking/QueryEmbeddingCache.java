@@ -1,14 +1,13 @@
 package io.interestranking.ranking;
 
-import org.opensearch.common.cache.Cache;
-import org.opensearch.common.cache.CacheBuilder;
-import org.opensearch.core.action.ActionListener;
-import org.opensearch.core.common.unit.ByteSizeValue;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
+import org.opensearch.common.cache.Cache;
+import org.opensearch.common.cache.CacheBuilder;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.common.unit.ByteSizeValue;
 
 /**
  * Vectors of query texts per model, bounded by their bytes ({@code plugins.interest.query.embedding_cache_size}):
@@ -24,9 +23,9 @@ public final class QueryEmbeddingCache {
     /** {@code dimensions}: a model's vector length (0 when unknown), to weigh an entry before its vector exists. */
     public QueryEmbeddingCache(ByteSizeValue size, ToIntFunction<String> dimensions) {
         this.cache = CacheBuilder.<Key, CompletableFuture<float[]>>builder()
-            .setMaximumWeight(size.getBytes())
-            .weigher((key, vector) -> 64 + 2L * key.text().length() + 4L * dimensions.applyAsInt(key.model()))
-            .build();
+                .setMaximumWeight(size.getBytes())
+                .weigher((key, vector) -> 64 + 2L * key.text().length() + 4L * dimensions.applyAsInt(key.model()))
+                .build();
     }
 
     /** The size is a dynamic setting: a smaller one evicts at the next entry. */

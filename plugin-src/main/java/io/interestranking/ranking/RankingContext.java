@@ -2,7 +2,6 @@ package io.interestranking.ranking;
 
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.settings.InterestConfig;
-
 import java.util.function.Supplier;
 
 /**
@@ -11,8 +10,7 @@ import java.util.function.Supplier;
  * {@code config}, which the plugin builds first.
  */
 public record RankingContext(
-    Supplier<EmbeddingService> embeddings,
-    Supplier<QueryEmbeddingCache> cache,
-    InterestConfig config,
-    Supplier<ExplainCache> explainCache
-) {}
+        Supplier<EmbeddingService> embeddings,
+        Supplier<QueryEmbeddingCache> cache,
+        InterestConfig config,
+        Supplier<ExplainCache> explainCache) {}

@@ -3,7 +3,6 @@ package io.interestranking.ranking;
 import io.interestranking.profile.InterestScorer;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.Vectors;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -30,16 +29,15 @@ public final class RescoreMath {
     }
 
     public record Settings(
-        double queryWeight,
-        double interestWeight,
-        Normalize normalize,
-        double min,
-        double max,
-        double pivot,
-        double explorationWeight,
-        String seed,
-        Double lambda
-    ) {
+            double queryWeight,
+            double interestWeight,
+            Normalize normalize,
+            double min,
+            double max,
+            double pivot,
+            double explorationWeight,
+            String seed,
+            Double lambda) {
         /** Whether an exploration bonus is drawn: only then are the hits' ids needed. */
         public boolean explores() {
             return explorationWeight > 0;
@@ -85,7 +83,8 @@ public final class RescoreMath {
     }
 
     /** Scores the window; the result is parallel to {@code hits}. */
-    public static Components[] score(List<Hit> hits, Settings s, Profile profile, InterestScorer scorer, long now, String user) {
+    public static Components[] score(
+            List<Hit> hits, Settings s, Profile profile, InterestScorer scorer, long now, String user) {
         int n = hits.size();
         Components[] out = new Components[n];
         double uncertainty = 1.0 / (1.0 + profile.eventCount() / 20.0);
@@ -118,7 +117,10 @@ public final class RescoreMath {
             for (int j = 0; j < n; j++) {
                 if (chosen[j] == false) {
                     double value = lambda * blended[j] - (1 - lambda) * (round == 0 ? 0 : maxSim[j]);
-                    if (value > bestValue || (value == bestValue && best >= 0 && hits.get(j).doc() < hits.get(best).doc())) {
+                    if (value > bestValue
+                            || (value == bestValue
+                                    && best >= 0
+                                    && hits.get(j).doc() < hits.get(best).doc())) {
                         best = j;
                         bestValue = value;
                     }
@@ -128,7 +130,12 @@ public final class RescoreMath {
             double total = Math.min(previous, bestValue);
             previous = total;
             Components c = out[best];
-            out[best] = new Components(c.query(), c.interest(), c.exploration(), total - (c.query() + c.interest() + c.exploration()), total);
+            out[best] = new Components(
+                    c.query(),
+                    c.interest(),
+                    c.exploration(),
+                    total - (c.query() + c.interest() + c.exploration()),
+                    total);
             float[] picked = hits.get(best).vector();
             for (int j = 0; j < n; j++) {
                 if (chosen[j] == false && picked != null && hits.get(j).vector() != null) {

@@ -1,7 +1,12 @@
 package io.interestranking.ranking;
 
 import io.interestranking.embedding.TextKind;
-
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.lucene.util.SetOnce;
 import org.opensearch.action.support.ContextPreservingActionListener;
 import org.opensearch.core.ParseField;
@@ -14,13 +19,6 @@ import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryRewriteContext;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.Objects;
-import java.util.function.Supplier;
-
 /**
  * {@code text_knn}: embeds {@code query_text} once per search, on the coordinating node during query rewrite
  * (async, on the inference pool, through an LRU cache), then becomes a k-NN query with that vector.
@@ -31,6 +29,7 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
     public static final int MAX_TEXT = 10_000;
 
     private static final ObjectParser<TextKnnQueryBuilder, RankingContext> PARSER = new ObjectParser<>(NAME);
+
     static {
         PARSER.declareString((b, v) -> b.queryText = v, new ParseField("query_text"));
         PARSER.declareString((b, v) -> b.model = v, new ParseField("model"));
@@ -62,7 +61,8 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
             throw new IllegalArgumentException("[" + NAME + "] requires a non-empty [query_text]");
         }
         if (b.queryText.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("[" + NAME + "] [query_text] is longer than " + MAX_TEXT + " characters");
+            throw new IllegalArgumentException(
+                    "[" + NAME + "] [query_text] is longer than " + MAX_TEXT + " characters");
         }
         return b;
     }
@@ -94,8 +94,19 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
             return v == null ? this : KnnAdapter.knn(field, v, k, filter, boost, queryName);
         }
         String modelName = model != null ? model : context.config().defaultModel();
-        CompletableFuture<float[]> embedding = context.cache().get().vector(modelName, queryText,
-            l -> context.embeddings().get().embed(modelName, List.of(queryText), TextKind.QUERY, 1, ActionListener.map(l, v -> v[0])));
+        CompletableFuture<float[]> embedding = context.cache()
+                .get()
+                .vector(
+                        modelName,
+                        queryText,
+                        l -> context.embeddings()
+                                .get()
+                                .embed(
+                                        modelName,
+                                        List.of(queryText),
+                                        TextKind.QUERY,
+                                        1,
+                                        ActionListener.map(l, v -> v[0])));
         float[] cached = embedding.isDone() && embedding.isCompletedExceptionally() == false ? embedding.join() : null;
         if (cached != null) {
             return KnnAdapter.knn(field, cached, k, filter, boost, queryName);
@@ -103,7 +114,8 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
         SetOnce<float[]> holder = new SetOnce<>();
         ctx.registerAsyncAction((client, listener) -> {
             // the embedding may be another search's: this search continues in its own context
-            var own = ContextPreservingActionListener.wrapPreservingContext(listener, client.threadPool().getThreadContext());
+            var own = ContextPreservingActionListener.wrapPreservingContext(
+                    listener, client.threadPool().getThreadContext());
             embedding.whenComplete((vector, failure) -> {
                 if (failure != null) {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -119,7 +131,9 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
 
     @Override
     protected boolean ownEquals(TextKnnQueryBuilder other) {
-        return Objects.equals(queryText, other.queryText) && Objects.equals(model, other.model) && Objects.equals(vector, other.vector);
+        return Objects.equals(queryText, other.queryText)
+                && Objects.equals(model, other.model)
+                && Objects.equals(vector, other.vector);
     }
 
     @Override

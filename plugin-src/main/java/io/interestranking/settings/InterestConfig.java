@@ -1,20 +1,18 @@
 package io.interestranking.settings;
 
+import static io.interestranking.settings.InterestSettings.*;
+
 import io.interestranking.profile.EventType;
 import io.interestranking.profile.ModelParams;
-
-import org.opensearch.common.settings.ClusterSettings;
-import org.opensearch.common.settings.Setting;
-import org.opensearch.common.settings.Settings;
-import org.opensearch.common.unit.TimeValue;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static io.interestranking.settings.InterestSettings.*;
+import org.opensearch.common.settings.ClusterSettings;
+import org.opensearch.common.settings.Setting;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.common.unit.TimeValue;
 
 /**
  * What the {@code plugins.interest.*} settings say now: the one place the plugin reads them. Built by the plugin from
@@ -145,29 +143,41 @@ public final class InterestConfig {
         Map<EventType, Double> weights = new EnumMap<>(EventType.class);
         TYPE_WEIGHTS.forEach((type, setting) -> weights.put(type, setting.get(s)));
         return new ModelParams(
-            MAX_INTERESTS.get(s),
-            SPAWN_THRESHOLD.get(s),
-            MERGE_THRESHOLD.get(s),
-            COHESION.get(s),
-            LEARNING_RATE_FLOOR.get(s),
-            LONG_HALF_LIFE.get(s).millis(),
-            SHORT_HALF_LIFE.get(s).millis(),
-            NEGATIVE_HALF_LIFE.get(s).millis(),
-            EVIDENCE_SIZE.get(s),
-            RECENT_EVENT_IDS.get(s),
-            weights,
-            RATING_NEUTRAL.get(s),
-            SHORT_TERM_SCORE_WEIGHT.get(s),
-            NEGATIVE_SCORE_WEIGHT.get(s),
-            SHORT_TERM_ENABLED.get(s),
-            NEGATIVE_ENABLED.get(s)
-        );
+                MAX_INTERESTS.get(s),
+                SPAWN_THRESHOLD.get(s),
+                MERGE_THRESHOLD.get(s),
+                COHESION.get(s),
+                LEARNING_RATE_FLOOR.get(s),
+                LONG_HALF_LIFE.get(s).millis(),
+                SHORT_HALF_LIFE.get(s).millis(),
+                NEGATIVE_HALF_LIFE.get(s).millis(),
+                EVIDENCE_SIZE.get(s),
+                RECENT_EVENT_IDS.get(s),
+                weights,
+                RATING_NEUTRAL.get(s),
+                SHORT_TERM_SCORE_WEIGHT.get(s),
+                NEGATIVE_SCORE_WEIGHT.get(s),
+                SHORT_TERM_ENABLED.get(s),
+                NEGATIVE_ENABLED.get(s));
     }
 
     private static List<Setting<?>> modelSettings() {
-        List<Setting<?>> all = new ArrayList<>(List.of(MAX_INTERESTS, SPAWN_THRESHOLD, MERGE_THRESHOLD, COHESION, LEARNING_RATE_FLOOR,
-            LONG_HALF_LIFE, SHORT_HALF_LIFE, NEGATIVE_HALF_LIFE, EVIDENCE_SIZE, RECENT_EVENT_IDS, RATING_NEUTRAL, SHORT_TERM_SCORE_WEIGHT,
-            NEGATIVE_SCORE_WEIGHT, SHORT_TERM_ENABLED, NEGATIVE_ENABLED));
+        List<Setting<?>> all = new ArrayList<>(List.of(
+                MAX_INTERESTS,
+                SPAWN_THRESHOLD,
+                MERGE_THRESHOLD,
+                COHESION,
+                LEARNING_RATE_FLOOR,
+                LONG_HALF_LIFE,
+                SHORT_HALF_LIFE,
+                NEGATIVE_HALF_LIFE,
+                EVIDENCE_SIZE,
+                RECENT_EVENT_IDS,
+                RATING_NEUTRAL,
+                SHORT_TERM_SCORE_WEIGHT,
+                NEGATIVE_SCORE_WEIGHT,
+                SHORT_TERM_ENABLED,
+                NEGATIVE_ENABLED));
         all.addAll(TYPE_WEIGHTS.values());
         return all;
     }

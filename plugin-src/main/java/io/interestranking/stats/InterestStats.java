@@ -74,8 +74,10 @@ public final class InterestStats {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("count", copy.length);
             Arrays.sort(copy);
-            for (double q : new double[] { 50, 90, 99 }) {
-                double ms = copy.length == 0 ? 0 : copy[(int) Math.min(copy.length - 1, Math.ceil(q / 100 * copy.length) - 1)] / 1e6;
+            for (double q : new double[] {50, 90, 99}) {
+                double ms = copy.length == 0
+                        ? 0
+                        : copy[(int) Math.min(copy.length - 1, Math.ceil(q / 100 * copy.length) - 1)] / 1e6;
                 m.put("p" + (int) q, Math.round(ms * 1000) / 1000.0);
             }
             return m;

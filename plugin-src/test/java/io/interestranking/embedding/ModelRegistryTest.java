@@ -1,15 +1,14 @@
 package io.interestranking.embedding;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelRegistryTest {
 
@@ -27,7 +26,11 @@ class ModelRegistryTest {
 
     @Test
     void readsGoodFoldersAndExplainsBadOnesByFile(@TempDir Path root) throws Exception {
-        model(root, "good", "{\"dimension\": 8, \"pooling\": \"cls\", \"max_length\": 64, \"query_prefix\": \"q: \"}", true);
+        model(
+                root,
+                "good",
+                "{\"dimension\": 8, \"pooling\": \"cls\", \"max_length\": 64, \"query_prefix\": \"q: \"}",
+                true);
         model(root, "nojson", null, true);
         model(root, "typo", "{\"dimension\": 8, \"dimensions\": 8}", true);
         model(root, "noonnx", "{\"dimension\": 8}", false);
@@ -41,13 +44,17 @@ class ModelRegistryTest {
         assertEquals("q: ", good.prefix(TextKind.QUERY));
         assertEquals("", good.prefix(TextKind.PASSAGE));
 
-        String noJson = assertThrows(IllegalArgumentException.class, () -> registry.get("nojson")).getMessage();
+        String noJson = assertThrows(IllegalArgumentException.class, () -> registry.get("nojson"))
+                .getMessage();
         assertTrue(noJson.contains("nojson" + java.io.File.separator + "model.json"), noJson);
-        String typo = assertThrows(IllegalArgumentException.class, () -> registry.get("typo")).getMessage();
+        String typo = assertThrows(IllegalArgumentException.class, () -> registry.get("typo"))
+                .getMessage();
         assertTrue(typo.contains("model.json") && typo.contains("dimensions"), typo);
-        String noOnnx = assertThrows(IllegalArgumentException.class, () -> registry.get("noonnx")).getMessage();
+        String noOnnx = assertThrows(IllegalArgumentException.class, () -> registry.get("noonnx"))
+                .getMessage();
         assertTrue(noOnnx.contains("model.onnx"), noOnnx);
-        String unknown = assertThrows(IllegalArgumentException.class, () -> registry.get("nope")).getMessage();
+        String unknown = assertThrows(IllegalArgumentException.class, () -> registry.get("nope"))
+                .getMessage();
         assertTrue(unknown.contains("unknown model [nope]") && unknown.contains("good"), unknown);
     }
 

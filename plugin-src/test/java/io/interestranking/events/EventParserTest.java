@@ -1,17 +1,15 @@
 package io.interestranking.events;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.interestranking.profile.EventType;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class EventParserTest {
 
@@ -28,7 +26,8 @@ class EventParserTest {
     }
 
     static void rejects(Map<String, Object> m, String mention) {
-        String msg = assertThrows(IllegalArgumentException.class, () -> EventParser.parse(m, NOW)).getMessage();
+        String msg = assertThrows(IllegalArgumentException.class, () -> EventParser.parse(m, NOW))
+                .getMessage();
         assertTrue(msg.contains(mention), "expected [" + mention + "] in: " + msg);
     }
 

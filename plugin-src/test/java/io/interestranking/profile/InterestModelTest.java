@@ -1,21 +1,18 @@
 package io.interestranking.profile;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.interestranking.profile.ModelParams.DAY;
 import static io.interestranking.profile.ModelParams.HOUR;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class InterestModelTest {
 
-    static final float[] X = { 1, 0, 0 };
-    static final float[] Y = { 0, 1, 0 };
-    static final float[] Z = { 0, 0, 1 };
+    static final float[] X = {1, 0, 0};
+    static final float[] Y = {0, 1, 0};
+    static final float[] Z = {0, 0, 1};
     static final long T0 = 1_700_000_000_000L;
 
     final InterestModel model = new InterestModel(ModelParams.defaults());
@@ -51,10 +48,10 @@ class InterestModelTest {
         model.apply(p, click(X, T0, "i/1"));
         model.apply(p, click(Y, T0, "i/2")); // cos 0 < 0.5: a second interest
         assertEquals(2, p.interests().size());
-        model.apply(p, click(new float[] { 0.8f, 0.6f, 0 }, T0, "i/3")); // cos 0.8 with X
+        model.apply(p, click(new float[] {0.8f, 0.6f, 0}, T0, "i/3")); // cos 0.8 with X
         Interest first = p.interests().get(0);
         // η = 1/(1+1) = 0.5: normalize(0.5·(1,0,0) + 0.5·(0.8,0.6,0)) = normalize(0.9, 0.3, 0)
-        assertArrayEquals(new float[] { 0.9486833f, 0.31622776f, 0 }, first.vector(), 1e-6f);
+        assertArrayEquals(new float[] {0.9486833f, 0.31622776f, 0}, first.vector(), 1e-6f);
         assertEquals(2.0, first.weight(), 1e-12);
         assertEquals(2, first.count());
         assertEquals(List.of("i/1", "i/3"), first.evidence());
@@ -78,18 +75,32 @@ class InterestModelTest {
     @Test
     void whenFullTheClosestPairMerges() {
         ModelParams d = ModelParams.defaults();
-        ModelParams params = new ModelParams(2, 0.9, d.mergeThreshold(), d.cohesion(), d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(), d.negativeHalfLife(),
-            d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(), d.negativeScoreWeight(),
-            true, true);
+        ModelParams params = new ModelParams(
+                2,
+                0.9,
+                d.mergeThreshold(),
+                d.cohesion(),
+                d.learningRateFloor(),
+                d.longHalfLife(),
+                d.shortHalfLife(),
+                d.negativeHalfLife(),
+                d.evidenceSize(),
+                d.recentEventIds(),
+                d.typeWeights(),
+                d.ratingNeutral(),
+                d.shortTermScoreWeight(),
+                d.negativeScoreWeight(),
+                true,
+                true);
         InterestModel m = new InterestModel(params);
         Profile p = new Profile("u", "m");
         m.apply(p, click(X, T0, "a"));
         m.apply(p, click(Y, T0, "b"));
-        m.apply(p, click(new float[] { 0.6f, 0, 0.8f }, T0, "c")); // cos 0.6 < 0.9: spawn, then 3 > 2 merges X with it
+        m.apply(p, click(new float[] {0.6f, 0, 0.8f}, T0, "c")); // cos 0.6 < 0.9: spawn, then 3 > 2 merges X with it
         assertEquals(2, p.interests().size());
         Interest merged = p.interests().get(0);
         // normalize(1·(1,0,0) + 1·(0.6,0,0.8)) = normalize(1.6, 0, 0.8)
-        assertArrayEquals(new float[] { 0.8944272f, 0, 0.4472136f }, merged.vector(), 1e-6f);
+        assertArrayEquals(new float[] {0.8944272f, 0, 0.4472136f}, merged.vector(), 1e-6f);
         assertEquals(2.0, merged.weight(), 1e-12);
         assertEquals(2, merged.count());
         assertEquals(List.of("a", "c"), merged.evidence());
@@ -119,14 +130,14 @@ class InterestModelTest {
         InterestModel m = new InterestModel(Rules.withRule(0.9, 0.7, 1.0));
         Profile p = new Profile("u", "m");
         m.apply(p, click(X, T0, "a"));
-        m.apply(p, click(new float[] { 0.6f, 0, 0.8f }, T0, "z")); // cos 0.6 < 0.9: a second interest
+        m.apply(p, click(new float[] {0.6f, 0, 0.8f}, T0, "z")); // cos 0.6 < 0.9: a second interest
         assertEquals(2, p.interests().size());
         // cos 0.8 with the first, 0.96 with the second: joins the second, which moves to normalize(0.7, 0, 0.7) —
         // cos 0.7071 ≥ 0.7 with the first, so it absorbs it: normalize(2·(0.7071, 0, 0.7071) + 1·(1, 0, 0))
-        m.apply(p, click(new float[] { 0.8f, 0, 0.6f }, T0, "w"));
+        m.apply(p, click(new float[] {0.8f, 0, 0.6f}, T0, "w"));
         assertEquals(1, p.interests().size());
         Interest merged = p.interests().get(0);
-        assertArrayEquals(new float[] { 0.8628562f, 0, 0.5054495f }, merged.vector(), 1e-6f);
+        assertArrayEquals(new float[] {0.8628562f, 0, 0.5054495f}, merged.vector(), 1e-6f);
         assertEquals(3.0, merged.weight(), 1e-12);
         assertEquals(3, merged.count());
         assertEquals(List.of("z", "w", "a"), merged.evidence());
@@ -140,7 +151,7 @@ class InterestModelTest {
         assertEquals(0, p.interests().size());
         Interest neg = p.negative();
         // normalize(0.5·(1,0,0) + 2·(0,1,0))
-        assertArrayEquals(new float[] { 0.24253563f, 0.9701425f, 0 }, neg.vector(), 1e-6f);
+        assertArrayEquals(new float[] {0.24253563f, 0.9701425f, 0}, neg.vector(), 1e-6f);
         assertEquals(2.5, neg.weight(), 1e-12);
     }
 
@@ -150,7 +161,7 @@ class InterestModelTest {
         model.apply(p, click(X, T0, "a"));
         model.apply(p, click(Y, T0 + HOUR, "b")); // short-term weight 1 decays to 0.5 first
         Interest st = p.shortTerm();
-        assertArrayEquals(new float[] { 0.4472136f, 0.8944272f, 0 }, st.vector(), 1e-6f);
+        assertArrayEquals(new float[] {0.4472136f, 0.8944272f, 0}, st.vector(), 1e-6f);
         assertEquals(1.5, st.weight(), 1e-12);
         // the long-term interests barely decayed in an hour
         assertEquals(InterestModel.decay(HOUR, 30 * DAY), p.interests().get(0).weight(), 1e-12);
@@ -195,10 +206,10 @@ class InterestModelTest {
     void topicAThenTopicBGivesTwoInterestsAndBOutweighsA() {
         Profile p = new Profile("u", "m");
         for (int i = 0; i < 5; i++) {
-            model.apply(p, click(new float[] { 1, 0.01f * i, 0 }, T0 + i * HOUR, "a/" + i));
+            model.apply(p, click(new float[] {1, 0.01f * i, 0}, T0 + i * HOUR, "a/" + i));
         }
         for (int i = 0; i < 5; i++) {
-            model.apply(p, click(new float[] { 0, 1, 0.01f * i }, T0 + 10 * DAY + i * HOUR, "b/" + i));
+            model.apply(p, click(new float[] {0, 1, 0.01f * i}, T0 + 10 * DAY + i * HOUR, "b/" + i));
         }
         assertEquals(2, p.interests().size());
         Interest a = p.interests().get(0), b = p.interests().get(1);

@@ -1,11 +1,10 @@
 package io.interestranking.profile;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.interestranking.profile.ModelParams.HOUR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class InterestScorerTest {
 
@@ -14,16 +13,14 @@ class InterestScorerTest {
     static Profile profile() {
         Profile p = new Profile("u", "m");
         p.restore(
-            T,
-            4,
-            List.of(
-                new Interest(new float[] { 1, 0, 0 }, 2.0, 2, T, List.of(), false),
-                new Interest(new float[] { 0, 1, 0 }, 1.0, 1, T, List.of(), false)
-            ),
-            new Interest(new float[] { 0, 0, 1 }, 1.0, 1, T, List.of(), false),
-            new Interest(new float[] { 0.6f, 0.8f, 0 }, 1.0, 1, T, List.of(), false),
-            new RecentIds()
-        );
+                T,
+                4,
+                List.of(
+                        new Interest(new float[] {1, 0, 0}, 2.0, 2, T, List.of(), false),
+                        new Interest(new float[] {0, 1, 0}, 1.0, 1, T, List.of(), false)),
+                new Interest(new float[] {0, 0, 1}, 1.0, 1, T, List.of(), false),
+                new Interest(new float[] {0.6f, 0.8f, 0}, 1.0, 1, T, List.of(), false),
+                new RecentIds());
         return p;
     }
 
@@ -32,7 +29,7 @@ class InterestScorerTest {
     @Test
     void handComputedScoreNow() {
         // L = max(2/2·1, 1/2·0) = 1; S = 0.5·0 = 0; N = 0.5·0.6 = 0.3; s = 1 + 0.3·0 − 0.5·0.3 = 0.85
-        InterestScorer.Score s = scorer.score(profile(), new float[] { 1, 0, 0 }, T);
+        InterestScorer.Score s = scorer.score(profile(), new float[] {1, 0, 0}, T);
         assertEquals(1.0, s.longTerm(), 1e-6);
         assertEquals(0.0, s.shortTerm(), 1e-6);
         assertEquals(0.3, s.negative(), 1e-6);
@@ -42,7 +39,7 @@ class InterestScorerTest {
     @Test
     void shortTermFadesWithItsHalfLife() {
         // an hour later: w_s = 0.5, c_s = 0.5/1.5 = 1/3; L = 0, N = 0 (orthogonal); s = 0.3 · 1/3 = 0.1
-        InterestScorer.Score s = scorer.score(profile(), new float[] { 0, 0, 1 }, T + HOUR);
+        InterestScorer.Score s = scorer.score(profile(), new float[] {0, 0, 1}, T + HOUR);
         assertEquals(1.0 / 3, s.shortTerm(), 1e-6);
         assertEquals(0.0, s.longTerm(), 1e-6);
         assertEquals(0.1, s.total(), 1e-6);
@@ -51,13 +48,16 @@ class InterestScorerTest {
     @Test
     void weakerInterestCountsWithItsRelativeWeight() {
         // L = max(1·0, 0.5·1) = 0.5; N = 0.5·0.8 = 0.4; s = 0.5 − 0.5·0.4 = 0.3
-        InterestScorer.Score s = scorer.score(profile(), new float[] { 0, 1, 0 }, T);
+        InterestScorer.Score s = scorer.score(profile(), new float[] {0, 1, 0}, T);
         assertEquals(0.5, s.longTerm(), 1e-6);
         assertEquals(0.3, s.total(), 1e-6);
     }
 
     @Test
     void emptyProfileScoresZero() {
-        assertEquals(0.0, scorer.score(new Profile("x", "m"), new float[] { 1, 0, 0 }, T).total(), 0);
+        assertEquals(
+                0.0,
+                scorer.score(new Profile("x", "m"), new float[] {1, 0, 0}, T).total(),
+                0);
     }
 }

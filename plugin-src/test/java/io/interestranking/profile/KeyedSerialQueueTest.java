@@ -1,11 +1,10 @@
 package io.interestranking.profile;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class KeyedSerialQueueTest {
 
@@ -14,9 +13,18 @@ class KeyedSerialQueueTest {
         KeyedSerialQueue queue = new KeyedSerialQueue(Runnable::run);
         List<String> log = new ArrayList<>();
         List<Runnable> pending = new ArrayList<>();
-        queue.submit("u", done -> { log.add("u1"); pending.add(done); });
-        queue.submit("u", done -> { log.add("u2"); done.run(); });
-        queue.submit("v", done -> { log.add("v1"); done.run(); });
+        queue.submit("u", done -> {
+            log.add("u1");
+            pending.add(done);
+        });
+        queue.submit("u", done -> {
+            log.add("u2");
+            done.run();
+        });
+        queue.submit("v", done -> {
+            log.add("v1");
+            done.run();
+        });
         assertEquals(List.of("u1", "v1"), log); // u2 waits for u1
         pending.get(0).run();
         assertEquals(List.of("u1", "v1", "u2"), log);

@@ -1,17 +1,5 @@
 package io.interestranking.profile;
 
-import org.junit.jupiter.api.Test;
-import org.opensearch.common.io.stream.BytesStreamOutput;
-import org.opensearch.core.common.bytes.BytesArray;
-import org.opensearch.core.common.bytes.BytesReference;
-
-import java.io.IOException;
-
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,32 +7,43 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opensearch.common.io.stream.BytesStreamOutput;
+import org.opensearch.core.common.bytes.BytesArray;
+import org.opensearch.core.common.bytes.BytesReference;
+
 class ProfileCodecTest {
 
     private final InterestModel model = new InterestModel(ModelParams.defaults());
 
     private Profile twoEvents() {
         Profile p = new Profile("u1", "m");
-        model.apply(p, new Event(EventType.CLICK, 1000, new float[] { 1, 0 }, "i/1", "e1", 1, null));
-        model.apply(p, new Event(EventType.SKIP, 2000, new float[] { 0, 1 }, "i/2", "e2", 1, null));
+        model.apply(p, new Event(EventType.CLICK, 1000, new float[] {1, 0}, "i/1", "e1", 1, null));
+        model.apply(p, new Event(EventType.SKIP, 2000, new float[] {0, 1}, "i/2", "e2", 1, null));
         return p;
     }
 
     @Test
     void vectorsAreStoredAsLittleEndianHalvesAndTheProfileIsRoundedToThem() {
         // 1.0 is 0x3C00 as a half: little-endian 0x00 0x3C; -2.0 is 0xC000
-        assertArrayEquals(new byte[] { 0, 0x3C, 0, (byte) 0xC0 }, ProfileCodec.halfBytes(new float[] { 1.0f, -2.0f }));
+        assertArrayEquals(new byte[] {0, 0x3C, 0, (byte) 0xC0}, ProfileCodec.halfBytes(new float[] {1.0f, -2.0f}));
         // 0.1 is not a half: the nearest one is 0x2E66 = 1638/16384 = 0.0999755859375
-        float[] v = { 0.1f, 0.5f };
+        float[] v = {0.1f, 0.5f};
         ProfileCodec.roundToHalf(v);
-        assertArrayEquals(new float[] { 0.0999755859375f, 0.5f }, v);
+        assertArrayEquals(new float[] {0.0999755859375f, 0.5f}, v);
         Profile p = twoEvents();
-        p.interests().get(0).vector = new float[] { 0.1f, 0.5f };
+        p.interests().get(0).vector = new float[] {0.1f, 0.5f};
         ProfileCodec.roundVectors(p);
         Profile back = ProfileCodec.fromSource(ProfileCodec.toSource(p));
         // what is read back is exactly what the writer kept in memory
         assertArrayEquals(p.interests().get(0).vector(), back.interests().get(0).vector());
-        assertArrayEquals(new float[] { 0.0999755859375f, 0.5f }, back.interests().get(0).vector());
+        assertArrayEquals(
+                new float[] {0.0999755859375f, 0.5f}, back.interests().get(0).vector());
     }
 
     @Test
@@ -61,11 +60,14 @@ class ProfileCodecTest {
         assertArrayEquals(p.shortTerm().vector(), back.shortTerm().vector());
         assertEquals(2, back.recentEventIds().size());
         // the dedupe memory survives the round trip
-        assertEquals(InterestModel.Outcome.DUPLICATE, model.apply(back, new Event(EventType.CLICK, 3000, new float[] { 1, 0 }, null, "e1", 1, null)));
+        assertEquals(
+                InterestModel.Outcome.DUPLICATE,
+                model.apply(back, new Event(EventType.CLICK, 3000, new float[] {1, 0}, null, "e1", 1, null)));
         assertEquals(2, ProfileCodec.dimension(back));
         ProfileCodec.roundVectors(p);
         assertEquals(p, ProfileCodec.fromSource(ProfileCodec.toSource(p))); // equal by content
-        assertEquals(p.hashCode(), ProfileCodec.fromSource(ProfileCodec.toSource(p)).hashCode());
+        assertEquals(
+                p.hashCode(), ProfileCodec.fromSource(ProfileCodec.toSource(p)).hashCode());
     }
 
     @Test
@@ -73,14 +75,17 @@ class ProfileCodecTest {
         Map<String, Object> source = new HashMap<>(ProfileCodec.toSource(twoEvents()));
         source.put("profile", Base64.getEncoder().encodeToString((byte[]) source.get("profile")));
         Profile back = ProfileCodec.fromSource(source);
-        assertArrayEquals(new float[] { 0, 1 }, back.negative().vector());
-        assertEquals(InterestModel.Outcome.DUPLICATE, model.apply(back, new Event(EventType.CLICK, 3000, new float[] { 1, 0 }, null, "e2", 1, null)));
+        assertArrayEquals(new float[] {0, 1}, back.negative().vector());
+        assertEquals(
+                InterestModel.Outcome.DUPLICATE,
+                model.apply(back, new Event(EventType.CLICK, 3000, new float[] {1, 0}, null, "e2", 1, null)));
     }
 
     @Test
     void aDocumentOfAnotherLayoutIsRefusedByName() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-            () -> ProfileCodec.fromSource(Map.of("user_id", "u1", "interests", List.of())));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> ProfileCodec.fromSource(Map.of("user_id", "u1", "interests", List.of())));
         assertTrue(e.getMessage().contains("[u1]") && e.getMessage().contains("[profile]"), e.getMessage());
     }
 
@@ -113,7 +118,7 @@ class ProfileCodecTest {
     @Test
     void aCachedProfileWeighsItsVectorsEvidenceAndRememberedIds() {
         Profile p = new Profile("u1", "m");
-        model.apply(p, new Event(EventType.CLICK, 1000, new float[] { 1, 0 }, "i/1", "e1", 1, null));
+        model.apply(p, new Event(EventType.CLICK, 1000, new float[] {1, 0}, "i/1", "e1", 1, null));
         // headers 256 + one remembered id 8; long-term interest 96 + 2·4 + evidence 48 + 2·3;
         // the short-term one the same
         assertEquals(256 + 8 + 2 * (96 + 8 + 48 + 6), ProfileStore.heapBytes(p));
@@ -124,10 +129,10 @@ class ProfileCodecTest {
         Profile p = twoEvents();
         Profile c = p.copy();
         assertNotSame(p.interests().get(0).vector(), c.interests().get(0).vector());
-        model.apply(c, new Event(EventType.CLICK, 3000, new float[] { 0.6f, 0.8f }, "i/3", "e3", 1, null));
+        model.apply(c, new Event(EventType.CLICK, 3000, new float[] {0.6f, 0.8f}, "i/3", "e3", 1, null));
         assertEquals(2, p.eventCount());
         assertEquals(List.of("i/1"), p.interests().get(0).evidence());
-        assertArrayEquals(new float[] { 1, 0 }, p.interests().get(0).vector());
+        assertArrayEquals(new float[] {1, 0}, p.interests().get(0).vector());
         assertFalse(p.seen("e3"));
         assertTrue(c.seen("e3"));
     }

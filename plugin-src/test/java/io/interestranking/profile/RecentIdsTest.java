@@ -1,12 +1,12 @@
 package io.interestranking.profile;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class RecentIdsTest {
 
@@ -35,7 +35,7 @@ class RecentIdsTest {
         ids.add(-2, 100);
         byte[] b = ids.toBytes();
         assertEquals(16, b.length);
-        assertArrayEquals(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0 }, java.util.Arrays.copyOf(b, 8)); // little-endian 1
+        assertArrayEquals(new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, java.util.Arrays.copyOf(b, 8)); // little-endian 1
         RecentIds back = RecentIds.fromBytes(b);
         assertEquals(2, back.size());
         assertTrue(back.contains(-2));

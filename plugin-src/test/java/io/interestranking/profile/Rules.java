@@ -7,8 +7,22 @@ public final class Rules {
 
     public static ModelParams withRule(double spawn, double merge, double cohesion) {
         ModelParams d = ModelParams.defaults();
-        return new ModelParams(d.maxInterests(), spawn, merge, cohesion, d.learningRateFloor(), d.longHalfLife(), d.shortHalfLife(),
-            d.negativeHalfLife(), d.evidenceSize(), d.recentEventIds(), d.typeWeights(), d.ratingNeutral(), d.shortTermScoreWeight(),
-            d.negativeScoreWeight(), d.shortTermEnabled(), d.negativeEnabled());
+        return new ModelParams(
+                d.maxInterests(),
+                spawn,
+                merge,
+                cohesion,
+                d.learningRateFloor(),
+                d.longHalfLife(),
+                d.shortHalfLife(),
+                d.negativeHalfLife(),
+                d.evidenceSize(),
+                d.recentEventIds(),
+                d.typeWeights(),
+                d.ratingNeutral(),
+                d.shortTermScoreWeight(),
+                d.negativeScoreWeight(),
+                d.shortTermEnabled(),
+                d.negativeEnabled());
     }
 }

@@ -1,11 +1,13 @@
 package io.interestranking.ranking;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import io.interestranking.profile.Event;
 import io.interestranking.profile.EventType;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
-
 import org.junit.jupiter.api.Test;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.DeprecationHandler;
@@ -18,20 +20,17 @@ import org.opensearch.index.query.MatchAllQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.TermQueryBuilder;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-
 class InterestKnnQueryBuilderTest {
 
     static final long T = 1_700_000_000_000L;
     /** The core queries' parsers, for inner queries (filter, fallback). */
     static final NamedXContentRegistry REGISTRY = new NamedXContentRegistry(
-        new org.opensearch.search.SearchModule(org.opensearch.common.settings.Settings.EMPTY, java.util.List.of()).getNamedXContents()
-    );
+            new org.opensearch.search.SearchModule(org.opensearch.common.settings.Settings.EMPTY, java.util.List.of())
+                    .getNamedXContents());
 
     static InterestKnnQueryBuilder parse(String json) throws Exception {
-        try (XContentParser p = JsonXContent.jsonXContent.createParser(REGISTRY,
-            DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
+        try (XContentParser p = JsonXContent.jsonXContent.createParser(
+                REGISTRY, DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
             p.nextToken();
             return InterestKnnQueryBuilder.fromXContent(p, null);
         }
@@ -42,9 +41,9 @@ class InterestKnnQueryBuilderTest {
         ModelParams params = ModelParams.defaults();
         InterestModel model = new InterestModel(params);
         Profile p = new Profile("u", "m");
-        model.apply(p, new Event(EventType.CLICK, T, new float[] { 1, 0, 0 }, "a", null, 1, null));
-        model.apply(p, new Event(EventType.PURCHASE, T, new float[] { 0, 1, 0 }, "b", null, 1, null));
-        model.apply(p, new Event(EventType.DISLIKE, T, new float[] { 0, 0, 1 }, "c", null, 1, null));
+        model.apply(p, new Event(EventType.CLICK, T, new float[] {1, 0, 0}, "a", null, 1, null));
+        model.apply(p, new Event(EventType.PURCHASE, T, new float[] {0, 1, 0}, "b", null, 1, null));
+        model.apply(p, new Event(EventType.DISLIKE, T, new float[] {0, 0, 1}, "c", null, 1, null));
         QueryBuilder q = parse("{\"field\": \"v\", \"user_id\": \"u\"}").build(p, params, T);
         BoostingQueryBuilder boosting = assertInstanceOf(BoostingQueryBuilder.class, q);
         // negative weight 2 → c_N = 2/3; keep = 1 − 0.5·2/3 = 2/3
@@ -59,11 +58,13 @@ class InterestKnnQueryBuilderTest {
 
     @Test
     void unknownFieldsAndMissingUserAreRejected() {
-        String unknown = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-            () -> parse("{\"field\": \"v\", \"user_id\": \"u\", \"colour\": 1}")).getMessage();
+        String unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                        Exception.class, () -> parse("{\"field\": \"v\", \"user_id\": \"u\", \"colour\": 1}"))
+                .getMessage();
         assertEquals(true, unknown.contains("colour"), unknown);
-        String missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> parse("{\"field\": \"v\"}")).getMessage();
+        String missing = org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class, () -> parse("{\"field\": \"v\"}"))
+                .getMessage();
         assertEquals(true, missing.contains("user_id"), missing);
     }
 
@@ -71,7 +72,7 @@ class InterestKnnQueryBuilderTest {
     void withoutPositiveInterestsTheFallbackRunsWithFilterBoostAndName() throws Exception {
         ModelParams params = ModelParams.defaults();
         Profile p = new Profile("u", "m");
-        new InterestModel(params).apply(p, new Event(EventType.DISLIKE, T, new float[] { 0, 0, 1 }, "c", null, 1, null));
+        new InterestModel(params).apply(p, new Event(EventType.DISLIKE, T, new float[] {0, 0, 1}, "c", null, 1, null));
         QueryBuilder q = parse("""
             {"field": "v", "user_id": "u", "boost": 2, "_name": "recs", "filter": {"term": {"colour": "red"}},
              "fallback": {"match_all": {}}}""").build(p, params, T);
@@ -85,8 +86,9 @@ class InterestKnnQueryBuilderTest {
 
     @Test
     void kOutOfRangeIsRejectedWithTheQueryName() {
-        String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> parse("{\"field\": \"v\", \"user_id\": \"u\", \"k\": 0}")).getMessage();
+        String message = org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class, () -> parse("{\"field\": \"v\", \"user_id\": \"u\", \"k\": 0}"))
+                .getMessage();
         assertEquals("[interest_knn] [k] must be between 1 and 10000, got 0", message);
     }
 }

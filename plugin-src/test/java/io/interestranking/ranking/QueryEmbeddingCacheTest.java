@@ -1,17 +1,16 @@
 package io.interestranking.ranking;
 
-import org.junit.jupiter.api.Test;
-import org.opensearch.core.action.ActionListener;
-import org.opensearch.core.common.unit.ByteSizeValue;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.common.unit.ByteSizeValue;
 
 class QueryEmbeddingCacheTest {
 
@@ -34,9 +33,9 @@ class QueryEmbeddingCacheTest {
         CompletableFuture<float[]> second = ask(cache, "a");
         assertSame(first, second);
         assertEquals(1, started.size());
-        started.get(0).onResponse(new float[] { 1, 0 });
-        assertArrayEquals(new float[] { 1, 0 }, second.join());
-        assertArrayEquals(new float[] { 1, 0 }, ask(cache, "a").join()); // served from the cache
+        started.get(0).onResponse(new float[] {1, 0});
+        assertArrayEquals(new float[] {1, 0}, second.join());
+        assertArrayEquals(new float[] {1, 0}, ask(cache, "a").join()); // served from the cache
         assertEquals(1, started.size());
     }
 
@@ -52,8 +51,8 @@ class QueryEmbeddingCacheTest {
         QueryEmbeddingCache other = cache(1000);
         other.vector("m", "b", l -> l.onFailure(new IllegalArgumentException("unknown model")));
         assertEquals(0, other.size());
-        started.get(1).onResponse(new float[] { 0, 1 });
-        assertArrayEquals(new float[] { 0, 1 }, again.join());
+        started.get(1).onResponse(new float[] {0, 1});
+        assertArrayEquals(new float[] {0, 1}, again.join());
     }
 
     @Test
@@ -61,7 +60,7 @@ class QueryEmbeddingCacheTest {
         QueryEmbeddingCache cache = cache(150); // two entries of 74 bytes
         ask(cache, "a");
         ask(cache, "b");
-        started.forEach(l -> l.onResponse(new float[] { 1, 0 }));
+        started.forEach(l -> l.onResponse(new float[] {1, 0}));
         ask(cache, "a"); // a is now the most recent
         ask(cache, "c");
         assertEquals(2, cache.size());

@@ -1,26 +1,26 @@
 package io.interestranking.settings;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.interestranking.profile.EventType;
 import io.interestranking.profile.ModelParams;
-
+import java.util.HashSet;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.core.common.unit.ByteSizeValue;
 
-import java.util.HashSet;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 class InterestConfigTest {
 
     @Test
     void nodeSettingsThenClusterUpdates() {
-        Settings node = Settings.builder().put("plugins.interest.profile.spawn_threshold", 0.4)
-            .put("plugins.interest.inference.intra_op_threads", 2).build();
+        Settings node = Settings.builder()
+                .put("plugins.interest.profile.spawn_threshold", 0.4)
+                .put("plugins.interest.inference.intra_op_threads", 2)
+                .build();
         InterestConfig config = new InterestConfig(node);
         assertEquals(0.4, config.modelParams().spawnThreshold());
         assertEquals(2, config.intraOpThreads());
@@ -30,12 +30,17 @@ class InterestConfigTest {
         ClusterSettings cluster = new ClusterSettings(node, new HashSet<>(InterestSettings.all()));
         config.listen(cluster);
         ModelParams before = config.modelParams();
-        cluster.applySettings(Settings.builder().put("plugins.interest.events.max_per_request", 5000).build());
+        cluster.applySettings(Settings.builder()
+                .put("plugins.interest.events.max_per_request", 5000)
+                .build());
         assertEquals(5000, config.eventsMaxPerRequest());
         assertSame(before, config.modelParams(), "a setting outside the model leaves its parameters as they were");
 
-        cluster.applySettings(Settings.builder().put("plugins.interest.profile.merge_threshold", 0.6)
-            .put("plugins.interest.profile.weights.click", 3.0).put("plugins.interest.embedding.default_model", "bge-small-zh-v1.5").build());
+        cluster.applySettings(Settings.builder()
+                .put("plugins.interest.profile.merge_threshold", 0.6)
+                .put("plugins.interest.profile.weights.click", 3.0)
+                .put("plugins.interest.embedding.default_model", "bge-small-zh-v1.5")
+                .build());
         assertEquals(0.6, config.modelParams().mergeThreshold());
         assertEquals(3.0, config.modelParams().typeWeights().get(EventType.CLICK));
         assertEquals(0.4, config.modelParams().spawnThreshold(), "the node's own value stays");
@@ -44,9 +49,12 @@ class InterestConfigTest {
 
         AtomicReference<ByteSizeValue> size = new AtomicReference<>();
         config.onChange(InterestSettings.PROFILE_CACHE_SIZE, size::set);
-        cluster.applySettings(Settings.builder().put("plugins.interest.profile.cache_size", "1mb").build());
+        cluster.applySettings(Settings.builder()
+                .put("plugins.interest.profile.cache_size", "1mb")
+                .build());
         assertEquals(ByteSizeValue.parseBytesSizeValue("1mb", "test"), size.get());
-        assertEquals(ByteSizeValue.parseBytesSizeValue("1mb", "test"), config.current(InterestSettings.PROFILE_CACHE_SIZE));
+        assertEquals(
+                ByteSizeValue.parseBytesSizeValue("1mb", "test"), config.current(InterestSettings.PROFILE_CACHE_SIZE));
         assertThrows(IllegalStateException.class, () -> config.listen(cluster));
     }
 

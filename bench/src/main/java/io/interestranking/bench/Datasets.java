@@ -1,9 +1,7 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.it.Rest;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,15 +29,15 @@ final class Datasets {
 
     static List<Doc> scifactCorpus(Path dir) throws IOException {
         List<Doc> docs = new ArrayList<>();
-        try (
-            BufferedReader in = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(dir.resolve("corpus.jsonl.gz"))), StandardCharsets.UTF_8)
-            )
-        ) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(dir.resolve("corpus.jsonl.gz"))), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 JsonNode n = Rest.JSON.readTree(line);
-                docs.add(new Doc(n.get("_id").asText(), n.get("title").asText(""), n.get("text").asText("")));
+                docs.add(new Doc(
+                        n.get("_id").asText(),
+                        n.get("title").asText(""),
+                        n.get("text").asText("")));
             }
         }
         return docs;
@@ -67,6 +65,6 @@ final class Datasets {
 
     static String bulkLine(String index, String id, Map<String, Object> doc) throws IOException {
         return "{\"index\":{\"_index\":\"" + index + "\",\"_id\":" + Rest.JSON.writeValueAsString(id) + "}}\n"
-            + Rest.JSON.writeValueAsString(doc) + "\n";
+                + Rest.JSON.writeValueAsString(doc) + "\n";
     }
 }

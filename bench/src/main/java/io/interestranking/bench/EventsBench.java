@@ -1,11 +1,9 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
 import io.interestranking.profile.FullProfiles;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,13 +38,15 @@ public final class EventsBench {
 
         // items with synthetic unit vectors, indexed directly (no pipeline)
         rest.call("DELETE", "/bench-items", null);
-        Map<String, Object> index = new java.util.HashMap<>(Fixtures.vectorIndex("none", "title", "title_vector", 1, 0));
+        Map<String, Object> index =
+                new java.util.HashMap<>(Fixtures.vectorIndex("none", "title", "title_vector", 1, 0));
         index.put("settings", Map.of("index", Map.of("knn", true, "number_of_shards", 1, "number_of_replicas", 0)));
         rest.ok("PUT", "/bench-items", index);
         for (int from = 0; from < ITEMS; from += 1000) {
             StringBuilder bulk = new StringBuilder();
             for (int i = from; i < from + 1000; i++) {
-                bulk.append(Datasets.bulkLine("bench-items", "i" + i, Map.of("title", "item " + i, "title_vector", unit(random))));
+                bulk.append(Datasets.bulkLine(
+                        "bench-items", "i" + i, Map.of("title", "item " + i, "title_vector", unit(random))));
             }
             rest.ok("POST", "/_bulk", bulk.toString());
         }
@@ -70,23 +70,45 @@ public final class EventsBench {
             bulk[r] = perRound / bulkRun(rest, random, "r" + r, perRound);
             crowdBack[r] = CLICKSTREAM_USERS / clickstreamRun(rest, random, "crowd", "c" + r);
             returning[r] = perRound / eventsRun(rest, random, "steady", "s" + r, perRound);
-            System.err.printf(Locale.ROOT, "round %d: events %.0f/s, clickstream new %.0f/s, bulk %.0f docs/s, clickstream returning %.0f/s,"
-                + " returning users %.0f/s%n", r + 1, events[r], crowdNew[r], bulk[r], crowdBack[r], returning[r]);
+            System.err.printf(
+                    Locale.ROOT,
+                    "round %d: events %.0f/s, clickstream new %.0f/s, bulk %.0f docs/s, clickstream returning %.0f/s,"
+                            + " returning users %.0f/s%n",
+                    r + 1,
+                    events[r],
+                    crowdNew[r],
+                    bulk[r],
+                    crowdBack[r],
+                    returning[r]);
         }
-        // the size of a full profile as stored: its binary value (vectors, evidence, remembered ids) and the indexed fields
-        JsonNode sample = rest.ok("POST", "/.interest-profiles/_search", Map.of("size", 1000,
-            "query", Map.of("prefix", Map.of("user_id", "crowd-")))).get("hits").get("hits");
+        // the size of a full profile as stored: its binary value (vectors, evidence, remembered ids) and the indexed
+        // fields
+        JsonNode sample = rest.ok(
+                        "POST",
+                        "/.interest-profiles/_search",
+                        Map.of("size", 1000, "query", Map.of("prefix", Map.of("user_id", "crowd-"))))
+                .get("hits")
+                .get("hits");
         double storedKb = 0;
         for (JsonNode hit : sample) {
-            storedKb += (java.util.Base64.getDecoder().decode(hit.get("_source").get("profile").asText()).length
-                + hit.get("_source").get("user_id").asText().length() + SPACE.length() + 8) / 1024.0 / sample.size();
+            storedKb += (java.util.Base64.getDecoder()
+                                    .decode(hit.get("_source").get("profile").asText())
+                                    .length
+                            + hit.get("_source").get("user_id").asText().length()
+                            + SPACE.length()
+                            + 8)
+                    / 1024.0
+                    / sample.size();
         }
-        JsonNode stats = rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").elements().next();
+        JsonNode stats = rest.ok("GET", "/_plugins/_interest/stats", null)
+                .get("nodes")
+                .elements()
+                .next();
         double e = IngestBench.median(events), b = IngestBench.median(bulk), s = IngestBench.median(returning);
         double cn = IngestBench.median(crowdNew), cb = IngestBench.median(crowdBack);
         String text = String.format(
-            Locale.ROOT,
-            """
+                Locale.ROOT,
+                """
                 # Feedback events throughput vs. plain `_bulk`
 
                 Measured %s by `bench/events-bench.sh` on one local node (OpenSearch 3.6.0, k-NN 3.6.0.0, heap 2 GB)
@@ -121,14 +143,38 @@ public final class EventsBench {
                 A full profile as stored: %.1f KB (binary value and indexed fields, average of %d returning users after
                 the run), rewritten whole by every event of its user.
                 """,
-            Instant.now().toString(), Runtime.getRuntime().availableProcessors(), BATCH, ITEMS, USERS, perRound, BATCH,
-            CLICKSTREAM_USERS, CLICKSTREAM_USERS, rounds,
-            IngestBench.fmt(bulk), b, IngestBench.fmt(events), e, e / b, IngestBench.fmt(returning), s, s / b,
-            IngestBench.fmt(crowdNew), cn, cn / b, IngestBench.fmt(crowdBack), cb, cb / b,
-            IngestBench.fmt(ratios(events, bulk)), IngestBench.fmt(ratios(crowdNew, bulk)), IngestBench.fmt(ratios(crowdBack, bulk)),
-            stats.get("events_applied"), stats.get("conflicts_retried"), stats.get("profile_writes"),
-            storedKb, sample.size()
-        );
+                Instant.now().toString(),
+                Runtime.getRuntime().availableProcessors(),
+                BATCH,
+                ITEMS,
+                USERS,
+                perRound,
+                BATCH,
+                CLICKSTREAM_USERS,
+                CLICKSTREAM_USERS,
+                rounds,
+                IngestBench.fmt(bulk),
+                b,
+                IngestBench.fmt(events),
+                e,
+                e / b,
+                IngestBench.fmt(returning),
+                s,
+                s / b,
+                IngestBench.fmt(crowdNew),
+                cn,
+                cn / b,
+                IngestBench.fmt(crowdBack),
+                cb,
+                cb / b,
+                IngestBench.fmt(ratios(events, bulk)),
+                IngestBench.fmt(ratios(crowdNew, bulk)),
+                IngestBench.fmt(ratios(crowdBack, bulk)),
+                stats.get("events_applied"),
+                stats.get("conflicts_retried"),
+                stats.get("profile_writes"),
+                storedKb,
+                sample.size());
         Files.writeString(report, text);
         System.out.println(text);
     }
@@ -167,8 +213,17 @@ public final class EventsBench {
         for (int from = 0; from < order.size(); from += BATCH) {
             List<Object> events = new ArrayList<>();
             for (int i = from; i < Math.min(order.size(), from + BATCH); i++) {
-                events.add(Map.of("user_id", users + "-" + order.get(i), "type", "click", "event_id", ids + "-e" + i, "timestamp", t + i,
-                    "item", Map.of("index", "bench-items", "id", "i" + random.nextInt(ITEMS))));
+                events.add(Map.of(
+                        "user_id",
+                        users + "-" + order.get(i),
+                        "type",
+                        "click",
+                        "event_id",
+                        ids + "-e" + i,
+                        "timestamp",
+                        t + i,
+                        "item",
+                        Map.of("index", "bench-items", "id", "i" + random.nextInt(ITEMS))));
             }
             bodies.add(Rest.JSON.writeValueAsString(Map.of("events", events)));
         }
@@ -195,8 +250,17 @@ public final class EventsBench {
         for (int from = 0; from < n; from += 500) {
             StringBuilder bulk = new StringBuilder();
             for (int u = from; u < Math.min(n, from + 500); u++) {
-                Map<String, Object> doc = FullProfiles.source(users + "-" + u, SPACE, now, 1200, 5, 20, 1000, () -> array(unit(random)),
-                    () -> "bench-items/i" + random.nextInt(ITEMS), random);
+                Map<String, Object> doc = FullProfiles.source(
+                        users + "-" + u,
+                        SPACE,
+                        now,
+                        1200,
+                        5,
+                        20,
+                        1000,
+                        () -> array(unit(random)),
+                        () -> "bench-items/i" + random.nextInt(ITEMS),
+                        random);
                 bulk.append(Datasets.bulkLine(".interest-profiles", SPACE + "/" + users + "-" + u, doc));
             }
             if (rest.ok("POST", "/_bulk", bulk.toString()).get("errors").asBoolean()) {
@@ -221,8 +285,17 @@ public final class EventsBench {
         for (int from = 0; from < n; from += BATCH) {
             List<Object> events = new ArrayList<>();
             for (int i = from; i < Math.min(n, from + BATCH); i++) {
-                events.add(Map.of("user_id", users + "-u" + random.nextInt(USERS), "type", "click", "event_id", ids + "-e" + i,
-                    "timestamp", t + i, "item", Map.of("index", "bench-items", "id", "i" + random.nextInt(ITEMS))));
+                events.add(Map.of(
+                        "user_id",
+                        users + "-u" + random.nextInt(USERS),
+                        "type",
+                        "click",
+                        "event_id",
+                        ids + "-e" + i,
+                        "timestamp",
+                        t + i,
+                        "item",
+                        Map.of("index", "bench-items", "id", "i" + random.nextInt(ITEMS))));
             }
             bodies.add(Rest.JSON.writeValueAsString(Map.of("events", events)));
         }
@@ -232,13 +305,26 @@ public final class EventsBench {
     static double bulkRun(Rest rest, Random random, String round, int n) throws Exception {
         String name = "bench-plain-" + round;
         rest.call("DELETE", "/" + name, null);
-        rest.ok("PUT", "/" + name, Map.of("settings", Map.of("index", Map.of("number_of_shards", 1, "number_of_replicas", 0))));
+        rest.ok(
+                "PUT",
+                "/" + name,
+                Map.of("settings", Map.of("index", Map.of("number_of_shards", 1, "number_of_replicas", 0))));
         List<String> bodies = new ArrayList<>();
         for (int from = 0; from < n; from += BATCH) {
             StringBuilder bulk = new StringBuilder();
             for (int i = from; i < Math.min(n, from + BATCH); i++) {
-                bulk.append(Datasets.bulkLine(name, round + "-" + i, Map.of("user", "u" + random.nextInt(USERS), "item",
-                    "i" + random.nextInt(ITEMS), "type", "click", "timestamp", System.currentTimeMillis())));
+                bulk.append(Datasets.bulkLine(
+                        name,
+                        round + "-" + i,
+                        Map.of(
+                                "user",
+                                "u" + random.nextInt(USERS),
+                                "item",
+                                "i" + random.nextInt(ITEMS),
+                                "type",
+                                "click",
+                                "timestamp",
+                                System.currentTimeMillis())));
             }
             bodies.add(bulk.toString());
         }

@@ -1,16 +1,12 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelRegistry;
 import io.interestranking.embedding.NativeRuntime;
 import io.interestranking.embedding.TextKind;
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
-
-import org.opensearch.core.action.ActionListener;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.opensearch.core.action.ActionListener;
 
 /**
  * Ingest throughput of {@code _bulk} through the {@code interest_embedding} pipeline on one node, next to the
@@ -48,7 +45,12 @@ public final class IngestBench {
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Path tmp = Files.createTempDirectory("ingest-bench");
-        EmbeddingService bare = new EmbeddingService(new ModelRegistry(List.of(models)), new NativeRuntime(tmp, 1, 1), pool, () -> 8192, new io.interestranking.stats.InterestStats());
+        EmbeddingService bare = new EmbeddingService(
+                new ModelRegistry(List.of(models)),
+                new NativeRuntime(tmp, 1, 1),
+                pool,
+                () -> 8192,
+                new io.interestranking.stats.InterestStats());
         rest.ok("PUT", "/_ingest/pipeline/bench-ingest", Fixtures.titlePipeline());
 
         // warm-up: model load and JIT on both sides
@@ -60,30 +62,41 @@ public final class IngestBench {
         for (int r = 0; r < rounds; r++) {
             bareRates[r] = n / bareRun(bare, texts);
             pipeRates[r] = n / pipelineRun(rest, texts);
-            System.err.printf(Locale.ROOT, "round %d: bare %.1f texts/s, pipeline %.1f docs/s%n", r + 1, bareRates[r], pipeRates[r]);
+            System.err.printf(
+                    Locale.ROOT,
+                    "round %d: bare %.1f texts/s, pipeline %.1f docs/s%n",
+                    r + 1,
+                    bareRates[r],
+                    pipeRates[r]);
         }
         // throughput by batch size (one round each): texts per inference task / the processor's batch_size
-        int[] sizes = { 1, 8, 32, 128 };
+        int[] sizes = {1, 8, 32, 128};
         double[] bareBySize = new double[sizes.length];
         double[] pipeBySize = new double[sizes.length];
         StringBuilder sweep = new StringBuilder();
         for (int i = 0; i < sizes.length; i++) {
-            rest.ok("PUT", "/_ingest/pipeline/bench-ingest", Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"),
-                "batch_size", sizes[i])));
+            rest.ok(
+                    "PUT",
+                    "/_ingest/pipeline/bench-ingest",
+                    Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"), "batch_size", sizes[i])));
             bareBySize[i] = n / bareRun(bare, texts, sizes[i]);
             pipeBySize[i] = n / pipelineRun(rest, texts);
             sweep.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f |%n", sizes[i], bareBySize[i], pipeBySize[i]));
         }
-        Plots.bars("Ingest throughput by batch size (" + n + " SciFact titles)", "texts/s",
-            java.util.Arrays.stream(sizes).mapToObj(x -> "batch " + x).toList(), List.of("bare JVM", "pipeline _bulk"),
-            List.of(bareBySize, pipeBySize), report.resolveSibling("ingest-batch-size.png"));
+        Plots.bars(
+                "Ingest throughput by batch size (" + n + " SciFact titles)",
+                "texts/s",
+                java.util.Arrays.stream(sizes).mapToObj(x -> "batch " + x).toList(),
+                List.of("bare JVM", "pipeline _bulk"),
+                List.of(bareBySize, pipeBySize),
+                report.resolveSibling("ingest-batch-size.png"));
         bare.close();
         pool.shutdown();
 
         double bareMedian = median(bareRates), pipeMedian = median(pipeRates);
         String text = String.format(
-            Locale.ROOT,
-            """
+                Locale.ROOT,
+                """
                 # Ingest throughput: `_bulk` through `interest_embedding` vs. the bare JVM
 
                 Measured %s by `bench/ingest-bench.sh`, on this project's machine (%d cores), one run.
@@ -115,21 +128,20 @@ public final class IngestBench {
 
                 ![throughput by batch size](ingest-batch-size.png)
                 """,
-            Instant.now().toString(),
-            threads,
-            n,
-            texts.stream().mapToInt(String::length).average().orElse(0),
-            n,
-            "1.21.1",
-            threads,
-            rounds,
-            fmt(bareRates),
-            bareMedian,
-            fmt(pipeRates),
-            pipeMedian,
-            pipeMedian / bareMedian,
-            sweep.toString().strip()
-        );
+                Instant.now().toString(),
+                threads,
+                n,
+                texts.stream().mapToInt(String::length).average().orElse(0),
+                n,
+                "1.21.1",
+                threads,
+                rounds,
+                fmt(bareRates),
+                bareMedian,
+                fmt(pipeRates),
+                pipeMedian,
+                pipeMedian / bareMedian,
+                sweep.toString().strip());
         Files.writeString(report, text);
         System.out.println(text);
     }
@@ -141,7 +153,12 @@ public final class IngestBench {
     static double bareRun(EmbeddingService service, List<String> texts, int chunk) throws Exception {
         long start = System.nanoTime();
         CompletableFuture<float[][]> done = new CompletableFuture<>();
-        service.embed("all-minilm-l6-v2", texts, TextKind.PASSAGE, chunk, ActionListener.wrap(done::complete, done::completeExceptionally));
+        service.embed(
+                "all-minilm-l6-v2",
+                texts,
+                TextKind.PASSAGE,
+                chunk,
+                ActionListener.wrap(done::complete, done::completeExceptionally));
         done.get();
         return (System.nanoTime() - start) / 1e9;
     }

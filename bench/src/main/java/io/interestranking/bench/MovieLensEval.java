@@ -1,10 +1,8 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +42,17 @@ public final class MovieLensEval {
         double indexSeconds = split.index(rest);
 
         List<Variant> variants = List.of(
-            new Variant("full model", Map.of()),
-            new Variant("one interest only", Map.of("plugins.interest.profile.max_interests", 1)),
-            new Variant("no time decay", Map.of("plugins.interest.profile.long_term_half_life", "0s",
-                "plugins.interest.profile.negative_half_life", "0s")),
-            new Variant("no short-term interest", Map.of("plugins.interest.profile.short_term.enabled", false)),
-            new Variant("no negative interest", Map.of("plugins.interest.profile.negative.enabled", false))
-        );
+                new Variant("full model", Map.of()),
+                new Variant("one interest only", Map.of("plugins.interest.profile.max_interests", 1)),
+                new Variant(
+                        "no time decay",
+                        Map.of(
+                                "plugins.interest.profile.long_term_half_life",
+                                "0s",
+                                "plugins.interest.profile.negative_half_life",
+                                "0s")),
+                new Variant("no short-term interest", Map.of("plugins.interest.profile.short_term.enabled", false)),
+                new Variant("no negative interest", Map.of("plugins.interest.profile.negative.enabled", false)));
         Map<String, PerUser> rows = new LinkedHashMap<>();
         rows.put("popularity", evaluate(rest, training, heldOut, "popularity", null, maxPopularity));
         long replayed = 0;
@@ -59,9 +61,12 @@ public final class MovieLensEval {
             setSettings(rest, variant.settings(), false);
             try {
                 replayed = replay(rest, training, "v" + v + "-");
-                rows.put("`interest_knn`, " + variant.name(), evaluate(rest, training, heldOut, "interest_knn", "v" + v + "-", maxPopularity));
-                rows.put("popularity + `interest` rescorer, " + variant.name(),
-                    evaluate(rest, training, heldOut, "rescore", "v" + v + "-", maxPopularity));
+                rows.put(
+                        "`interest_knn`, " + variant.name(),
+                        evaluate(rest, training, heldOut, "interest_knn", "v" + v + "-", maxPopularity));
+                rows.put(
+                        "popularity + `interest` rescorer, " + variant.name(),
+                        evaluate(rest, training, heldOut, "rescore", "v" + v + "-", maxPopularity));
             } finally {
                 setSettings(rest, variant.settings(), true);
             }
@@ -75,24 +80,45 @@ public final class MovieLensEval {
         for (int v = 0; v < variants.size(); v++) {
             groups.add(variants.get(v).name());
             knnHr[v + 1] = rows.get("`interest_knn`, " + variants.get(v).name()).means()[0];
-            rescoreHr[v + 1] = rows.get("popularity + `interest` rescorer, " + variants.get(v).name()).means()[0];
+            rescoreHr[v + 1] = rows.get("popularity + `interest` rescorer, "
+                            + variants.get(v).name())
+                    .means()[0];
         }
         Path plot = report.resolveSibling("movielens-quality.png");
-        Plots.bars("MovieLens small: HR@10 by ranking and model variant", "HR@10", groups,
-            List.of("interest_knn", "popularity + interest rescorer"), List.of(knnHr, rescoreHr), plot);
+        Plots.bars(
+                "MovieLens small: HR@10 by ranking and model variant",
+                "HR@10",
+                groups,
+                List.of("interest_knn", "popularity + interest rescorer"),
+                List.of(knnHr, rescoreHr),
+                plot);
 
         StringBuilder table = new StringBuilder();
         PerUser base = rows.get("popularity"), full = rows.get("popularity + `interest` rescorer, full model");
         rows.forEach((name, r) -> {
             double[] m = r.means(), vsBase = r.pairedHitGain(base), vsFull = r.pairedHitGain(full);
-            table.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s | %s |%n", name, m[0], m[1],
-                r == base ? "" : String.format(Locale.ROOT, "%+.4f ± %.4f (%.1f SE)", vsBase[0], vsBase[1], vsBase[0] / vsBase[1]),
-                name.startsWith("popularity + ") && r != full
-                    ? String.format(Locale.ROOT, "%+.4f ± %.4f (%.1f SE)", vsFull[0], vsFull[1], vsFull[1] == 0 ? 0 : vsFull[0] / vsFull[1]) : ""));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f | %.4f | %s | %s |%n",
+                    name,
+                    m[0],
+                    m[1],
+                    r == base
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT, "%+.4f ± %.4f (%.1f SE)", vsBase[0], vsBase[1], vsBase[0] / vsBase[1]),
+                    name.startsWith("popularity + ") && r != full
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%+.4f ± %.4f (%.1f SE)",
+                                    vsFull[0],
+                                    vsFull[1],
+                                    vsFull[1] == 0 ? 0 : vsFull[0] / vsFull[1])
+                            : ""));
         });
         String text = String.format(
-            Locale.ROOT,
-            """
+                Locale.ROOT,
+                """
                 # Recommendation quality on MovieLens small
 
                 Measured %s by `bench/movielens-eval.sh` on one local node (OpenSearch 3.6.0, k-NN 3.6.0.0) on this
@@ -121,21 +147,34 @@ public final class MovieLensEval {
 
                 ![HR@10 by ranking and model variant](movielens-quality.png)
                 """,
-            Instant.now().toString(), texts.size(), indexSeconds, heldOut.size(), replayed, maxPopularity, table.toString().strip()
-        );
+                Instant.now().toString(),
+                texts.size(),
+                indexSeconds,
+                heldOut.size(),
+                replayed,
+                maxPopularity,
+                table.toString().strip());
         Files.writeString(report, text);
         System.out.println(text);
     }
 
     /** Each user's last 20% of positives (in time) held out; training is what came before; popularity from training. */
-    record Split(Map<Integer, List<Rating>> training, Map<Integer, Set<String>> heldOut, Map<Integer, Integer> popularity,
-                 Map<Integer, String> texts) {
+    record Split(
+            Map<Integer, List<Rating>> training,
+            Map<Integer, Set<String>> heldOut,
+            Map<Integer, Integer> popularity,
+            Map<Integer, String> texts) {
 
         static Split of(Path dir) throws IOException {
             Map<Integer, List<Rating>> byUser = new TreeMap<>();
-            for (String line : Files.readAllLines(dir.resolve("ratings.csv")).subList(1, Files.readAllLines(dir.resolve("ratings.csv")).size())) {
+            for (String line : Files.readAllLines(dir.resolve("ratings.csv"))
+                    .subList(1, Files.readAllLines(dir.resolve("ratings.csv")).size())) {
                 String[] f = line.split(",");
-                Rating r = new Rating(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]) * 1000);
+                Rating r = new Rating(
+                        Integer.parseInt(f[0]),
+                        Integer.parseInt(f[1]),
+                        Double.parseDouble(f[2]),
+                        Long.parseLong(f[3]) * 1000);
                 byUser.computeIfAbsent(r.user(), k -> new ArrayList<>()).add(r);
             }
             // split: the last 20% of each user's positives (in time) are held out; training is what came before
@@ -144,8 +183,11 @@ public final class MovieLensEval {
             Map<Integer, Integer> popularity = new HashMap<>();
             for (var e : byUser.entrySet()) {
                 List<Rating> all = new ArrayList<>(e.getValue());
-                all.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Integer.compare(a.movie(), b.movie()));
-                List<Rating> positives = all.stream().filter(r -> r.value() >= 4.0).toList();
+                all.sort((a, b) -> a.time() != b.time()
+                        ? Long.compare(a.time(), b.time())
+                        : Integer.compare(a.movie(), b.movie()));
+                List<Rating> positives =
+                        all.stream().filter(r -> r.value() >= 4.0).toList();
                 if (positives.size() < 5) {
                     continue;
                 }
@@ -173,7 +215,10 @@ public final class MovieLensEval {
         }
 
         int maxPopularity() {
-            return popularity.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+            return popularity.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(1);
         }
 
         /** The users whose id is odd ({@code odd}) or even, for tuning on one half and reporting on the other. */
@@ -193,16 +238,24 @@ public final class MovieLensEval {
         double index(Rest rest) throws IOException {
             // the catalogue, embedded by the pipeline
             rest.call("DELETE", "/ml-movies", null);
-            rest.ok("PUT", "/_ingest/pipeline/ml-movies", Fixtures.pipeline(Map.of("field_map", Map.of("text", "text_vector"))));
+            rest.ok(
+                    "PUT",
+                    "/_ingest/pipeline/ml-movies",
+                    Fixtures.pipeline(Map.of("field_map", Map.of("text", "text_vector"))));
             rest.ok("PUT", "/ml-movies", Fixtures.vectorIndex("ml-movies", "text", "text_vector", 1, 0));
-            rest.ok("PUT", "/ml-movies/_mapping", Map.of("properties", Map.of("popularity", Map.of("type", "integer"))));
+            rest.ok(
+                    "PUT",
+                    "/ml-movies/_mapping",
+                    Map.of("properties", Map.of("popularity", Map.of("type", "integer"))));
             List<Integer> ids = new ArrayList<>(texts.keySet());
             long indexStart = System.nanoTime();
             for (int from = 0; from < ids.size(); from += 500) {
                 StringBuilder bulk = new StringBuilder();
                 for (int id : ids.subList(from, Math.min(ids.size(), from + 500))) {
-                    bulk.append(Datasets.bulkLine("ml-movies", String.valueOf(id),
-                        Map.of("text", texts.get(id), "popularity", popularity.getOrDefault(id, 0))));
+                    bulk.append(Datasets.bulkLine(
+                            "ml-movies",
+                            String.valueOf(id),
+                            Map.of("text", texts.get(id), "popularity", popularity.getOrDefault(id, 0))));
                 }
                 if (rest.ok("POST", "/_bulk", bulk.toString()).get("errors").asBoolean()) {
                     throw new IllegalStateException("bulk errors");
@@ -231,8 +284,19 @@ public final class MovieLensEval {
             List<Rating> ratings = e.getValue();
             long shift = now - ratings.get(ratings.size() - 1).time();
             for (Rating r : ratings) {
-                batch.add(Map.of("user_id", prefix + r.user(), "type", "rating", "value", r.value(), "timestamp", r.time() + shift,
-                    "event_id", prefix + r.user() + "-" + r.movie(), "item", Map.of("index", "ml-movies", "id", String.valueOf(r.movie()))));
+                batch.add(Map.of(
+                        "user_id",
+                        prefix + r.user(),
+                        "type",
+                        "rating",
+                        "value",
+                        r.value(),
+                        "timestamp",
+                        r.time() + shift,
+                        "event_id",
+                        prefix + r.user() + "-" + r.movie(),
+                        "item",
+                        Map.of("index", "ml-movies", "id", String.valueOf(r.movie()))));
                 count++;
                 if (batch.size() == 1000) {
                     post(rest, batch);
@@ -256,7 +320,7 @@ public final class MovieLensEval {
     /** Per user (in {@code heldOut}'s order): HR@10 (0 or 1) and nDCG@10. */
     record PerUser(double[] hits, double[] ndcg) {
         double[] means() {
-            return new double[] { mean(hits), mean(ndcg) };
+            return new double[] {mean(hits), mean(ndcg)};
         }
 
         /** This ranking's HR@10 minus {@code base}'s over the same users, and the standard error of that mean difference. */
@@ -269,7 +333,7 @@ public final class MovieLensEval {
             for (double x : d) {
                 var += (x - m) * (x - m);
             }
-            return new double[] { m, Math.sqrt(var / (d.length - 1) / d.length) };
+            return new double[] {m, Math.sqrt(var / (d.length - 1) / d.length)};
         }
 
         static double mean(double[] v) {
@@ -281,15 +345,31 @@ public final class MovieLensEval {
         }
     }
 
-    static PerUser evaluate(Rest rest, Map<Integer, List<Rating>> training, Map<Integer, Set<String>> heldOut, String kind, String prefix,
-        int maxPopularity) {
+    static PerUser evaluate(
+            Rest rest,
+            Map<Integer, List<Rating>> training,
+            Map<Integer, Set<String>> heldOut,
+            String kind,
+            String prefix,
+            int maxPopularity) {
         double[] hits = new double[heldOut.size()], ndcg = new double[heldOut.size()];
         int u = 0;
         for (var e : heldOut.entrySet()) {
-            List<String> seen = training.get(e.getKey()).stream().map(r -> String.valueOf(r.movie())).distinct().toList();
-            Map<String, Object> notSeen = Map.of("bool", Map.of("must_not", List.of(Map.of("ids", Map.of("values", seen)))));
-            Map<String, Object> popularityQuery = Map.of("function_score", Map.of("query", notSeen, "boost_mode", "replace",
-                "functions", List.of(Map.of("field_value_factor", Map.of("field", "popularity", "missing", 0)))));
+            List<String> seen = training.get(e.getKey()).stream()
+                    .map(r -> String.valueOf(r.movie()))
+                    .distinct()
+                    .toList();
+            Map<String, Object> notSeen =
+                    Map.of("bool", Map.of("must_not", List.of(Map.of("ids", Map.of("values", seen)))));
+            Map<String, Object> popularityQuery = Map.of(
+                    "function_score",
+                    Map.of(
+                            "query",
+                            notSeen,
+                            "boost_mode",
+                            "replace",
+                            "functions",
+                            List.of(Map.of("field_value_factor", Map.of("field", "popularity", "missing", 0)))));
             Map<String, Object> body = new HashMap<>();
             body.put("size", 10);
             body.put("_source", false);
@@ -298,16 +378,52 @@ public final class MovieLensEval {
                     body.put("query", popularityQuery);
                     body.put("sort", List.of(Map.of("popularity", "desc"), Map.of("_id", "asc")));
                 }
-                case "interest_knn" -> body.put("query", Map.of("interest_knn", Map.of("field", "text_vector", "user_id", prefix + e.getKey(),
-                    "k", 100, "filter", notSeen, "fallback", popularityQuery)));
+                case "interest_knn" ->
+                    body.put(
+                            "query",
+                            Map.of(
+                                    "interest_knn",
+                                    Map.of(
+                                            "field",
+                                            "text_vector",
+                                            "user_id",
+                                            prefix + e.getKey(),
+                                            "k",
+                                            100,
+                                            "filter",
+                                            notSeen,
+                                            "fallback",
+                                            popularityQuery)));
                 default -> {
                     body.put("query", popularityQuery);
-                    body.put("rescore", Map.of("window_size", 100, "interest", Map.of("user_id", prefix + e.getKey(), "field", "text_vector",
-                        "normalize", "min_max", "min", 0, "max", maxPopularity, "query_weight", 0.5, "interest_weight", 0.5)));
+                    body.put(
+                            "rescore",
+                            Map.of(
+                                    "window_size",
+                                    100,
+                                    "interest",
+                                    Map.of(
+                                            "user_id",
+                                            prefix + e.getKey(),
+                                            "field",
+                                            "text_vector",
+                                            "normalize",
+                                            "min_max",
+                                            "min",
+                                            0,
+                                            "max",
+                                            maxPopularity,
+                                            "query_weight",
+                                            0.5,
+                                            "interest_weight",
+                                            0.5)));
                 }
             }
             List<String> ranked = new ArrayList<>();
-            rest.ok("POST", "/ml-movies/_search", body).get("hits").get("hits").forEach(h -> ranked.add(h.get("_id").asText()));
+            rest.ok("POST", "/ml-movies/_search", body)
+                    .get("hits")
+                    .get("hits")
+                    .forEach(h -> ranked.add(h.get("_id").asText()));
             Map<String, Integer> relevant = new HashMap<>();
             e.getValue().forEach(id -> relevant.put(id, 1));
             hits[u] = ranked.stream().anyMatch(relevant::containsKey) ? 1 : 0;
@@ -333,7 +449,9 @@ public final class MovieLensEval {
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = csv(line);
             int id = Integer.parseInt(f.get(0));
-            String genres = f.get(2).equals("(no genres listed)") ? "" : ". Genres: " + String.join(", ", f.get(2).split("\\|"));
+            String genres = f.get(2).equals("(no genres listed)")
+                    ? ""
+                    : ". Genres: " + String.join(", ", f.get(2).split("\\|"));
             List<String> t = tags.getOrDefault(id, List.of());
             texts.put(id, f.get(1) + genres + (t.isEmpty() ? "" : ". Tags: " + String.join(", ", t)) + ".");
         }

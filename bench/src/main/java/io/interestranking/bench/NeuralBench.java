@@ -1,11 +1,9 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.MlCommons;
 import io.interestranking.it.Rest;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,18 +52,35 @@ public final class NeuralBench {
         }
         Map<String, Map<String, Integer>> test = Datasets.scifactTestQrels(scifact);
         List<String> queries = new ArrayList<>(Datasets.scifactQueries(scifact).entrySet().stream()
-            .filter(e -> test.containsKey(e.getKey())).map(Map.Entry::getValue).toList());
+                .filter(e -> test.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList());
         queries = queries.subList(0, Math.min(nq, queries.size()));
 
-        rest.ok("PUT", "/_cluster/settings", Map.of("persistent", Map.of("plugins.interest.query.embedding_cache_size", 0)));
+        rest.ok(
+                "PUT",
+                "/_cluster/settings",
+                Map.of("persistent", Map.of("plugins.interest.query.embedding_cache_size", 0)));
         try (MlCommons ml = new MlCommons(rest, models.resolve("all-minilm-l6-v2"))) {
             String model = ml.registerModel();
             ml.deploy(model);
-            rest.ok("PUT", "/_ingest/pipeline/nb-ours", Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"))));
-            rest.ok("PUT", "/_ingest/pipeline/nb-int8", Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"),
-                "model", "all-minilm-l6-v2-int8")));
-            rest.ok("PUT", "/_ingest/pipeline/nb-theirs", Map.of("processors", List.of(Map.of("text_embedding",
-                Map.of("model_id", model, "field_map", Map.of("title", "title_vector"))))));
+            rest.ok(
+                    "PUT",
+                    "/_ingest/pipeline/nb-ours",
+                    Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"))));
+            rest.ok(
+                    "PUT",
+                    "/_ingest/pipeline/nb-int8",
+                    Fixtures.pipeline(
+                            Map.of("field_map", Map.of("title", "title_vector"), "model", "all-minilm-l6-v2-int8")));
+            rest.ok(
+                    "PUT",
+                    "/_ingest/pipeline/nb-theirs",
+                    Map.of(
+                            "processors",
+                            List.of(Map.of(
+                                    "text_embedding",
+                                    Map.of("model_id", model, "field_map", Map.of("title", "title_vector"))))));
 
             // ingest: a warm-up round of each, then alternating rounds
             ingest(rest, "ours", titles, "w");
@@ -84,11 +99,21 @@ public final class NeuralBench {
                     theirs[r] = ingest(rest, "theirs", titles, "r" + r);
                     ours[r] = ingest(rest, "ours", titles, "r" + r);
                 }
-                System.err.printf(Locale.ROOT, "ingest round %d: ours %.0f docs/s (%.2f cores), neural-search %.0f docs/s (%.2f cores),"
-                    + " ours int8 %.0f docs/s (%.2f cores)%n", r + 1, ours[r][0], ours[r][1], theirs[r][0], theirs[r][1], int8[r][0], int8[r][1]);
+                System.err.printf(
+                        Locale.ROOT,
+                        "ingest round %d: ours %.0f docs/s (%.2f cores), neural-search %.0f docs/s (%.2f cores),"
+                                + " ours int8 %.0f docs/s (%.2f cores)%n",
+                        r + 1,
+                        ours[r][0],
+                        ours[r][1],
+                        theirs[r][0],
+                        theirs[r][1],
+                        int8[r][0],
+                        int8[r][1]);
             }
 
-            // queries on one index embedded by this plugin (both models give the same vectors: checked by FullDistributionIT)
+            // queries on one index embedded by this plugin (both models give the same vectors: checked by
+            // FullDistributionIT)
             loadQueryIndex(rest, titles);
             for (String q : queries.subList(0, Math.min(20, queries.size()))) { // warm-up with texts not timed below
                 time(rest, textKnn("warm-up " + q));
@@ -124,11 +149,17 @@ public final class NeuralBench {
                 String prefix = "b" + block + " ";
                 List<String> qs = queries;
                 if (block == 0) {
-                    tkQps[block] = concurrent(rest, qs.stream().map(q -> textKnn(prefix + q)).toList());
-                    nnQps[block] = concurrent(rest, qs.stream().map(q -> neural(prefix + q, model)).toList());
+                    tkQps[block] = concurrent(
+                            rest, qs.stream().map(q -> textKnn(prefix + q)).toList());
+                    nnQps[block] = concurrent(
+                            rest,
+                            qs.stream().map(q -> neural(prefix + q, model)).toList());
                 } else {
-                    nnQps[block] = concurrent(rest, qs.stream().map(q -> neural(prefix + q, model)).toList());
-                    tkQps[block] = concurrent(rest, qs.stream().map(q -> textKnn(prefix + q)).toList());
+                    nnQps[block] = concurrent(
+                            rest,
+                            qs.stream().map(q -> neural(prefix + q, model)).toList());
+                    tkQps[block] = concurrent(
+                            rest, qs.stream().map(q -> textKnn(prefix + q)).toList());
                 }
             }
             Map<String, Object> reset = new java.util.HashMap<>();
@@ -140,15 +171,19 @@ public final class NeuralBench {
             double tkP50 = pct(tkSorted, 50);
             double nnP50 = pct(nnSorted, 50);
             Path plot = report.resolveSibling("neural-comparison.png");
-            Plots.bars("This plugin vs. neural-search (same ONNX file, one node, 2 cores)", "docs/s  |  ms  |  queries/s",
-                List.of("ingest docs/s", "query p50 ms", "8-client queries/s"), List.of("interest-ranking", "neural-search",
-                    "interest-ranking int8 (ingest)"),
-                List.of(new double[] { oursMedian, tkP50, IngestBench.median(tkQps) },
-                    new double[] { theirsMedian, nnP50, IngestBench.median(nnQps) },
-                    new double[] { IngestBench.median(col(int8, 0)), 0, 0 }), plot);
+            Plots.bars(
+                    "This plugin vs. neural-search (same ONNX file, one node, 2 cores)",
+                    "docs/s  |  ms  |  queries/s",
+                    List.of("ingest docs/s", "query p50 ms", "8-client queries/s"),
+                    List.of("interest-ranking", "neural-search", "interest-ranking int8 (ingest)"),
+                    List.of(
+                            new double[] {oursMedian, tkP50, IngestBench.median(tkQps)},
+                            new double[] {theirsMedian, nnP50, IngestBench.median(nnQps)},
+                            new double[] {IngestBench.median(col(int8, 0)), 0, 0}),
+                    plot);
             String text = String.format(
-                Locale.ROOT,
-                """
+                    Locale.ROOT,
+                    """
                     # This plugin beside neural-search: ingest and query time
 
                     Measured %s by `bench/neural-bench.sh` on one local node (OpenSearch 3.6.0 with k-NN, job-scheduler,
@@ -195,19 +230,42 @@ public final class NeuralBench {
 
                     ![comparison](neural-comparison.png)
                     """,
-                Instant.now().toString(), Runtime.getRuntime().availableProcessors(),
-                titles.size(), BULK, rounds,
-                IngestBench.fmt(col(ours, 0)), IngestBench.fmt(col(ours, 1)), oursMedian,
-                IngestBench.fmt(col(theirs, 0)), IngestBench.fmt(col(theirs, 1)), theirsMedian,
-                IngestBench.fmt(col(int8, 0)), IngestBench.fmt(col(int8, 1)), IngestBench.median(col(int8, 0)),
-                oursMedian / theirsMedian, IngestBench.fmt(ratios(col(ours, 0), col(theirs, 0))),
-                IngestBench.median(col(int8, 0)) / theirsMedian, IngestBench.fmt(ratios(col(int8, 0), col(theirs, 0))),
-                queries.size(), titles.size(),
-                tkP50, pct(tkSorted, 90), pct(tkSorted, 99), nnP50, pct(nnSorted, 90), pct(nnSorted, 99),
-                tkP50 / nnP50, same, queries.size(),
-                CLIENTS, queries.size(), IngestBench.fmt(tkQps), IngestBench.median(tkQps), IngestBench.fmt(nnQps),
-                IngestBench.median(nnQps), IngestBench.median(tkQps) / IngestBench.median(nnQps)
-            );
+                    Instant.now().toString(),
+                    Runtime.getRuntime().availableProcessors(),
+                    titles.size(),
+                    BULK,
+                    rounds,
+                    IngestBench.fmt(col(ours, 0)),
+                    IngestBench.fmt(col(ours, 1)),
+                    oursMedian,
+                    IngestBench.fmt(col(theirs, 0)),
+                    IngestBench.fmt(col(theirs, 1)),
+                    theirsMedian,
+                    IngestBench.fmt(col(int8, 0)),
+                    IngestBench.fmt(col(int8, 1)),
+                    IngestBench.median(col(int8, 0)),
+                    oursMedian / theirsMedian,
+                    IngestBench.fmt(ratios(col(ours, 0), col(theirs, 0))),
+                    IngestBench.median(col(int8, 0)) / theirsMedian,
+                    IngestBench.fmt(ratios(col(int8, 0), col(theirs, 0))),
+                    queries.size(),
+                    titles.size(),
+                    tkP50,
+                    pct(tkSorted, 90),
+                    pct(tkSorted, 99),
+                    nnP50,
+                    pct(nnSorted, 90),
+                    pct(nnSorted, 99),
+                    tkP50 / nnP50,
+                    same,
+                    queries.size(),
+                    CLIENTS,
+                    queries.size(),
+                    IngestBench.fmt(tkQps),
+                    IngestBench.median(tkQps),
+                    IngestBench.fmt(nnQps),
+                    IngestBench.median(nnQps),
+                    IngestBench.median(tkQps) / IngestBench.median(nnQps));
             Files.writeString(report, text);
             System.out.println(text);
         }
@@ -251,17 +309,21 @@ public final class NeuralBench {
         for (String bulk : bulks) {
             JsonNode r = rest.ok("POST", "/_bulk", bulk);
             if (r.get("errors").asBoolean()) {
-                throw new IllegalStateException(kind + " bulk errors: " + r.toString().substring(0, 500));
+                throw new IllegalStateException(
+                        kind + " bulk errors: " + r.toString().substring(0, 500));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cores = (cpuMillis(rest) - cpu0) / 1000.0 / seconds;
         rest.call("DELETE", "/" + index, null);
-        return new double[] { titles.size() / seconds, cores };
+        return new double[] {titles.size() / seconds, cores};
     }
 
     static long cpuMillis(Rest rest) {
-        JsonNode node = rest.ok("GET", "/_nodes/_local/stats/process", null).get("nodes").elements().next();
+        JsonNode node = rest.ok("GET", "/_nodes/_local/stats/process", null)
+                .get("nodes")
+                .elements()
+                .next();
         return node.get("process").get("cpu").get("total_in_millis").asLong();
     }
 
@@ -280,13 +342,23 @@ public final class NeuralBench {
     }
 
     static String textKnn(String q) {
-        return json(Map.of("size", 10, "_source", false, "query",
-            Map.of("text_knn", Map.of("field", "title_vector", "query_text", q, "k", 10))));
+        return json(Map.of(
+                "size",
+                10,
+                "_source",
+                false,
+                "query",
+                Map.of("text_knn", Map.of("field", "title_vector", "query_text", q, "k", 10))));
     }
 
     static String neural(String q, String model) {
-        return json(Map.of("size", 10, "_source", false, "query",
-            Map.of("neural", Map.of("title_vector", Map.of("query_text", q, "model_id", model, "k", 10)))));
+        return json(Map.of(
+                "size",
+                10,
+                "_source",
+                false,
+                "query",
+                Map.of("neural", Map.of("title_vector", Map.of("query_text", q, "model_id", model, "k", 10)))));
     }
 
     static String json(Object o) {
@@ -304,7 +376,7 @@ public final class NeuralBench {
         double ms = (System.nanoTime() - start) / 1e6;
         List<String> ids = new ArrayList<>();
         r.get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
-        return new Object[] { ms, ids };
+        return new Object[] {ms, ids};
     }
 
     /** Queries/s with CLIENTS threads, each running all the bodies. */

@@ -1,5 +1,11 @@
 package io.interestranking.bench;
 
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -12,30 +18,28 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.util.List;
-import java.util.Map;
-
 /** The reports' PNG charts, drawn by JFreeChart (headless): grouped bars and percentile curves. */
 final class Plots {
 
     private static final int W = 900, H = 480;
-    private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728) };
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728)
+    };
 
     private Plots() {}
 
     /** Grouped bars: one group per label, one bar per series, each bar labelled with its value. */
-    static void bars(String title, String yLabel, List<String> labels, List<String> series, List<double[]> values, Path out) throws IOException {
+    static void bars(
+            String title, String yLabel, List<String> labels, List<String> series, List<double[]> values, Path out)
+            throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int s = 0; s < series.size(); s++) {
             for (int i = 0; i < labels.size(); i++) {
                 data.addValue(values.get(s)[i], series.get(s), labels.get(i));
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart =
+                ChartFactory.createBarChart(title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -64,7 +68,8 @@ final class Plots {
             data.addSeries(curve);
             max = Math.max(max, v[(int) Math.min(v.length - 1, Math.ceil(0.99 * v.length))]);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "percentile", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "percentile", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         chart.getXYPlot().getRangeAxis().setRange(0, max * 1.1);

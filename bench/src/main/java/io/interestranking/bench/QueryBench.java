@@ -1,15 +1,12 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +35,20 @@ public final class QueryBench {
         Random random = new Random(7);
 
         // an index left by an earlier run on the same node, of the same size, is reused (quick reruns by hand)
-        boolean reuse = rest.call("GET", "/bench-q/_count", null).body().path("count").asInt(-1) == items;
+        boolean reuse =
+                rest.call("GET", "/bench-q/_count", null).body().path("count").asInt(-1) == items;
         if (reuse == false) {
             indexItems(rest, items, random);
             // a user with a few interests
             List<Object> events = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                events.add(Map.of("user_id", "bench-user", "type", "click", "item", Map.of("index", "bench-q", "id", "i" + random.nextInt(items))));
+                events.add(Map.of(
+                        "user_id",
+                        "bench-user",
+                        "type",
+                        "click",
+                        "item",
+                        Map.of("index", "bench-q", "id", "i" + random.nextInt(items))));
             }
             rest.ok("POST", "/_plugins/_interest/events", Map.of("events", events));
         }
@@ -52,12 +56,19 @@ public final class QueryBench {
         List<String> texts = new ArrayList<>(Datasets.scifactQueries(scifact).values()).subList(0, queries);
         List<JsonNode> vectors = new ArrayList<>();
         for (int from = 0; from < texts.size(); from += 100) {
-            rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", texts.subList(from, Math.min(texts.size(), from + 100)), "kind", "query"))
-                .get("vectors").forEach(vectors::add);
+            rest.ok(
+                            "POST",
+                            "/_plugins/_interest/_embed",
+                            Map.of("texts", texts.subList(from, Math.min(texts.size(), from + 100)), "kind", "query"))
+                    .get("vectors")
+                    .forEach(vectors::add);
         }
-        rest.ok("PUT", "/_cluster/settings", Map.of("transient", Map.of("plugins.interest.query.embedding_cache_size", 0)));
+        rest.ok(
+                "PUT",
+                "/_cluster/settings",
+                Map.of("transient", Map.of("plugins.interest.query.embedding_cache_size", 0)));
 
-        String[] names = { "a_knn", "b_knn_rescore", "c_text_knn", "d_embed", "e_two_step", "f_rescore_exploration" };
+        String[] names = {"a_knn", "b_knn_rescore", "c_text_knn", "d_embed", "e_two_step", "f_rescore_exploration"};
         List<List<Double>> latencies = new ArrayList<>();
         // (e) split into its two requests: the embedding as it costs amid searches, and the knn that follows it
         List<Double> twoStepEmbed = new ArrayList<>(), twoStepKnn = new ArrayList<>();
@@ -66,11 +77,13 @@ public final class QueryBench {
         }
         // The kinds alternate in blocks of BLOCK queries, so a slow minute of this shared machine hits all of them;
         // within each block set the text_knn margin is taken on the spot: p50(c) - p50(a) - p50(d).
-        List<Double> margins = new ArrayList<>(), rescoreCosts = new ArrayList<>(), explorationCosts = new ArrayList<>();
+        List<Double> margins = new ArrayList<>(),
+                rescoreCosts = new ArrayList<>(),
+                explorationCosts = new ArrayList<>();
         double[] wall = new double[names.length];
         // model-call time from the node's own counters, summed over the (c) and the (d) blocks (the kinds that embed)
         long[] modelMs = new long[names.length], modelCalls = new long[names.length];
-        boolean[] embeds = { false, false, true, true, false, false };
+        boolean[] embeds = {false, false, true, true, false, false};
         for (int r = -1; r < rounds; r++) { // round -1 warms up
             for (int from = 0; from < queries; from += BLOCK) {
                 double[] blockP50 = new double[names.length];
@@ -81,8 +94,12 @@ public final class QueryBench {
                     for (int q = from; q < Math.min(queries, from + BLOCK); q++) {
                         long s = System.nanoTime();
                         if (k == 4) {
-                            JsonNode v = rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(texts.get(q)), "kind", "query"))
-                                .get("vectors").get(0);
+                            JsonNode v = rest.ok(
+                                            "POST",
+                                            "/_plugins/_interest/_embed",
+                                            Map.of("texts", List.of(texts.get(q)), "kind", "query"))
+                                    .get("vectors")
+                                    .get(0);
                             long m = System.nanoTime();
                             run(rest, 0, texts.get(q), v);
                             if (r >= 0) {
@@ -100,8 +117,10 @@ public final class QueryBench {
                         blockP50[k] = pct(sorted(block), 50);
                         if (before != null) {
                             JsonNode after = nodeStats(rest);
-                            modelMs[k] += after.get("inference_time_in_millis").asLong() - before.get("inference_time_in_millis").asLong();
-                            modelCalls[k] += after.get("inference_calls").asLong() - before.get("inference_calls").asLong();
+                            modelMs[k] += after.get("inference_time_in_millis").asLong()
+                                    - before.get("inference_time_in_millis").asLong();
+                            modelCalls[k] += after.get("inference_calls").asLong()
+                                    - before.get("inference_calls").asLong();
                         }
                     }
                 }
@@ -117,32 +136,48 @@ public final class QueryBench {
         rest.ok("PUT", "/_cluster/settings", Map.of("transient", reset));
 
         Map<String, double[]> curves = new java.util.LinkedHashMap<>();
-        String[] shortLabels = { "(a) knn", "(b) knn + interest rescorer", "(c) text_knn", "(d) _embed", "(e) _embed then knn",
-            "(f) (b) + exploration" };
+        String[] shortLabels = {
+            "(a) knn",
+            "(b) knn + interest rescorer",
+            "(c) text_knn",
+            "(d) _embed",
+            "(e) _embed then knn",
+            "(f) (b) + exploration"
+        };
         for (int k = 0; k < names.length; k++) {
             curves.put(shortLabels[k], sorted(latencies.get(k)));
         }
-        Plots.percentiles("Latency by percentile, " + items + " items, one node", "ms", curves, report.resolveSibling("query-latency.png"));
+        Plots.percentiles(
+                "Latency by percentile, " + items + " items, one node",
+                "ms",
+                curves,
+                report.resolveSibling("query-latency.png"));
         StringBuilder table = new StringBuilder();
         double[] p50 = new double[names.length];
-        String[] labels = { "(a) `knn` with a vector, k=100, size 10", "(b) (a) + `interest` rescorer, window 100",
-            "(c) `text_knn` with the same texts (cache off)", "(d) `_embed` of one query text",
+        String[] labels = {
+            "(a) `knn` with a vector, k=100, size 10",
+            "(b) (a) + `interest` rescorer, window 100",
+            "(c) `text_knn` with the same texts (cache off)",
+            "(d) `_embed` of one query text",
             "(e) `_embed` of the text, then (a) with its vector: two requests",
-            "(f) (b) with exploration (weight 0.1, a fixed seed)" };
+            "(f) (b) with exploration (weight 0.1, a fixed seed)"
+        };
         for (int k = 0; k < names.length; k++) {
             double[] v = sorted(latencies.get(k));
             p50[k] = pct(v, 50);
-            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", labels[k], p50[k], pct(v, 99), v.length / wall[k]));
+            table.append(String.format(
+                    Locale.ROOT, "| %s | %.2f | %.2f | %.1f |%n", labels[k], p50[k], pct(v, 99), v.length / wall[k]));
         }
         double embedAmid = pct(sorted(twoStepEmbed), 50);
         double knnAfterEmbed = pct(sorted(twoStepKnn), 50);
         double[] m = sorted(margins);
         long metBlocks = margins.stream().filter(x -> x <= 0).count();
-        double modelText = (double) modelMs[2] / Math.max(1, modelCalls[2]), modelEmbed = (double) modelMs[3] / Math.max(1, modelCalls[3]);
+        double modelText = (double) modelMs[2] / Math.max(1, modelCalls[2]),
+                modelEmbed = (double) modelMs[3] / Math.max(1, modelCalls[3]);
         double textCost = p50[2] - p50[0];
         String text = String.format(
-            Locale.ROOT,
-            """
+                Locale.ROOT,
+                """
                 # Query latency: k-NN, + interest rescorer, text_knn
 
                 Measured %s by `bench/query-bench.sh` on one local node (OpenSearch 3.6.0, k-NN 3.6.0.0, heap 2 GB,
@@ -183,18 +218,42 @@ public final class QueryBench {
 
                 ![latency by percentile](query-latency.png)
                 """,
-            Instant.now().toString(), Runtime.getRuntime().availableProcessors(), items, queries, BLOCK, BLOCK, rounds,
-            table.toString().strip(), embedAmid, knnAfterEmbed,
-            p50[1] - p50[0], p50[1] - p50[0] <= 2 ? "met" : "not met", rescoreCosts.size(), pct(sorted(rescoreCosts), 50),
-            p50[5] - p50[0], pct(sorted(explorationCosts), 50),
-            textCost, (textCost <= p50[3] ? "met" : "not met") + " at p50 over the run, " + (pct(m, 50) <= 0 ? "met" : "not met")
-                + " in the median block set",
-            p50[3], verdict(textCost, p50[3]), Math.abs(textCost - p50[3]),
-            embedAmid, verdict(textCost, embedAmid), Math.abs(textCost - embedAmid),
-            pct(m, 50), pct(m, 25), pct(m, 75), metBlocks, margins.size(),
-            modelText, modelEmbed, textCost - modelText, p50[3] - modelEmbed,
-            knnAfterEmbed - p50[0], p50[2] - p50[4]
-        );
+                Instant.now().toString(),
+                Runtime.getRuntime().availableProcessors(),
+                items,
+                queries,
+                BLOCK,
+                BLOCK,
+                rounds,
+                table.toString().strip(),
+                embedAmid,
+                knnAfterEmbed,
+                p50[1] - p50[0],
+                p50[1] - p50[0] <= 2 ? "met" : "not met",
+                rescoreCosts.size(),
+                pct(sorted(rescoreCosts), 50),
+                p50[5] - p50[0],
+                pct(sorted(explorationCosts), 50),
+                textCost,
+                (textCost <= p50[3] ? "met" : "not met") + " at p50 over the run, "
+                        + (pct(m, 50) <= 0 ? "met" : "not met") + " in the median block set",
+                p50[3],
+                verdict(textCost, p50[3]),
+                Math.abs(textCost - p50[3]),
+                embedAmid,
+                verdict(textCost, embedAmid),
+                Math.abs(textCost - embedAmid),
+                pct(m, 50),
+                pct(m, 25),
+                pct(m, 75),
+                metBlocks,
+                margins.size(),
+                modelText,
+                modelEmbed,
+                textCost - modelText,
+                p50[3] - modelEmbed,
+                knnAfterEmbed - p50[0],
+                p50[2] - p50[4]);
         Files.writeString(report, text);
         System.out.println(text);
     }
@@ -202,13 +261,18 @@ public final class QueryBench {
     static void indexItems(Rest rest, int items, Random random) throws Exception {
         rest.call("DELETE", "/bench-q", null);
         Map<String, Object> index = new HashMap<>(Fixtures.vectorIndex("none", "title", "title_vector", 1, 0));
-        index.put("settings", Map.of("index", Map.of("knn", true, "number_of_shards", 1, "number_of_replicas", 0, "refresh_interval", "-1")));
+        index.put(
+                "settings",
+                Map.of(
+                        "index",
+                        Map.of("knn", true, "number_of_shards", 1, "number_of_replicas", 0, "refresh_interval", "-1")));
         rest.ok("PUT", "/bench-q", index);
         long t0 = System.nanoTime();
         for (int from = 0; from < items; from += 2000) {
             StringBuilder bulk = new StringBuilder();
             for (int i = from; i < Math.min(items, from + 2000); i++) {
-                bulk.append(Datasets.bulkLine("bench-q", "i" + i, Map.of("title", "item " + i, "title_vector", EventsBench.unit(random))));
+                bulk.append(Datasets.bulkLine(
+                        "bench-q", "i" + i, Map.of("title", "item " + i, "title_vector", EventsBench.unit(random))));
             }
             if (rest.ok("POST", "/_bulk", bulk.toString()).get("errors").asBoolean()) {
                 throw new IllegalStateException("bulk errors");
@@ -220,20 +284,67 @@ public final class QueryBench {
     }
 
     static JsonNode nodeStats(Rest rest) {
-        return rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").elements().next();
+        return rest.ok("GET", "/_plugins/_interest/stats", null)
+                .get("nodes")
+                .elements()
+                .next();
     }
 
     static void run(Rest rest, int kind, String text, JsonNode vector) {
         Map<String, Object> knn = Map.of("knn", Map.of("title_vector", Map.of("vector", vector, "k", 100)));
         switch (kind) {
             case 0 -> rest.ok("POST", "/bench-q/_search", Map.of("size", 10, "_source", false, "query", knn));
-            case 5 -> rest.ok("POST", "/bench-q/_search", Map.of("size", 10, "_source", false, "query", knn, "rescore",
-                Map.of("window_size", 100, "interest", Map.of("user_id", "bench-user", "field", "title_vector",
-                    "exploration", Map.of("weight", 0.1, "seed", "bench-7")))));
-            case 1 -> rest.ok("POST", "/bench-q/_search", Map.of("size", 10, "_source", false, "query", knn, "rescore",
-                Map.of("window_size", 100, "interest", Map.of("user_id", "bench-user", "field", "title_vector"))));
-            case 2 -> rest.ok("POST", "/bench-q/_search", Map.of("size", 10, "_source", false, "query",
-                Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", 100))));
+            case 5 ->
+                rest.ok(
+                        "POST",
+                        "/bench-q/_search",
+                        Map.of(
+                                "size",
+                                10,
+                                "_source",
+                                false,
+                                "query",
+                                knn,
+                                "rescore",
+                                Map.of(
+                                        "window_size",
+                                        100,
+                                        "interest",
+                                        Map.of(
+                                                "user_id",
+                                                "bench-user",
+                                                "field",
+                                                "title_vector",
+                                                "exploration",
+                                                Map.of("weight", 0.1, "seed", "bench-7")))));
+            case 1 ->
+                rest.ok(
+                        "POST",
+                        "/bench-q/_search",
+                        Map.of(
+                                "size",
+                                10,
+                                "_source",
+                                false,
+                                "query",
+                                knn,
+                                "rescore",
+                                Map.of(
+                                        "window_size",
+                                        100,
+                                        "interest",
+                                        Map.of("user_id", "bench-user", "field", "title_vector"))));
+            case 2 ->
+                rest.ok(
+                        "POST",
+                        "/bench-q/_search",
+                        Map.of(
+                                "size",
+                                10,
+                                "_source",
+                                false,
+                                "query",
+                                Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", 100))));
             default -> rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(text), "kind", "query"));
         }
     }
@@ -247,6 +358,8 @@ public final class QueryBench {
     }
 
     static double pct(double[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q / 100 * sorted.length) - 1)];
+        return sorted.length == 0
+                ? 0
+                : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q / 100 * sorted.length) - 1)];
     }
 }

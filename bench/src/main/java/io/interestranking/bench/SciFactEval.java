@@ -1,10 +1,8 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,8 +30,11 @@ public final class SciFactEval {
         Map<String, Map<String, Integer>> qrels = Datasets.scifactTestQrels(dir);
 
         rest.call("DELETE", "/scifact", null);
-        rest.ok("PUT", "/_ingest/pipeline/scifact", Fixtures.pipeline(Map.of("field_map", Map.of("text", "text_vector"), "batch_size", 32,
-            "model", model)));
+        rest.ok(
+                "PUT",
+                "/_ingest/pipeline/scifact",
+                Fixtures.pipeline(
+                        Map.of("field_map", Map.of("text", "text_vector"), "batch_size", 32, "model", model)));
         rest.ok("PUT", "/scifact", Fixtures.vectorIndex("scifact", "text", "text_vector", 1, 0));
         long start = System.nanoTime();
         for (int from = 0; from < corpus.size(); from += 250) {
@@ -59,45 +60,52 @@ public final class SciFactEval {
         List<float[]> vectors = new ArrayList<>();
         for (int from = 0; from < texts.size(); from += 100) {
             JsonNode v = rest.ok(
-                "POST",
-                "/_plugins/_interest/_embed",
-                Map.of("texts", texts.subList(from, Math.min(texts.size(), from + 100)), "kind", "query", "model", model)
-            ).get("vectors");
+                            "POST",
+                            "/_plugins/_interest/_embed",
+                            Map.of(
+                                    "texts",
+                                    texts.subList(from, Math.min(texts.size(), from + 100)),
+                                    "kind",
+                                    "query",
+                                    "model",
+                                    model))
+                    .get("vectors");
             v.forEach(n -> vectors.add(Rest.vector(n)));
         }
         double annSum = 0, exactSum = 0, annNoSelf = 0;
         for (int i = 0; i < ids.size(); i++) {
             Map<String, Object> knn = Map.of(
-                "size",
-                10,
-                "_source",
-                false,
-                "query",
-                Map.of("knn", Map.of("text_vector", Map.of("vector", vectors.get(i), "k", 100)))
-            );
+                    "size",
+                    10,
+                    "_source",
+                    false,
+                    "query",
+                    Map.of("knn", Map.of("text_vector", Map.of("vector", vectors.get(i), "k", 100))));
             Map<String, Object> exact = Map.of(
-                "size",
-                10,
-                "_source",
-                false,
-                "query",
-                Map.of(
-                    "script_score",
+                    "size",
+                    10,
+                    "_source",
+                    false,
+                    "query",
                     Map.of(
-                        "query",
-                        Map.of("match_all", Map.of()),
-                        "script",
-                        Map.of(
-                            "source",
-                            "knn_score",
-                            "lang",
-                            "knn",
-                            "params",
-                            Map.of("field", "text_vector", "query_value", vectors.get(i), "space_type", "cosinesimil")
-                        )
-                    )
-                )
-            );
+                            "script_score",
+                            Map.of(
+                                    "query",
+                                    Map.of("match_all", Map.of()),
+                                    "script",
+                                    Map.of(
+                                            "source",
+                                            "knn_score",
+                                            "lang",
+                                            "knn",
+                                            "params",
+                                            Map.of(
+                                                    "field",
+                                                    "text_vector",
+                                                    "query_value",
+                                                    vectors.get(i),
+                                                    "space_type",
+                                                    "cosinesimil")))));
             List<String> annIds = hitIds(rest.ok("POST", "/scifact/_search", knn));
             List<String> exactIds = hitIds(rest.ok("POST", "/scifact/_search", exact));
             Map<String, Integer> rel = qrels.get(ids.get(i));
@@ -111,8 +119,8 @@ public final class SciFactEval {
         int n = ids.size();
         double ann = annSum / n, ex = exactSum / n, noSelfScore = annNoSelf / n;
         String text = String.format(
-            java.util.Locale.ROOT,
-            """
+                java.util.Locale.ROOT,
+                """
                 # SciFact retrieval quality (%s through the plugin)
 
                 Measured %s by `bench/scifact-eval.sh` on one local node (OpenSearch 3.6.0, k-NN 3.6.0.0, lucene HNSW,
@@ -134,18 +142,17 @@ public final class SciFactEval {
                 With a document whose id equals the query id removed from the ranking (BEIR's `ignore_identical_ids`):
                 %.4f.
                 """,
-            model,
-            Instant.now().toString(),
-            count,
-            indexSeconds,
-            count / indexSeconds,
-            n,
-            ann,
-            ex,
-            PUBLISHED,
-            ann - PUBLISHED,
-            noSelfScore
-        );
+                model,
+                Instant.now().toString(),
+                count,
+                indexSeconds,
+                count / indexSeconds,
+                n,
+                ann,
+                ex,
+                PUBLISHED,
+                ann - PUBLISHED,
+                noSelfScore);
         Files.writeString(report, text);
         System.out.println(text);
     }

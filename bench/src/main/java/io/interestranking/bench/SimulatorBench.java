@@ -1,10 +1,8 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,18 +80,30 @@ public final class SimulatorBench {
             people.add(new User(u, t.get(0), t.get(1), t.get(2), t.get(3)));
         }
         // one session every few seconds: one hour of the defaults ≈ one session
-        Map<String, Object> time = Map.of("plugins.interest.profile.short_term_half_life", "1s",
-            "plugins.interest.profile.long_term_half_life", "5s", "plugins.interest.profile.negative_half_life", "20s");
+        Map<String, Object> time = Map.of(
+                "plugins.interest.profile.short_term_half_life",
+                "1s",
+                "plugins.interest.profile.long_term_half_life",
+                "5s",
+                "plugins.interest.profile.negative_half_life",
+                "20s");
         List<Variant> variants = List.of(
-            new Variant("full model", Map.of(), 0.1, true),
-            new Variant("one interest", Map.of("plugins.interest.profile.max_interests", 1), 0.1, true),
-            new Variant("no decay", Map.of("plugins.interest.profile.long_term_half_life", "0s",
-                "plugins.interest.profile.negative_half_life", "0s"), 0.1, true),
-            new Variant("no short-term", Map.of("plugins.interest.profile.short_term.enabled", false), 0.1, true),
-            new Variant("no negative", Map.of("plugins.interest.profile.negative.enabled", false), 0.1, true),
-            new Variant("no exploration", Map.of(), 0, true),
-            new Variant("exploration 0.4", Map.of(), 0.4, true),
-            new Variant("no personalisation", Map.of(), 0, false));
+                new Variant("full model", Map.of(), 0.1, true),
+                new Variant("one interest", Map.of("plugins.interest.profile.max_interests", 1), 0.1, true),
+                new Variant(
+                        "no decay",
+                        Map.of(
+                                "plugins.interest.profile.long_term_half_life",
+                                "0s",
+                                "plugins.interest.profile.negative_half_life",
+                                "0s"),
+                        0.1,
+                        true),
+                new Variant("no short-term", Map.of("plugins.interest.profile.short_term.enabled", false), 0.1, true),
+                new Variant("no negative", Map.of("plugins.interest.profile.negative.enabled", false), 0.1, true),
+                new Variant("no exploration", Map.of(), 0, true),
+                new Variant("exploration 0.4", Map.of(), 0.4, true),
+                new Variant("no personalisation", Map.of(), 0, false));
         Map<String, Trace[]> traces = new LinkedHashMap<>();
         long start = System.nanoTime();
         for (int v = 0; v < variants.size(); v++) {
@@ -129,10 +139,13 @@ public final class SimulatorBench {
                     }
                 }
                 for (int from = 0; from < events.size(); from += 1000) {
-                    JsonNode r = rest.ok("POST", "/_plugins/_interest/events",
-                        Map.of("events", events.subList(from, Math.min(events.size(), from + 1000))));
+                    JsonNode r = rest.ok(
+                            "POST",
+                            "/_plugins/_interest/events",
+                            Map.of("events", events.subList(from, Math.min(events.size(), from + 1000))));
                     if (r.get("errors").asBoolean()) {
-                        throw new IllegalStateException("event errors: " + r.toString().substring(0, 500));
+                        throw new IllegalStateException(
+                                "event errors: " + r.toString().substring(0, 500));
                     }
                 }
                 // sessions one second apart at least, the clock the half-lives are scaled to
@@ -147,25 +160,42 @@ public final class SimulatorBench {
             traces.put(variant.name(), trace);
             System.err.println("done: " + variant.name());
         }
-        Files.writeString(report, report(traces, users, sessions, shift, (System.nanoTime() - start) / 1e9 / sessions / variants.size()));
+        Files.writeString(
+                report,
+                report(traces, users, sessions, shift, (System.nanoTime() - start) / 1e9 / sessions / variants.size()));
         List<String> names = new ArrayList<>(traces.keySet());
-        double[] clicks = new double[names.size()], newTopic = new double[names.size()], disliked = new double[names.size()];
+        double[] clicks = new double[names.size()],
+                newTopic = new double[names.size()],
+                disliked = new double[names.size()];
         for (int i = 0; i < names.size(); i++) {
             Trace[] t = traces.get(names.get(i));
             clicks[i] = meanCi(over(t, x -> x.clicks, 1, sessions))[0];
             newTopic[i] = meanCi(over(t, x -> x.shownNext, sessions - 4, sessions))[0];
             disliked[i] = meanCi(over(t, x -> x.shownDisliked, 2, sessions))[0];
         }
-        Plots.bars("Simulated users: each variant of the model", "per session", names,
-            List.of("clicks", "new topic's items in the top 10 (last 4 sessions)", "disliked items in the top 10"),
-            List.of(clicks, newTopic, disliked), report.resolveSibling("simulator.png"));
-        Files.writeString(report, Files.readString(report) + "\n![clicks, adaptation and disliked items by variant](simulator.png)\n");
+        Plots.bars(
+                "Simulated users: each variant of the model",
+                "per session",
+                names,
+                List.of("clicks", "new topic's items in the top 10 (last 4 sessions)", "disliked items in the top 10"),
+                List.of(clicks, newTopic, disliked),
+                report.resolveSibling("simulator.png"));
+        Files.writeString(
+                report,
+                Files.readString(report) + "\n![clicks, adaptation and disliked items by variant](simulator.png)\n");
         System.out.println(Files.readString(report));
     }
 
     static Map<String, Object> event(String uid, String type, String item, int session) {
-        return Map.of("user_id", uid, "type", type, "item", Map.of("index", INDEX, "id", item, "field", FIELD),
-            "event_id", uid + "-" + session + "-" + item);
+        return Map.of(
+                "user_id",
+                uid,
+                "type",
+                type,
+                "item",
+                Map.of("index", INDEX, "id", item, "field", FIELD),
+                "event_id",
+                uid + "-" + session + "-" + item);
     }
 
     /** The top 10 of the feed: a random first pass (fresh per session), personalised by the rescorer. */
@@ -173,14 +203,43 @@ public final class SimulatorBench {
         Map<String, Object> body = new HashMap<>();
         body.put("size", 10);
         body.put("_source", false);
-        body.put("query", Map.of("function_score", Map.of("query", Map.of("match_all", Map.of()), "boost_mode", "replace",
-            "functions", List.of(Map.of("random_score", Map.of("seed", session * 100_003 + user, "field", "_seq_no"))))));
+        body.put(
+                "query",
+                Map.of(
+                        "function_score",
+                        Map.of(
+                                "query",
+                                Map.of("match_all", Map.of()),
+                                "boost_mode",
+                                "replace",
+                                "functions",
+                                List.of(Map.of(
+                                        "random_score",
+                                        Map.of("seed", session * 100_003 + user, "field", "_seq_no"))))));
         if (variant.personalised()) {
-            body.put("rescore", Map.of("window_size", 100, "interest", Map.of("user_id", uid, "field", FIELD, "query_weight", 0.2,
-                "interest_weight", 0.8, "exploration", Map.of("weight", variant.exploration(), "seed", "s" + session))));
+            body.put(
+                    "rescore",
+                    Map.of(
+                            "window_size",
+                            100,
+                            "interest",
+                            Map.of(
+                                    "user_id",
+                                    uid,
+                                    "field",
+                                    FIELD,
+                                    "query_weight",
+                                    0.2,
+                                    "interest_weight",
+                                    0.8,
+                                    "exploration",
+                                    Map.of("weight", variant.exploration(), "seed", "s" + session))));
         }
         List<String> ids = new ArrayList<>();
-        rest.ok("POST", "/" + INDEX + "/_search", body).get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
+        rest.ok("POST", "/" + INDEX + "/_search", body)
+                .get("hits")
+                .get("hits")
+                .forEach(h -> ids.add(h.get("_id").asText()));
         return ids;
     }
 
@@ -194,7 +253,7 @@ public final class SimulatorBench {
         for (double x : perUser) {
             var += (x - m) * (x - m) / (perUser.length - 1);
         }
-        return new double[] { m, 1.96 * Math.sqrt(var / perUser.length) };
+        return new double[] {m, 1.96 * Math.sqrt(var / perUser.length)};
     }
 
     /** Per user: the mean of {@code values} over sessions [from, to). */
@@ -233,8 +292,15 @@ public final class SimulatorBench {
         }
         double[] dm = meanCi(d);
         boolean significant = Math.abs(dm[0]) > dm[1];
-        return String.format(Locale.ROOT, "%.2f ± %.2f (%s%+.2f ± %.2f%s)", m[0], m[1], significant ? "**" : "", dm[0], dm[1],
-            significant ? "**" : "");
+        return String.format(
+                Locale.ROOT,
+                "%.2f ± %.2f (%s%+.2f ± %.2f%s)",
+                m[0],
+                m[1],
+                significant ? "**" : "",
+                dm[0],
+                dm[1],
+                significant ? "**" : "");
     }
 
     static String report(Map<String, Trace[]> traces, int users, int sessions, int shift, double secondsPerSession) {
@@ -242,15 +308,28 @@ public final class SimulatorBench {
         StringBuilder rows = new StringBuilder();
         traces.forEach((name, t) -> {
             boolean isFull = t == full;
-            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", name,
-                cell(over(t, x -> x.clicks, 1, sessions), isFull ? null : over(full, x -> x.clicks, 1, sessions)),
-                cell(adaptation(t, shift, sessions), isFull ? null : adaptation(full, shift, sessions)),
-                cell(over(t, x -> x.shownNext, sessions - 4, sessions), isFull ? null : over(full, x -> x.shownNext, sessions - 4, sessions)),
-                cell(over(t, x -> x.shownOld, sessions - 4, sessions), isFull ? null : over(full, x -> x.shownOld, sessions - 4, sessions)),
-                cell(over(t, x -> x.shownDisliked, 2, sessions), isFull ? null : over(full, x -> x.shownDisliked, 2, sessions)),
-                cell(over(t, x -> x.clickedSecond, 0, shift), isFull ? null : over(full, x -> x.clickedSecond, 0, shift))));
+            rows.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s |%n",
+                    name,
+                    cell(over(t, x -> x.clicks, 1, sessions), isFull ? null : over(full, x -> x.clicks, 1, sessions)),
+                    cell(adaptation(t, shift, sessions), isFull ? null : adaptation(full, shift, sessions)),
+                    cell(
+                            over(t, x -> x.shownNext, sessions - 4, sessions),
+                            isFull ? null : over(full, x -> x.shownNext, sessions - 4, sessions)),
+                    cell(
+                            over(t, x -> x.shownOld, sessions - 4, sessions),
+                            isFull ? null : over(full, x -> x.shownOld, sessions - 4, sessions)),
+                    cell(
+                            over(t, x -> x.shownDisliked, 2, sessions),
+                            isFull ? null : over(full, x -> x.shownDisliked, 2, sessions)),
+                    cell(
+                            over(t, x -> x.clickedSecond, 0, shift),
+                            isFull ? null : over(full, x -> x.clickedSecond, 0, shift))));
         });
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
             # Simulated users: which parts of the model help
 
             Measured %s by `bench/simulator-bench.sh` on one local node (OpenSearch 3.6.0, k-NN 3.6.0.0, this plugin),
@@ -275,6 +354,15 @@ public final class SimulatorBench {
             | variant | clicks per session (sessions 2–%d) | sessions until the new topic fills half the top 10 (after the shift, at most %d) | new topic's items in the top 10, last 4 sessions | faded topic's items in the top 10, last 4 sessions | disliked items in the top 10 (sessions 3–%d) | clicks on the second topic per session, before the shift |
             |---|---|---|---|---|---|---|
             %s
-            """, Instant.now(), users, shift + 1, sessions, secondsPerSession, sessions, sessions - shift, sessions, rows.toString().strip());
+            """,
+                Instant.now(),
+                users,
+                shift + 1,
+                sessions,
+                secondsPerSession,
+                sessions,
+                sessions - shift,
+                sessions,
+                rows.toString().strip());
     }
 }

@@ -4,6 +4,7 @@ import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelRegistry;
 import io.interestranking.embedding.NativeRuntime;
 import io.interestranking.embedding.TextKind;
+import io.interestranking.it.Fixtures;
 import io.interestranking.profile.Event;
 import io.interestranking.profile.EventType;
 import io.interestranking.profile.Interest;
@@ -12,12 +13,9 @@ import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.Rules;
 import io.interestranking.profile.Vectors;
-import io.interestranking.it.Fixtures;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +42,8 @@ public final class TopicBench {
 
         static Map<String, List<Item>> group(List<Item> items) {
             Map<String, List<Item>> m = new LinkedHashMap<>();
-            items.forEach(i -> m.computeIfAbsent(i.topic(), t -> new ArrayList<>()).add(i));
+            items.forEach(
+                    i -> m.computeIfAbsent(i.topic(), t -> new ArrayList<>()).add(i));
             return m;
         }
     }
@@ -66,8 +65,12 @@ public final class TopicBench {
         Path root = Path.of(args[2]);
         Path report = Path.of(args[3]);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        EmbeddingService service = new EmbeddingService(new ModelRegistry(List.of(models)),
-            new NativeRuntime(Files.createTempDirectory("topics"), 1, 1), pool, () -> 8192, new io.interestranking.stats.InterestStats());
+        EmbeddingService service = new EmbeddingService(
+                new ModelRegistry(List.of(models)),
+                new NativeRuntime(Files.createTempDirectory("topics"), 1, 1),
+                pool,
+                () -> 8192,
+                new io.interestranking.stats.InterestStats());
         Catalog en = demo(service, root, "en", "all-minilm-l6-v2");
         Catalog movies = movies(service, datasets.resolve("movielens-small"), "all-minilm-l6-v2");
         Catalog zh = demo(service, root, "zh", "bge-small-zh-v1.5");
@@ -75,7 +78,9 @@ public final class TopicBench {
         pool.shutdown();
 
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, """
+        out.append(String.format(
+                        Locale.ROOT,
+                        """
             # Are interests topics? Calibrating the spawn and merge rule
 
             Measured %s by `bench/topics-bench.sh`, in process (the bundled models embed the catalogs; the plugin's
@@ -92,11 +97,26 @@ public final class TopicBench {
 
             | catalog | item pairs: cosine within a topic (mean, q05–q95) | between topics | nearest true topic mean, among 4 topics |
             |---|---|---|---|
-            """, java.time.Instant.now(), 0, USERS, String.join(", ", GENRES), movies.items().size()).replace("the 0 clicks", "the 10·T clicks"));
+            """,
+                        java.time.Instant.now(),
+                        0,
+                        USERS,
+                        String.join(", ", GENRES),
+                        movies.items().size())
+                .replace("the 0 clicks", "the 10·T clicks"));
         for (Catalog c : List.of(en, movies, zh)) {
             double[] w = pairs(c, true), b = pairs(c, false);
-            out.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %.3f (%.3f–%.3f) | %.3f of items |%n", c.name(), w[0], w[1], w[2],
-                b[0], b[1], b[2], ceiling(c, 4, new Random(4))));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f (%.3f–%.3f) | %.3f (%.3f–%.3f) | %.3f of items |%n",
+                    c.name(),
+                    w[0],
+                    w[1],
+                    w[2],
+                    b[0],
+                    b[1],
+                    b[2],
+                    ceiling(c, 4, new Random(4))));
         }
         out.append("""
 
@@ -131,7 +151,8 @@ public final class TopicBench {
                 for (int t = 1; t <= 4; t++) {
                     Result x = simulate(c, r.params(), t, USERS, new Random(t));
                     perTopic.get(t - 1)[labels.size() - 1] = x.interestsPerTopic();
-                    out.append(String.format(Locale.ROOT, " | %.2f / %.3f / %.2f", x.interestsPerTopic(), x.purity(), x.pureShare()));
+                    out.append(String.format(
+                            Locale.ROOT, " | %.2f / %.3f / %.2f", x.interestsPerTopic(), x.purity(), x.pureShare()));
                 }
                 out.append(" |\n");
             }
@@ -143,8 +164,13 @@ public final class TopicBench {
             """);
         List<double[]> series = new ArrayList<>();
         perTopic.forEach(v -> series.add(java.util.Arrays.copyOf(v, labels.size())));
-        Plots.bars("Long-term interests per topic, users of T topics", "interests per topic", labels,
-            List.of("T = 1", "T = 2", "T = 3", "T = 4"), series, report.resolveSibling("topics.png"));
+        Plots.bars(
+                "Long-term interests per topic, users of T topics",
+                "interests per topic",
+                labels,
+                List.of("T = 1", "T = 2", "T = 3", "T = 4"),
+                series,
+                report.resolveSibling("topics.png"));
         out.append("\n![interests per topic by catalog and rule](topics.png)\n");
         Files.writeString(report, out.toString());
         System.out.println(out);
@@ -157,10 +183,15 @@ public final class TopicBench {
         double rho = Math.round(cohesion * 100) / 100.0;
         for (double merge = 0.25; merge <= 0.651; merge += 0.05) {
             for (double spawn = 0.26; spawn <= 0.621; spawn += 0.02) {
-                Rule r = new Rule(String.format(Locale.ROOT, "calibrated: θ %.2f, μ %.2f, ρ %.2f", spawn, merge, rho), spawn, merge, rho);
+                Rule r = new Rule(
+                        String.format(Locale.ROOT, "calibrated: θ %.2f, μ %.2f, ρ %.2f", spawn, merge, rho),
+                        spawn,
+                        merge,
+                        rho);
                 double worstCount = 0, worstPurity = 1;
                 for (int t = 1; t <= 4; t++) {
-                    Result x = simulate(c, r.params(), t, USERS / 2, new Random(100 + t)); // other seeds than the table's
+                    Result x =
+                            simulate(c, r.params(), t, USERS / 2, new Random(100 + t)); // other seeds than the table's
                     worstCount = Math.max(worstCount, x.interestsPerTopic());
                     worstPurity = Math.min(worstPurity, x.purity());
                 }
@@ -170,8 +201,16 @@ public final class TopicBench {
         scored.removeIf(x -> x.worstCount() > 1.25);
         scored.sort((x, y) -> Double.compare(y.worstPurity(), x.worstPurity()));
         for (Scored x : scored.subList(0, Math.min(3, scored.size()))) {
-            out.append(String.format(Locale.ROOT, "| %s (%s) | %.2f | %.2f | %.2f | %.2f | %.3f |%n", c.model(), c.name(), x.rule().spawn(),
-                x.rule().merge(), x.rule().cohesion(), x.worstCount(), x.worstPurity()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s (%s) | %.2f | %.2f | %.2f | %.2f | %.3f |%n",
+                    c.model(),
+                    c.name(),
+                    x.rule().spawn(),
+                    x.rule().merge(),
+                    x.rule().cohesion(),
+                    x.worstCount(),
+                    x.worstPurity()));
         }
         return scored.get(0).rule();
     }
@@ -181,13 +220,14 @@ public final class TopicBench {
         Random random = new Random(1);
         List<Double> v = new ArrayList<>();
         while (v.size() < 5000) {
-            Item a = c.items().get(random.nextInt(c.items().size())), b = c.items().get(random.nextInt(c.items().size()));
+            Item a = c.items().get(random.nextInt(c.items().size())),
+                    b = c.items().get(random.nextInt(c.items().size()));
             if (a != b && a.topic().equals(b.topic()) == within) {
                 v.add(Vectors.dot(a.vector(), b.vector()));
             }
         }
         Collections.sort(v);
-        return new double[] { v.stream().mapToDouble(x -> x).average().orElse(0), v.get(250), v.get(4750) };
+        return new double[] {v.stream().mapToDouble(x -> x).average().orElse(0), v.get(250), v.get(4750)};
     }
 
     /** Users who click 10 items of each of {@code topics} random topics, in a random order one minute apart. */
@@ -216,7 +256,8 @@ public final class TopicBench {
             for (Interest i : p.interests()) {
                 Map<String, Integer> count = new HashMap<>();
                 i.evidence().forEach(id -> count.merge(topicOf.get(id), 1, Integer::sum));
-                double purity = Collections.max(count.values()) / (double) i.evidence().size();
+                double purity =
+                        Collections.max(count.values()) / (double) i.evidence().size();
                 puritySum += purity;
                 pure += purity >= 0.95 ? 1 : 0;
                 counted++;
@@ -230,7 +271,9 @@ public final class TopicBench {
         Map<String, float[]> means = new HashMap<>();
         c.byTopic().forEach((topic, items) -> {
             float[] m = new float[items.get(0).vector().length];
-            items.forEach(i -> { for (int k = 0; k < m.length; k++) m[k] += i.vector()[k]; });
+            items.forEach(i -> {
+                for (int k = 0; k < m.length; k++) m[k] += i.vector()[k];
+            });
             double norm = Math.sqrt(Vectors.dot(m, m));
             for (int k = 0; k < m.length; k++) m[k] /= norm;
             means.put(topic, m);
@@ -246,7 +289,10 @@ public final class TopicBench {
                     double bestCos = -2;
                     for (String other : chosen) {
                         double cos = Vectors.dot(item.vector(), means.get(other));
-                        if (cos > bestCos) { bestCos = cos; best = other; }
+                        if (cos > bestCos) {
+                            bestCos = cos;
+                            best = other;
+                        }
                     }
                     right += best.equals(topic) ? 1 : 0;
                     all++;
@@ -271,7 +317,8 @@ public final class TopicBench {
     /** MovieLens movies of exactly one of {@link #GENRES}: "title. Genre film. tags". */
     static Catalog movies(EmbeddingService service, Path dir, String model) throws Exception {
         Map<String, List<String>> tags = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("tags.csv")).subList(1, Files.readAllLines(dir.resolve("tags.csv")).size())) {
+        for (String line : Files.readAllLines(dir.resolve("tags.csv"))
+                .subList(1, Files.readAllLines(dir.resolve("tags.csv")).size())) {
             List<String> f = MovieLensEval.csv(line);
             List<String> t = tags.computeIfAbsent(f.get(1), k -> new ArrayList<>());
             if (t.size() < 5 && t.contains(f.get(2)) == false) {
@@ -292,9 +339,16 @@ public final class TopicBench {
         return new Catalog("movielens", model, embed(service, model, ids, topics, texts));
     }
 
-    static List<Item> embed(EmbeddingService service, String model, List<String> ids, List<String> topics, List<String> texts) throws Exception {
+    static List<Item> embed(
+            EmbeddingService service, String model, List<String> ids, List<String> topics, List<String> texts)
+            throws Exception {
         var future = new java.util.concurrent.CompletableFuture<float[][]>();
-        service.embed(model, texts, TextKind.PASSAGE, 32, org.opensearch.core.action.ActionListener.wrap(future::complete, future::completeExceptionally));
+        service.embed(
+                model,
+                texts,
+                TextKind.PASSAGE,
+                32,
+                org.opensearch.core.action.ActionListener.wrap(future::complete, future::completeExceptionally));
         float[][] v = future.get();
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

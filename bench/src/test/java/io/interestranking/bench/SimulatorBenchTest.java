@@ -1,9 +1,9 @@
 package io.interestranking.bench;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class SimulatorBenchTest {
 
@@ -23,7 +23,8 @@ class SimulatorBenchTest {
     @Test
     void meanAndTheHalfWidthOfIts95PercentInterval() {
         // mean 2, sample variance ((−1)² + 0 + 1²)/2 = 1, half-width 1.96·√(1/3)
-        assertArrayEquals(new double[] { 2, 1.96 * Math.sqrt(1.0 / 3) }, SimulatorBench.meanCi(new double[] { 1, 2, 3 }), 1e-12);
+        assertArrayEquals(
+                new double[] {2, 1.96 * Math.sqrt(1.0 / 3)}, SimulatorBench.meanCi(new double[] {1, 2, 3}), 1e-12);
     }
 
     @Test
@@ -31,7 +32,7 @@ class SimulatorBenchTest {
         SimulatorBench.Trace quick = new SimulatorBench.Trace(6), never = new SimulatorBench.Trace(6);
         quick.shownNext[3] = 2;
         quick.shownNext[4] = 5;
-        double[] sessions = SimulatorBench.adaptation(new SimulatorBench.Trace[] { quick, never }, 3, 6);
-        assertArrayEquals(new double[] { 1, 3 }, sessions); // one session after the shift; never: censored at the end
+        double[] sessions = SimulatorBench.adaptation(new SimulatorBench.Trace[] {quick, never}, 3, 6);
+        assertArrayEquals(new double[] {1, 3}, sessions); // one session after the shift; never: censored at the end
     }
 }

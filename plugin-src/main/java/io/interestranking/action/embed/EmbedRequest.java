@@ -1,7 +1,12 @@
 package io.interestranking.action.embed;
 
-import io.interestranking.embedding.TextKind;
+import static org.opensearch.action.ValidateActions.addValidationError;
 
+import io.interestranking.embedding.TextKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.ParseField;
@@ -10,17 +15,11 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ObjectParser;
 import org.opensearch.core.xcontent.XContentParser;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import static org.opensearch.action.ValidateActions.addValidationError;
-
 /** {@code {"texts": [...], "model": "...", "kind": "passage"|"query"}}. */
 public final class EmbedRequest extends ActionRequest {
 
     private static final ObjectParser<EmbedRequest, Void> PARSER = new ObjectParser<>("_embed", EmbedRequest::new);
+
     static {
         PARSER.declareStringArray((r, v) -> r.texts = v, new ParseField("texts"));
         PARSER.declareString((r, v) -> r.model = v, new ParseField("model"));

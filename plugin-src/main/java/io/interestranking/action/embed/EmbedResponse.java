@@ -1,12 +1,11 @@
 package io.interestranking.action.embed;
 
+import java.io.IOException;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
-
-import java.io.IOException;
 
 /** {@code {"model": ..., "dimension": ..., "vectors": [[...], ...]}}, one vector per input text, in order. */
 public final class EmbedResponse extends ActionResponse implements ToXContentObject {

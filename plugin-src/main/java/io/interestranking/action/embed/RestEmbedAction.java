@@ -1,16 +1,14 @@
 package io.interestranking.action.embed;
 
-import io.interestranking.action.RestPaths;
+import static org.opensearch.rest.RestRequest.Method.POST;
 
+import io.interestranking.action.RestPaths;
+import java.io.IOException;
+import java.util.List;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
-
-import java.io.IOException;
-import java.util.List;
-
-import static org.opensearch.rest.RestRequest.Method.POST;
 
 public final class RestEmbedAction extends BaseRestHandler {
 

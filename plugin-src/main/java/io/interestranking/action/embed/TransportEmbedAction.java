@@ -3,7 +3,6 @@ package io.interestranking.action.embed;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
-
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.common.inject.Inject;
@@ -19,11 +18,10 @@ public final class TransportEmbedAction extends HandledTransportAction<EmbedRequ
 
     @Inject
     public TransportEmbedAction(
-        TransportService transportService,
-        ActionFilters actionFilters,
-        EmbeddingService embeddings,
-        InterestConfig config
-    ) {
+            TransportService transportService,
+            ActionFilters actionFilters,
+            EmbeddingService embeddings,
+            InterestConfig config) {
         super(EmbedAction.NAME, transportService, actionFilters, EmbedRequest::new);
         this.embeddings = embeddings;
         this.config = config;
@@ -34,32 +32,26 @@ public final class TransportEmbedAction extends HandledTransportAction<EmbedRequ
         int maxTexts = config.embedMaxTexts();
         int maxChars = config.embedMaxTextChars();
         if (request.texts().size() > maxTexts) {
-            listener.onFailure(
-                new IllegalArgumentException(
-                    "[texts] holds " + request.texts().size() + " texts, more than [" + InterestSettings.EMBED_MAX_TEXTS.getKey() + "] = " + maxTexts
-                )
-            );
+            listener.onFailure(new IllegalArgumentException(
+                    "[texts] holds " + request.texts().size() + " texts, more than ["
+                            + InterestSettings.EMBED_MAX_TEXTS.getKey() + "] = " + maxTexts));
             return;
         }
         for (int i = 0; i < request.texts().size(); i++) {
             int length = request.texts().get(i).length();
             if (length > maxChars) {
                 listener.onFailure(
-                    new IllegalArgumentException(
-                        "[texts][" + i + "] has " + length + " characters, more than [" + InterestSettings.EMBED_MAX_TEXT_CHARS.getKey() + "] = "
-                            + maxChars
-                    )
-                );
+                        new IllegalArgumentException("[texts][" + i + "] has " + length + " characters, more than ["
+                                + InterestSettings.EMBED_MAX_TEXT_CHARS.getKey() + "] = " + maxChars));
                 return;
             }
         }
         String model = request.model() != null ? request.model() : config.defaultModel();
         embeddings.embed(
-            model,
-            request.texts(),
-            request.kind(),
-            InterestSettings.DEFAULT_EMBED_CHUNK,
-            ActionListener.map(listener, vectors -> new EmbedResponse(model, vectors))
-        );
+                model,
+                request.texts(),
+                request.kind(),
+                InterestSettings.DEFAULT_EMBED_CHUNK,
+                ActionListener.map(listener, vectors -> new EmbedResponse(model, vectors)));
     }
 }

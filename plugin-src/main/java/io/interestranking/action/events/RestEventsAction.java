@@ -1,11 +1,15 @@
 package io.interestranking.action.events;
 
+import static org.opensearch.rest.RestRequest.Method.POST;
+
 import io.interestranking.action.RestPaths;
 import io.interestranking.profile.access.ProfileWriteAction;
 import io.interestranking.profile.access.ProfileWriteRequest;
 import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
-
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.opensearch.OpenSearchStatusException;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentParser;
@@ -13,12 +17,6 @@ import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
-import static org.opensearch.rest.RestRequest.Method.POST;
 
 public final class RestEventsAction extends BaseRestHandler {
 
@@ -44,10 +42,9 @@ public final class RestEventsAction extends BaseRestHandler {
         long maxBody = config.eventsMaxBody();
         if (request.content().length() > maxBody) {
             throw new OpenSearchStatusException(
-                "request body is " + request.content().length() + " bytes, more than [" + InterestSettings.EVENTS_MAX_BODY.getKey() + "] = "
-                    + maxBody,
-                RestStatus.REQUEST_ENTITY_TOO_LARGE
-            );
+                    "request body is " + request.content().length() + " bytes, more than ["
+                            + InterestSettings.EVENTS_MAX_BODY.getKey() + "] = " + maxBody,
+                    RestStatus.REQUEST_ENTITY_TOO_LARGE);
         }
         Map<String, Object> body = RestPaths.parseBody(request, XContentParser::map);
         for (String key : body.keySet()) {
@@ -61,9 +58,8 @@ public final class RestEventsAction extends BaseRestHandler {
         List<Object> events = (List<Object>) body.get("events");
         int max = config.eventsMaxPerRequest();
         if (events.isEmpty() || events.size() > max) {
-            throw new IllegalArgumentException(
-                "[events] must hold 1 to " + max + " events ([" + InterestSettings.EVENTS_MAX_PER_REQUEST.getKey() + "]), got " + events.size()
-            );
+            throw new IllegalArgumentException("[events] must hold 1 to " + max + " events (["
+                    + InterestSettings.EVENTS_MAX_PER_REQUEST.getKey() + "]), got " + events.size());
         }
         ProfileWriteRequest write = ProfileWriteRequest.events(events);
         return channel -> client.execute(ProfileWriteAction.INSTANCE, write, new RestToXContentListener<>(channel));

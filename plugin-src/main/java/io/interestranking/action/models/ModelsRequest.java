@@ -1,10 +1,9 @@
 package io.interestranking.action.models;
 
+import java.io.IOException;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
-
-import java.io.IOException;
 
 public final class ModelsRequest extends ActionRequest {
 

@@ -1,5 +1,8 @@
 package io.interestranking.action.models;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -7,20 +10,37 @@ import org.opensearch.core.common.io.stream.Writeable;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
 /** Every model of a node: its spec, whether it is loaded and what loading it cost; unusable folders with why. */
 public final class ModelsResponse extends ActionResponse implements ToXContentObject {
 
     /** One model as the response shows it. */
-    public record Model(String name, String description, String space, int dimension, String pooling, boolean normalize, int maxLength,
-                        String queryPrefix, String passagePrefix, boolean loaded, long nativeMemoryBytes) implements Writeable {
+    public record Model(
+            String name,
+            String description,
+            String space,
+            int dimension,
+            String pooling,
+            boolean normalize,
+            int maxLength,
+            String queryPrefix,
+            String passagePrefix,
+            boolean loaded,
+            long nativeMemoryBytes)
+            implements Writeable {
 
         Model(StreamInput in) throws IOException {
-            this(in.readString(), in.readString(), in.readString(), in.readVInt(), in.readString(), in.readBoolean(), in.readVInt(),
-                in.readString(), in.readString(), in.readBoolean(), in.readLong());
+            this(
+                    in.readString(),
+                    in.readString(),
+                    in.readString(),
+                    in.readVInt(),
+                    in.readString(),
+                    in.readBoolean(),
+                    in.readVInt(),
+                    in.readString(),
+                    in.readString(),
+                    in.readBoolean(),
+                    in.readLong());
         }
 
         @Override
@@ -68,16 +88,16 @@ public final class ModelsResponse extends ActionResponse implements ToXContentOb
         builder.startObject().field("node", node).startArray("models");
         for (Model m : models) {
             builder.startObject()
-                .field("name", m.name())
-                .field("description", m.description())
-                .field("space", m.space())
-                .field("dimension", m.dimension())
-                .field("pooling", m.pooling())
-                .field("normalize", m.normalize())
-                .field("max_length", m.maxLength())
-                .field("query_prefix", m.queryPrefix())
-                .field("passage_prefix", m.passagePrefix())
-                .field("loaded", m.loaded());
+                    .field("name", m.name())
+                    .field("description", m.description())
+                    .field("space", m.space())
+                    .field("dimension", m.dimension())
+                    .field("pooling", m.pooling())
+                    .field("normalize", m.normalize())
+                    .field("max_length", m.maxLength())
+                    .field("query_prefix", m.queryPrefix())
+                    .field("passage_prefix", m.passagePrefix())
+                    .field("loaded", m.loaded());
             if (m.loaded() && m.nativeMemoryBytes() >= 0) {
                 builder.field("native_memory_in_bytes", m.nativeMemoryBytes());
             }

@@ -1,15 +1,13 @@
 package io.interestranking.action.models;
 
-import io.interestranking.action.RestPaths;
+import static org.opensearch.rest.RestRequest.Method.GET;
 
+import io.interestranking.action.RestPaths;
+import java.util.List;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
-
-import java.util.List;
-
-import static org.opensearch.rest.RestRequest.Method.GET;
 
 public final class RestModelsAction extends BaseRestHandler {
 
@@ -25,6 +23,7 @@ public final class RestModelsAction extends BaseRestHandler {
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
-        return channel -> client.execute(ModelsAction.INSTANCE, new ModelsRequest(), new RestToXContentListener<>(channel));
+        return channel ->
+                client.execute(ModelsAction.INSTANCE, new ModelsRequest(), new RestToXContentListener<>(channel));
     }
 }

@@ -5,16 +5,14 @@ import io.interestranking.profile.ProfileStore;
 import io.interestranking.profile.access.ProfileDeleteAction;
 import io.interestranking.profile.access.UsersRequest;
 import io.interestranking.profile.access.UsersResponse;
-
+import java.util.Set;
+import java.util.TreeSet;
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
-
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Forgets the user: their profile in every space, whatever this node caches of it. */
 public final class TransportProfileDeleteAction extends HandledTransportAction<UsersRequest, UsersResponse> {
@@ -23,7 +21,8 @@ public final class TransportProfileDeleteAction extends HandledTransportAction<U
     private final EmbeddingService embeddings;
 
     @Inject
-    public TransportProfileDeleteAction(TransportService transport, ActionFilters filters, ProfileStore store, EmbeddingService embeddings) {
+    public TransportProfileDeleteAction(
+            TransportService transport, ActionFilters filters, ProfileStore store, EmbeddingService embeddings) {
         super(ProfileDeleteAction.NAME, transport, filters, UsersRequest::new);
         this.store = store;
         this.embeddings = embeddings;
@@ -33,7 +32,14 @@ public final class TransportProfileDeleteAction extends HandledTransportAction<U
     protected void doExecute(Task task, UsersRequest request, ActionListener<UsersResponse> listener) {
         String user = request.userId();
         Set<String> spaces = new TreeSet<>();
-        embeddings.registry().models().values().forEach(entry -> spaces.add(entry.spec().space()));
-        store.deleteUser(user, spaces, ActionListener.map(listener, found -> new UsersResponse(user, null, found, false, true, null)));
+        embeddings
+                .registry()
+                .models()
+                .values()
+                .forEach(entry -> spaces.add(entry.spec().space()));
+        store.deleteUser(
+                user,
+                spaces,
+                ActionListener.map(listener, found -> new UsersResponse(user, null, found, false, true, null)));
     }
 }

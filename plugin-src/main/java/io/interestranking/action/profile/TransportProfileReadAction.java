@@ -7,7 +7,6 @@ import io.interestranking.profile.access.ProfileReadAction;
 import io.interestranking.profile.access.UsersRequest;
 import io.interestranking.profile.access.UsersResponse;
 import io.interestranking.settings.InterestConfig;
-
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.common.inject.Inject;
@@ -24,12 +23,11 @@ public final class TransportProfileReadAction extends HandledTransportAction<Use
 
     @Inject
     public TransportProfileReadAction(
-        TransportService transport,
-        ActionFilters filters,
-        ProfileStore store,
-        InterestConfig config,
-        EmbeddingService embeddings
-    ) {
+            TransportService transport,
+            ActionFilters filters,
+            ProfileStore store,
+            InterestConfig config,
+            EmbeddingService embeddings) {
         super(ProfileReadAction.NAME, transport, filters, UsersRequest::new);
         this.store = store;
         this.config = config;
@@ -42,7 +40,16 @@ public final class TransportProfileReadAction extends HandledTransportAction<Use
         // an unknown model throws: the action's filter chain hands that 400 to the listener
         String model = request.modelOr(config.defaultModel());
         ProfileId id = new ProfileId(user, embeddings.spec(model).space());
-        store.get(id, ActionListener.map(listener, read -> new UsersResponse(user, read.profile(), read.profile() != null,
-            request.includeVectors(), false, config.modelParams())));
+        store.get(
+                id,
+                ActionListener.map(
+                        listener,
+                        read -> new UsersResponse(
+                                user,
+                                read.profile(),
+                                read.profile() != null,
+                                request.includeVectors(),
+                                false,
+                                config.modelParams())));
     }
 }

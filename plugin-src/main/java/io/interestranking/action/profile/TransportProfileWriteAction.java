@@ -17,7 +17,7 @@ import io.interestranking.profile.access.UsersResponse;
 import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 import io.interestranking.stats.InterestStats;
-
+import java.util.List;
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.common.inject.Inject;
@@ -25,10 +25,9 @@ import org.opensearch.core.action.ActionListener;
 import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-import java.util.List;
-
 /** Events and declared interests: the two ways a profile changes, one action to grant. */
-public final class TransportProfileWriteAction extends HandledTransportAction<ProfileWriteRequest, ProfileWriteResponse> {
+public final class TransportProfileWriteAction
+        extends HandledTransportAction<ProfileWriteRequest, ProfileWriteResponse> {
 
     private final EventsService events;
     private final ProfileStore store;
@@ -38,14 +37,13 @@ public final class TransportProfileWriteAction extends HandledTransportAction<Pr
 
     @Inject
     public TransportProfileWriteAction(
-        TransportService transport,
-        ActionFilters filters,
-        EventsService events,
-        ProfileStore store,
-        EmbeddingService embeddings,
-        InterestConfig config,
-        InterestStats stats
-    ) {
+            TransportService transport,
+            ActionFilters filters,
+            EventsService events,
+            ProfileStore store,
+            EmbeddingService embeddings,
+            InterestConfig config,
+            InterestStats stats) {
         super(ProfileWriteAction.NAME, transport, filters, ProfileWriteRequest::new);
         this.events = events;
         this.store = store;
@@ -75,19 +73,32 @@ public final class TransportProfileWriteAction extends HandledTransportAction<Pr
         // an unknown model throws: the action's filter chain hands that 400 to the listener
         String model = request.modelOr(config.defaultModel());
         ProfileId id = new ProfileId(user, embeddings.spec(model).space());
-        embeddings.embed(model, request.texts(), TextKind.QUERY, InterestSettings.DEFAULT_EMBED_CHUNK, ActionListener.wrap(vectors -> {
-            long now = System.currentTimeMillis();
-            store.update(id, profile -> {
-                int dim = ProfileCodec.dimension(profile);
-                if (dim != -1 && dim != vectors[0].length) {
-                    throw new IllegalArgumentException(
-                        "[interests] embed to " + vectors[0].length + " dimensions, the profile of [" + user + "] in [" + id.space()
-                            + "] has " + dim
-                    );
-                }
-                new InterestModel(params).declare(profile, List.of(vectors), request.texts(), now);
-                return new ProfileStore.Update<>(profile, true);
-            }, ActionListener.map(listener, profile -> new UsersResponse(user, profile, true, request.includeVectors(), false, params)));
-        }, listener::onFailure));
+        embeddings.embed(
+                model,
+                request.texts(),
+                TextKind.QUERY,
+                InterestSettings.DEFAULT_EMBED_CHUNK,
+                ActionListener.wrap(
+                        vectors -> {
+                            long now = System.currentTimeMillis();
+                            store.update(
+                                    id,
+                                    profile -> {
+                                        int dim = ProfileCodec.dimension(profile);
+                                        if (dim != -1 && dim != vectors[0].length) {
+                                            throw new IllegalArgumentException("[interests] embed to "
+                                                    + vectors[0].length + " dimensions, the profile of [" + user
+                                                    + "] in [" + id.space() + "] has " + dim);
+                                        }
+                                        new InterestModel(params)
+                                                .declare(profile, List.of(vectors), request.texts(), now);
+                                        return new ProfileStore.Update<>(profile, true);
+                                    },
+                                    ActionListener.map(
+                                            listener,
+                                            profile -> new UsersResponse(
+                                                    user, profile, true, request.includeVectors(), false, params)));
+                        },
+                        listener::onFailure));
     }
 }

@@ -1,12 +1,11 @@
 package io.interestranking.action.stats;
 
+import java.io.IOException;
+import java.util.Map;
 import org.opensearch.action.support.nodes.BaseNodeResponse;
 import org.opensearch.cluster.node.DiscoveryNode;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
-
-import java.io.IOException;
-import java.util.Map;
 
 public final class NodeStats extends BaseNodeResponse {
 

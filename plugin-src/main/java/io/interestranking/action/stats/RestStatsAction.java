@@ -1,15 +1,13 @@
 package io.interestranking.action.stats;
 
-import io.interestranking.action.RestPaths;
+import static org.opensearch.rest.RestRequest.Method.GET;
 
+import io.interestranking.action.RestPaths;
+import java.util.List;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
-
-import java.util.List;
-
-import static org.opensearch.rest.RestRequest.Method.GET;
 
 public final class RestStatsAction extends BaseRestHandler {
 

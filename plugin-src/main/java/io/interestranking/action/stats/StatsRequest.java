@@ -1,10 +1,9 @@
 package io.interestranking.action.stats;
 
+import java.io.IOException;
 import org.opensearch.action.support.nodes.BaseNodesRequest;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.transport.TransportRequest;
-
-import java.io.IOException;
 
 public final class StatsRequest extends BaseNodesRequest<StatsRequest> {
 

@@ -1,5 +1,7 @@
 package io.interestranking.action.stats;
 
+import java.io.IOException;
+import java.util.List;
 import org.opensearch.action.FailedNodeException;
 import org.opensearch.action.support.nodes.BaseNodesResponse;
 import org.opensearch.cluster.ClusterName;
@@ -7,9 +9,6 @@ import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
-
-import java.io.IOException;
-import java.util.List;
 
 /** {@code {"cluster_name", "nodes": {"<node id>": {"name", ...counters}}}}. */
 public final class StatsResponse extends BaseNodesResponse<NodeStats> implements ToXContentObject {

@@ -1,7 +1,8 @@
 package io.interestranking.action.stats;
 
 import io.interestranking.stats.InterestStats;
-
+import java.io.IOException;
+import java.util.List;
 import org.opensearch.action.FailedNodeException;
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.nodes.TransportNodesAction;
@@ -11,28 +12,34 @@ import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.TransportService;
 
-import java.io.IOException;
-import java.util.List;
-
-public final class TransportStatsAction extends TransportNodesAction<StatsRequest, StatsResponse, StatsRequest.Node, NodeStats> {
+public final class TransportStatsAction
+        extends TransportNodesAction<StatsRequest, StatsResponse, StatsRequest.Node, NodeStats> {
 
     private final InterestStats stats;
 
     @Inject
     public TransportStatsAction(
-        ThreadPool threadPool,
-        ClusterService clusterService,
-        TransportService transportService,
-        ActionFilters actionFilters,
-        InterestStats stats
-    ) {
-        super(StatsAction.NAME, threadPool, clusterService, transportService, actionFilters, StatsRequest::new, StatsRequest.Node::new,
-            ThreadPool.Names.MANAGEMENT, NodeStats.class);
+            ThreadPool threadPool,
+            ClusterService clusterService,
+            TransportService transportService,
+            ActionFilters actionFilters,
+            InterestStats stats) {
+        super(
+                StatsAction.NAME,
+                threadPool,
+                clusterService,
+                transportService,
+                actionFilters,
+                StatsRequest::new,
+                StatsRequest.Node::new,
+                ThreadPool.Names.MANAGEMENT,
+                NodeStats.class);
         this.stats = stats;
     }
 
     @Override
-    protected StatsResponse newResponse(StatsRequest request, List<NodeStats> responses, List<FailedNodeException> failures) {
+    protected StatsResponse newResponse(
+            StatsRequest request, List<NodeStats> responses, List<FailedNodeException> failures) {
         return new StatsResponse(clusterService.getClusterName(), responses, failures);
     }
 

@@ -1,5 +1,9 @@
 package io.interestranking.action.users;
 
+import static org.opensearch.rest.RestRequest.Method.DELETE;
+import static org.opensearch.rest.RestRequest.Method.GET;
+import static org.opensearch.rest.RestRequest.Method.PUT;
+
 import io.interestranking.action.RestPaths;
 import io.interestranking.events.EventParser;
 import io.interestranking.profile.UserIds;
@@ -8,21 +12,15 @@ import io.interestranking.profile.access.ProfileReadAction;
 import io.interestranking.profile.access.ProfileWriteAction;
 import io.interestranking.profile.access.ProfileWriteRequest;
 import io.interestranking.profile.access.UsersRequest;
-
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.xcontent.ObjectParser;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestStatusToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.opensearch.rest.RestRequest.Method.DELETE;
-import static org.opensearch.rest.RestRequest.Method.GET;
-import static org.opensearch.rest.RestRequest.Method.PUT;
 
 /** GET (the profile), PUT (declared interests from text) and DELETE (forget the user) of one user. */
 public final class RestUsersAction extends BaseRestHandler {
@@ -32,6 +30,7 @@ public final class RestUsersAction extends BaseRestHandler {
 
     /** {@code {"interests": ["I like trail running", ...]}}. */
     private static final ObjectParser<List<String>, Void> PUT_PARSER = new ObjectParser<>("users", ArrayList::new);
+
     static {
         PUT_PARSER.declareStringArray(List::addAll, new ParseField("interests"));
     }
@@ -64,7 +63,8 @@ public final class RestUsersAction extends BaseRestHandler {
             }
             for (int i = 0; i < texts.size(); i++) {
                 if (texts.get(i).isBlank() || texts.get(i).length() > MAX_TEXT) {
-                    throw new IllegalArgumentException("[interests][" + i + "] must be a non-empty text of at most " + MAX_TEXT + " characters");
+                    throw new IllegalArgumentException(
+                            "[interests][" + i + "] must be a non-empty text of at most " + MAX_TEXT + " characters");
                 }
             }
         }
@@ -72,10 +72,17 @@ public final class RestUsersAction extends BaseRestHandler {
         UsersRequest users = new UsersRequest(op, userId, vectors, texts, op == UsersRequest.Op.DELETE ? null : model);
         // one transport action per kind of access, so that reading, changing and forgetting are granted apart
         return switch (op) {
-            case GET -> channel -> client.execute(ProfileReadAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));
-            case DELETE -> channel -> client.execute(ProfileDeleteAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));
-            case PUT -> channel -> client.execute(ProfileWriteAction.INSTANCE, ProfileWriteRequest.declare(users),
-                new RestStatusToXContentListener<>(channel));
+            case GET ->
+                channel ->
+                        client.execute(ProfileReadAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));
+            case DELETE ->
+                channel -> client.execute(
+                        ProfileDeleteAction.INSTANCE, users, new RestStatusToXContentListener<>(channel));
+            case PUT ->
+                channel -> client.execute(
+                        ProfileWriteAction.INSTANCE,
+                        ProfileWriteRequest.declare(users),
+                        new RestStatusToXContentListener<>(channel));
         };
     }
 }

@@ -1,12 +1,11 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
+import java.util.List;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
-
-import java.io.IOException;
-import java.util.List;
 
 /** The raw events (parsed JSON objects): each is validated on its own so that a bad one fails alone. */
 public final class EventsRequest extends ActionRequest {

@@ -1,14 +1,13 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Like a {@code _bulk} response: {@code took}, {@code errors}, and one item per event, in order. */
 public final class EventsResponse extends ActionResponse implements ToXContentObject {
@@ -27,8 +26,13 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
         int n = in.readVInt();
         items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            items.add(new EventResult(in.readVInt(), in.readOptionalString(), in.readOptionalString(), in.readOptionalString(),
-                in.readOptionalString(), in.readOptionalString()));
+            items.add(new EventResult(
+                    in.readVInt(),
+                    in.readOptionalString(),
+                    in.readOptionalString(),
+                    in.readOptionalString(),
+                    in.readOptionalString(),
+                    in.readOptionalString()));
         }
     }
 
@@ -65,7 +69,10 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
                 builder.field("event_id", r.eventId());
             }
             if (r.errorType() != null) {
-                builder.startObject("error").field("type", r.errorType()).field("reason", r.errorReason()).endObject();
+                builder.startObject("error")
+                        .field("type", r.errorType())
+                        .field("reason", r.errorReason())
+                        .endObject();
             }
             builder.endObject();
         }

@@ -1,13 +1,12 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
 import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
-
-import java.io.IOException;
 
 /** The answer to a {@link ProfileWriteRequest}: the events' per-event results, or the declared profile. */
 public final class ProfileWriteResponse extends ActionResponse implements StatusToXContentObject {

@@ -1,12 +1,11 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
+import java.util.List;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
-
-import java.io.IOException;
-import java.util.List;
 
 /** Read, declare (cold start from texts) or forget one user's profile. */
 public final class UsersRequest extends ActionRequest {

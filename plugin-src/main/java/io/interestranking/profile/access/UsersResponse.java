@@ -4,15 +4,13 @@ import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
 import io.interestranking.profile.ProfileView;
-
+import java.io.IOException;
+import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.rest.RestStatus;
-import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
-
-import java.io.IOException;
 
 /** A profile view, or the outcome of a delete. Rendered on the node that received the REST call. */
 public final class UsersResponse extends ActionResponse implements StatusToXContentObject {
@@ -25,7 +23,13 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
     /** Set where the response is made (rendering decays weights with them); a copy read from the wire uses defaults. */
     private final ModelParams params;
 
-    public UsersResponse(String userId, Profile profile, boolean found, boolean includeVectors, boolean deleted, ModelParams params) {
+    public UsersResponse(
+            String userId,
+            Profile profile,
+            boolean found,
+            boolean includeVectors,
+            boolean deleted,
+            ModelParams params) {
         this.userId = userId;
         this.profile = profile;
         this.found = found;
@@ -74,10 +78,10 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
             builder.field("result", found ? "deleted" : "not_found");
         } else {
             builder.startObject("error")
-                .field("type", "resource_not_found_exception")
-                .field("reason", "no profile for user [" + userId + "]")
-                .endObject()
-                .field("status", 404);
+                    .field("type", "resource_not_found_exception")
+                    .field("reason", "no profile for user [" + userId + "]")
+                    .endObject()
+                    .field("status", 404);
         }
         return builder.endObject();
     }

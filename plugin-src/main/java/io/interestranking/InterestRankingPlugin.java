@@ -91,7 +91,7 @@ public class InterestRankingPlugin extends Plugin
 
     public InterestRankingPlugin(Settings settings) {
         this.config = new InterestConfig(settings);
-        this.ranking = new RankingContext(embeddings::get, queryCache::get, config, explainCache::get);
+        this.ranking = RankingContext.of(embeddings::get, queryCache::get, config, explainCache::get);
     }
 
     @Override
@@ -200,6 +200,11 @@ public class InterestRankingPlugin extends Plugin
 
     @Override
     public List<QuerySpec<?>> getQueries() {
+        return queries(ranking);
+    }
+
+    /** The two queries, reading the node through {@code ranking} (a test hands in its own). */
+    public static List<QuerySpec<?>> queries(RankingContext ranking) {
         return List.of(
                 new QuerySpec<>(
                         TextKnnQueryBuilder.NAME,

@@ -49,6 +49,18 @@ abstract class CoordinatorKnnQueryBuilder<QB extends CoordinatorKnnQueryBuilder<
         declareStandardFields(parser);
     }
 
+    public String field() {
+        return field;
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public QueryBuilder filterQuery() {
+        return filter;
+    }
+
     protected void validateCommonFields() {
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("[" + getWriteableName() + "] requires [field]");

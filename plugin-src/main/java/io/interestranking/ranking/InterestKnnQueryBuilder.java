@@ -75,6 +75,10 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
         return b;
     }
 
+    public String userId() {
+        return userId;
+    }
+
     @Override
     protected void writeOwnFields(StreamOutput out) throws IOException {
         out.writeString(userId);
@@ -101,20 +105,22 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     @Override
     protected QueryBuilder doRewrite(QueryRewriteContext ctx) {
         if (profile == null) {
-            return pendingCopy(new InterestKnnQueryBuilder(context, ProfileFetch.register(ctx, userId, model)));
+            return pendingCopy(new InterestKnnQueryBuilder(
+                    context, ProfileFetch.register(ctx, context.profiles(), userId, model)));
         }
         Optional<Profile> fetched = profile.get();
         if (fetched == null) {
             return this;
         }
-        if (fetched.isEmpty()
-                || fetched.get().interests().isEmpty() && fetched.get().shortTerm() == null) {
+        return resolve(fetched.orElse(null), context.config().modelParams(), ctx);
+    }
+
+    /** What the query is for this profile (null: no such user); asks for the search's clock only when it decays. */
+    QueryBuilder resolve(Profile p, ModelParams params, QueryRewriteContext ctx) {
+        if (p == null || p.interests().isEmpty() && p.shortTerm() == null) {
             return fallbackQuery();
         }
-        return build(
-                fetched.get(),
-                context.config().modelParams(),
-                ctx.nowInMillis()); // the search's own clock, as for date math
+        return build(p, params, ctx.nowInMillis()); // the search's own clock, as for date math
     }
 
     /**

@@ -88,7 +88,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             return this;
         }
         if (pending == null) {
-            return copy(ProfileFetch.register(ctx, params.userId(), params.model()));
+            return copy(ProfileFetch.register(ctx, context.profiles(), params.userId(), params.model()));
         }
         Optional<Profile> fetched = pending.get();
         if (fetched == null) {

@@ -12,9 +12,9 @@ import org.opensearch.index.query.QueryRewriteContext;
 
 /**
  * The one profile read of a search, made on the coordinating node during rewrite and as the caller: it goes
- * through {@link ProfileReadAction}, which the security plugin authorizes by name, so a caller without the grant
- * gets the search refused (403) instead of ranking with, or reading through {@code explain}, another user's
- * interests. Only the transport action itself reads the system index.
+ * through the context's reader — on a node {@link ProfileReadAction}, which the security plugin authorizes by
+ * name — so a caller without the grant gets the search refused (403) instead of ranking with, or reading through
+ * {@code explain}, another user's interests. Only the transport action itself reads the system index.
  */
 final class ProfileFetch {
 
@@ -24,11 +24,12 @@ final class ProfileFetch {
      * Registers the read of the user's profile in the space of {@code model} (null: the default model); the supplier
      * answers null until it has answered, then the profile (empty: no such user).
      */
-    static Supplier<Optional<Profile>> register(QueryRewriteContext ctx, String userId, String model) {
+    static Supplier<Optional<Profile>> register(
+            QueryRewriteContext ctx, RankingContext.ProfileReader profiles, String userId, String model) {
         SetOnce<Optional<Profile>> holder = new SetOnce<>();
         UsersRequest read = new UsersRequest(UsersRequest.Op.GET, userId, true, List.of(), model);
-        ctx.registerAsyncAction((client, listener) -> client.execute(
-                ProfileReadAction.INSTANCE,
+        ctx.registerAsyncAction((client, listener) -> profiles.read(
+                client,
                 read,
                 ActionListener.wrap(
                         r -> {

@@ -67,6 +67,15 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
         return b;
     }
 
+    public String queryText() {
+        return queryText;
+    }
+
+    /** The model named in the query; null: the default model. */
+    public String model() {
+        return model;
+    }
+
     @Override
     protected void writeOwnFields(StreamOutput out) throws IOException {
         out.writeString(queryText);

@@ -109,7 +109,8 @@ class InterestRescoreParamsTest {
                 new InterestConfig(Settings.builder()
                         .put("plugins.interest.embedding.default_model", "m")
                         .build()),
-                () -> null);
+                () -> null,
+                null);
         InterestRescorerBuilder b;
         try (XContentParser p = parser(FULL)) {
             b = InterestRescorerBuilder.fromXContent(p, context);

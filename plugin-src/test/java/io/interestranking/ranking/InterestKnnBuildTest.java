@@ -20,7 +20,7 @@ import org.opensearch.index.query.MatchAllQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.TermQueryBuilder;
 
-class InterestKnnQueryBuilderTest {
+class InterestKnnBuildTest {
 
     static final long T = 1_700_000_000_000L;
     /** The core queries' parsers, for inner queries (filter, fallback). */

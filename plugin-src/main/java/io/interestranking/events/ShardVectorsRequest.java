@@ -1,7 +1,9 @@
 package io.interestranking.events;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.action.support.single.shard.SingleShardRequest;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -22,6 +24,7 @@ public final class ShardVectorsRequest extends SingleShardRequest<ShardVectorsRe
 
     public ShardVectorsRequest(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, ShardVectorsAction.NAME);
         shard = in.readVInt();
         field = in.readString();
         ids = in.readStringList();
@@ -30,6 +33,7 @@ public final class ShardVectorsRequest extends SingleShardRequest<ShardVectorsRe
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         super.writeTo(out);
+        WireFormat.write(out);
         out.writeVInt(shard);
         out.writeString(field);
         out.writeStringCollection(ids);
@@ -42,5 +46,18 @@ public final class ShardVectorsRequest extends SingleShardRequest<ShardVectorsRe
     @Override
     public ActionRequestValidationException validate() {
         return null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ShardVectorsRequest o
+                && Objects.equals(shard, o.shard)
+                && Objects.equals(field, o.field)
+                && Objects.equals(ids, o.ids);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(shard, field, ids);
     }
 }

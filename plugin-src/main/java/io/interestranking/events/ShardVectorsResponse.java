@@ -1,6 +1,9 @@
 package io.interestranking.events;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -16,6 +19,7 @@ public final class ShardVectorsResponse extends ActionResponse {
 
     public ShardVectorsResponse(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, ShardVectorsAction.NAME);
         vectors = new float[in.readVInt()][];
         for (int i = 0; i < vectors.length; i++) {
             vectors[i] = in.readBoolean() ? in.readFloatArray() : null;
@@ -24,6 +28,7 @@ public final class ShardVectorsResponse extends ActionResponse {
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         out.writeVInt(vectors.length);
         for (float[] v : vectors) {
             out.writeBoolean(v != null);
@@ -35,5 +40,15 @@ public final class ShardVectorsResponse extends ActionResponse {
 
     public float[][] vectors() {
         return vectors;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ShardVectorsResponse o && Arrays.deepEquals(vectors, o.vectors);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.deepHashCode(vectors));
     }
 }

@@ -1,5 +1,6 @@
 package io.interestranking.ranking;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.lucene.search.Query;
@@ -35,6 +36,7 @@ abstract class CoordinatorKnnQueryBuilder<QB extends CoordinatorKnnQueryBuilder<
     protected CoordinatorKnnQueryBuilder(StreamInput in, RankingContext context) throws IOException {
         super(in);
         this.context = context;
+        WireFormat.check(in, getWriteableName());
         field = in.readString();
         k = in.readVInt();
         filter = in.readOptionalNamedWriteable(QueryBuilder.class);
@@ -93,6 +95,7 @@ abstract class CoordinatorKnnQueryBuilder<QB extends CoordinatorKnnQueryBuilder<
 
     @Override
     protected final void doWriteTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         out.writeString(field);
         out.writeVInt(k);
         out.writeOptionalNamedWriteable(filter);

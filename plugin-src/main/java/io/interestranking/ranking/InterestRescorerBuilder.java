@@ -1,5 +1,6 @@
 package io.interestranking.ranking;
 
+import io.interestranking.common.WireFormat;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
@@ -48,6 +49,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
         super(in);
         this.context = context;
         this.pending = null;
+        WireFormat.check(in, NAME);
         params = InterestRescoreParams.readFrom(in);
         if (in.readBoolean()) {
             profile = Optional.ofNullable(in.readOptionalWriteable(ProfileCodec::read));
@@ -57,6 +59,7 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
 
     @Override
     protected void doWriteTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         params.writeTo(out);
         out.writeBoolean(profile != null);
         if (profile != null) {

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.interestranking.settings.InterestConfig;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.opensearch.common.io.stream.BytesStreamOutput;
-import org.opensearch.common.settings.Settings;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.common.bytes.BytesReference;
 import org.opensearch.core.xcontent.DeprecationHandler;
@@ -99,28 +97,5 @@ class InterestRescoreParamsTest {
         String all =
                 e.getMessage() + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
         assertTrue(all.contains(expected), all);
-    }
-
-    @Test
-    void theBuilderRoundTripsItsParameters() throws IOException {
-        RankingContext context = new RankingContext(
-                () -> null,
-                () -> null,
-                new InterestConfig(Settings.builder()
-                        .put("plugins.interest.embedding.default_model", "m")
-                        .build()),
-                () -> null,
-                null);
-        InterestRescorerBuilder b;
-        try (XContentParser p = parser(FULL)) {
-            b = InterestRescorerBuilder.fromXContent(p, context);
-        }
-        b.windowSize(50);
-        BytesStreamOutput out = new BytesStreamOutput();
-        b.writeTo(out);
-        InterestRescorerBuilder back = new InterestRescorerBuilder(out.bytes().streamInput(), context);
-        assertEquals(b, back);
-        assertEquals(b.hashCode(), back.hashCode());
-        assertEquals(50, back.windowSize());
     }
 }

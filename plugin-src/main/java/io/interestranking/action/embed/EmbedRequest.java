@@ -2,11 +2,13 @@ package io.interestranking.action.embed;
 
 import static org.opensearch.action.ValidateActions.addValidationError;
 
+import io.interestranking.common.WireFormat;
 import io.interestranking.embedding.TextKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.ParseField;
@@ -40,6 +42,7 @@ public final class EmbedRequest extends ActionRequest {
 
     public EmbedRequest(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, EmbedAction.NAME);
         texts = in.readStringList();
         model = in.readOptionalString();
         kind = in.readEnum(TextKind.class);
@@ -60,6 +63,7 @@ public final class EmbedRequest extends ActionRequest {
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         super.writeTo(out);
+        WireFormat.write(out);
         out.writeStringCollection(texts);
         out.writeOptionalString(model);
         out.writeEnum(kind);
@@ -90,5 +94,18 @@ public final class EmbedRequest extends ActionRequest {
 
     public TextKind kind() {
         return kind;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmbedRequest o
+                && Objects.equals(texts, o.texts)
+                && Objects.equals(model, o.model)
+                && Objects.equals(kind, o.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(texts, model, kind);
     }
 }

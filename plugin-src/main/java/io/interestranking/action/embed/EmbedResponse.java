@@ -1,6 +1,9 @@
 package io.interestranking.action.embed;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -20,6 +23,7 @@ public final class EmbedResponse extends ActionResponse implements ToXContentObj
 
     public EmbedResponse(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, EmbedAction.NAME);
         model = in.readString();
         vectors = new float[in.readVInt()][];
         for (int i = 0; i < vectors.length; i++) {
@@ -29,6 +33,7 @@ public final class EmbedResponse extends ActionResponse implements ToXContentObj
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         out.writeString(model);
         out.writeVInt(vectors.length);
         for (float[] v : vectors) {
@@ -55,5 +60,17 @@ public final class EmbedResponse extends ActionResponse implements ToXContentObj
         }
         builder.endArray();
         return builder.endObject();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmbedResponse o
+                && Objects.equals(model, o.model)
+                && Arrays.deepEquals(vectors, o.vectors);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(model, Arrays.deepHashCode(vectors));
     }
 }

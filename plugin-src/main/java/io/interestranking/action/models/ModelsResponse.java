@@ -1,8 +1,10 @@
 package io.interestranking.action.models;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -71,6 +73,7 @@ public final class ModelsResponse extends ActionResponse implements ToXContentOb
 
     public ModelsResponse(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, ModelsAction.NAME);
         node = in.readString();
         models = in.readList(Model::new);
         unavailable = in.readMap(StreamInput::readString, StreamInput::readString);
@@ -78,6 +81,7 @@ public final class ModelsResponse extends ActionResponse implements ToXContentOb
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         out.writeString(node);
         out.writeList(models);
         out.writeMap(unavailable, StreamOutput::writeString, StreamOutput::writeString);
@@ -108,5 +112,18 @@ public final class ModelsResponse extends ActionResponse implements ToXContentOb
             builder.field("unavailable", unavailable);
         }
         return builder.endObject();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ModelsResponse o
+                && Objects.equals(node, o.node)
+                && Objects.equals(models, o.models)
+                && Objects.equals(unavailable, o.unavailable);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(node, models, unavailable);
     }
 }

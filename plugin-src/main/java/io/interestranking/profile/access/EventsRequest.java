@@ -1,7 +1,9 @@
 package io.interestranking.profile.access;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -19,12 +21,14 @@ public final class EventsRequest extends ActionRequest {
     @SuppressWarnings("unchecked")
     public EventsRequest(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, "events request");
         events = (List<Object>) in.readGenericValue();
     }
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         super.writeTo(out);
+        WireFormat.write(out);
         out.writeGenericValue(events);
     }
 
@@ -35,5 +39,15 @@ public final class EventsRequest extends ActionRequest {
     @Override
     public ActionRequestValidationException validate() {
         return null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EventsRequest o && Objects.equals(events, o.events);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(events);
     }
 }

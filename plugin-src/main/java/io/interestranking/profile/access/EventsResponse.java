@@ -1,8 +1,10 @@
 package io.interestranking.profile.access;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -22,6 +24,7 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
 
     public EventsResponse(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, "events response");
         tookMillis = in.readVLong();
         int n = in.readVInt();
         items = new ArrayList<>(n);
@@ -38,6 +41,7 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         out.writeVLong(tookMillis);
         out.writeVInt(items.size());
         for (EventResult r : items) {
@@ -78,5 +82,17 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
         }
         builder.endArray();
         return builder.endObject();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EventsResponse o
+                && Objects.equals(tookMillis, o.tookMillis)
+                && Objects.equals(items, o.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tookMillis, items);
     }
 }

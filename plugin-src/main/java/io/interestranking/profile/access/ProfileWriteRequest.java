@@ -1,7 +1,9 @@
 package io.interestranking.profile.access;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -28,6 +30,7 @@ public final class ProfileWriteRequest extends ActionRequest {
 
     public ProfileWriteRequest(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, ProfileWriteAction.NAME);
         events = in.readOptionalWriteable(EventsRequest::new);
         declare = in.readOptionalWriteable(UsersRequest::new);
     }
@@ -35,6 +38,7 @@ public final class ProfileWriteRequest extends ActionRequest {
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         super.writeTo(out);
+        WireFormat.write(out);
         out.writeOptionalWriteable(events);
         out.writeOptionalWriteable(declare);
     }
@@ -52,5 +56,17 @@ public final class ProfileWriteRequest extends ActionRequest {
     @Override
     public ActionRequestValidationException validate() {
         return null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProfileWriteRequest o
+                && Objects.equals(events, o.events)
+                && Objects.equals(declare, o.declare);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(events, declare);
     }
 }

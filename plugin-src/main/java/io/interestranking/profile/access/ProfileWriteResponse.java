@@ -1,6 +1,8 @@
 package io.interestranking.profile.access;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
+import java.util.Objects;
 import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -26,12 +28,14 @@ public final class ProfileWriteResponse extends ActionResponse implements Status
 
     public ProfileWriteResponse(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, ProfileWriteAction.NAME);
         events = in.readOptionalWriteable(EventsResponse::new);
         declared = in.readOptionalWriteable(UsersResponse::new);
     }
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         out.writeOptionalWriteable(events);
         out.writeOptionalWriteable(declared);
     }
@@ -44,5 +48,17 @@ public final class ProfileWriteResponse extends ActionResponse implements Status
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
         return declared != null ? declared.toXContent(builder, params) : events.toXContent(builder, params);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProfileWriteResponse o
+                && Objects.equals(events, o.events)
+                && Objects.equals(declared, o.declared);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(events, declared);
     }
 }

@@ -1,7 +1,9 @@
 package io.interestranking.profile.access;
 
+import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -33,6 +35,7 @@ public final class UsersRequest extends ActionRequest {
 
     public UsersRequest(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, "users request");
         op = in.readEnum(Op.class);
         userId = in.readString();
         includeVectors = in.readBoolean();
@@ -43,6 +46,7 @@ public final class UsersRequest extends ActionRequest {
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         super.writeTo(out);
+        WireFormat.write(out);
         out.writeEnum(op);
         out.writeString(userId);
         out.writeBoolean(includeVectors);
@@ -78,5 +82,20 @@ public final class UsersRequest extends ActionRequest {
     /** The model the request names, or {@code defaultModel}. */
     public String modelOr(String defaultModel) {
         return model != null ? model : defaultModel;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UsersRequest o
+                && Objects.equals(op, o.op)
+                && Objects.equals(userId, o.userId)
+                && Objects.equals(includeVectors, o.includeVectors)
+                && Objects.equals(texts, o.texts)
+                && Objects.equals(model, o.model);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(op, userId, includeVectors, texts, model);
     }
 }

@@ -1,10 +1,12 @@
 package io.interestranking.profile.access;
 
+import io.interestranking.common.WireFormat;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
 import io.interestranking.profile.ProfileView;
 import java.io.IOException;
+import java.util.Objects;
 import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -40,6 +42,7 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
 
     public UsersResponse(StreamInput in) throws IOException {
         super(in);
+        WireFormat.check(in, "users response");
         userId = in.readString();
         profile = in.readOptionalWriteable(ProfileCodec::read);
         found = in.readBoolean();
@@ -50,6 +53,7 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
+        WireFormat.write(out);
         out.writeString(userId);
         out.writeOptionalWriteable(profile);
         out.writeBoolean(found);
@@ -84,5 +88,20 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
                     .field("status", 404);
         }
         return builder.endObject();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UsersResponse o
+                && Objects.equals(userId, o.userId)
+                && Objects.equals(profile, o.profile)
+                && Objects.equals(found, o.found)
+                && Objects.equals(includeVectors, o.includeVectors)
+                && Objects.equals(deleted, o.deleted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(userId, profile, found, includeVectors, deleted);
     }
 }

@@ -4,7 +4,6 @@ import static io.interestranking.settings.InterestSettings.*;
 
 import io.interestranking.profile.EventType;
 import io.interestranking.profile.ModelParams;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import org.opensearch.common.unit.TimeValue;
 public final class InterestConfig {
 
     /** The settings {@link ModelParams} is made of. */
-    private static final List<Setting<?>> MODEL_SETTINGS = modelSettings();
+    private static final List<Setting<?>> MODEL_SETTINGS = InterestSettings.modelSettings();
 
     private final int intraOpThreads;
     private final int loneIntraOpThreads;
@@ -159,26 +158,5 @@ public final class InterestConfig {
                 NEGATIVE_SCORE_WEIGHT.get(s),
                 SHORT_TERM_ENABLED.get(s),
                 NEGATIVE_ENABLED.get(s));
-    }
-
-    private static List<Setting<?>> modelSettings() {
-        List<Setting<?>> all = new ArrayList<>(List.of(
-                MAX_INTERESTS,
-                SPAWN_THRESHOLD,
-                MERGE_THRESHOLD,
-                COHESION,
-                LEARNING_RATE_FLOOR,
-                LONG_HALF_LIFE,
-                SHORT_HALF_LIFE,
-                NEGATIVE_HALF_LIFE,
-                EVIDENCE_SIZE,
-                RECENT_EVENT_IDS,
-                RATING_NEUTRAL,
-                SHORT_TERM_SCORE_WEIGHT,
-                NEGATIVE_SCORE_WEIGHT,
-                SHORT_TERM_ENABLED,
-                NEGATIVE_ENABLED));
-        all.addAll(TYPE_WEIGHTS.values());
-        return all;
     }
 }

@@ -170,14 +170,9 @@ public final class InterestSettings {
 
     private InterestSettings() {}
 
-    public static List<Setting<?>> all() {
-        List<Setting<?>> all = new ArrayList<>(List.of(
-                DEFAULT_MODEL,
-                INTRA_OP_THREADS,
-                LONE_INTRA_OP_THREADS,
-                MAX_BATCH_TOKENS,
-                EMBED_MAX_TEXTS,
-                EMBED_MAX_TEXT_CHARS,
+    /** The settings the interest model's parameters ({@link ModelParams}) are made of. */
+    public static List<Setting<?>> modelSettings() {
+        List<Setting<?>> model = new ArrayList<>(List.of(
                 MAX_INTERESTS,
                 SPAWN_THRESHOLD,
                 MERGE_THRESHOLD,
@@ -192,7 +187,19 @@ public final class InterestSettings {
                 SHORT_TERM_SCORE_WEIGHT,
                 NEGATIVE_SCORE_WEIGHT,
                 SHORT_TERM_ENABLED,
-                NEGATIVE_ENABLED,
+                NEGATIVE_ENABLED));
+        model.addAll(TYPE_WEIGHTS.values());
+        return model;
+    }
+
+    public static List<Setting<?>> all() {
+        List<Setting<?>> all = new ArrayList<>(List.of(
+                DEFAULT_MODEL,
+                INTRA_OP_THREADS,
+                LONE_INTRA_OP_THREADS,
+                MAX_BATCH_TOKENS,
+                EMBED_MAX_TEXTS,
+                EMBED_MAX_TEXT_CHARS,
                 EVENTS_MAX_PER_REQUEST,
                 EVENTS_MAX_BODY,
                 UPDATE_RETRIES,
@@ -202,7 +209,7 @@ public final class InterestSettings {
                 PROFILE_INDEX_SHARDS,
                 PROFILE_INACTIVE_TTL,
                 PROFILE_SWEEP_INTERVAL));
-        all.addAll(TYPE_WEIGHTS.values());
+        all.addAll(modelSettings());
         return all;
     }
 

@@ -6,8 +6,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.BeforeClass;
 import org.opensearch.Version;
 import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.cluster.service.ClusterService;
@@ -16,30 +19,41 @@ import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.index.mapper.MapperService;
-import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.QueryShardContext;
 import org.opensearch.knn.index.KNNSettings;
 import org.opensearch.knn.index.util.KNNClusterUtil;
 import org.opensearch.knn.indices.ModelDao;
-import org.opensearch.test.OpenSearchTestCase;
+import org.opensearch.knn.plugin.KNNPlugin;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.test.AbstractQueryTestCase;
+import org.opensearch.test.TestGeoShapeFieldMapperPlugin;
 
 /**
- * What k-NN's plugin sets up when a node creates its components, for the query test framework (which only loads
- * plugins): its settings and cluster singletons, reading any index's settings from a cluster state that knows the
- * test index as a k-NN index, and its model index settings.
+ * The plugin's query builders on OpenSearch's query test framework, with k-NN loaded and a {@code knn_vector} field
+ * in the test index. The framework only loads plugins; what k-NN sets up when a node creates its components is set up
+ * here: its settings and cluster singletons (any index reads as a k-NN index) and its model index settings.
  */
-final class KnnTestSetup {
+public abstract class CoordinatorQueryTestCase<QB extends AbstractQueryBuilder<QB>> extends AbstractQueryTestCase<QB> {
 
     /** The test index's {@code knn_vector} field: the dimension of the bundled English model, Lucene's HNSW. */
     static final String VECTOR_FIELD = "vec";
 
-    private KnnTestSetup() {}
-
-    static Settings indexSettings(Settings base) {
-        return Settings.builder().put(base).put("index.knn", true).build();
+    @Override
+    protected Collection<Class<? extends Plugin>> getPlugins() {
+        return List.of(KNNPlugin.class, RankingTestPlugin.class, TestGeoShapeFieldMapperPlugin.class);
     }
 
-    static void mapVectorField(MapperService mapperService) throws IOException {
+    @Override
+    protected Settings createTestIndexSettings() {
+        return Settings.builder()
+                .put(super.createTestIndexSettings())
+                .put("index.knn", true)
+                .build();
+    }
+
+    @Override
+    protected void initializeAdditionalMappings(MapperService mapperService) throws IOException {
         // concatenated, not formatted: the tests run in random locales, whose digits need not be ASCII
         String mapping = "{\"properties\": {\"" + VECTOR_FIELD + "\": {\"type\": \"knn_vector\", \"dimension\": "
                 + RankingTestPlugin.DIMENSION
@@ -47,19 +61,32 @@ final class KnnTestSetup {
         mapperService.merge("_doc", new CompressedXContent(mapping), MapperService.MergeReason.MAPPING_UPDATE);
     }
 
-    static String randomTermQuery(String field) {
-        return "{\"term\": {\"" + field + "\": \"" + OpenSearchTestCase.randomAlphaOfLength(5) + "\"}}";
+    protected static String randomTermQuery(String field) {
+        return "{\"term\": {\"" + field + "\": \"" + randomAlphaOfLength(5) + "\"}}";
     }
 
     /** Shards never see these builders: only the coordinating node's rewrite turns them into queries. */
-    static void assertMustRewrite(QueryShardContext context, QueryBuilder builder) {
-        IllegalStateException e =
-                OpenSearchTestCase.expectThrows(IllegalStateException.class, () -> builder.toQuery(context));
-        OpenSearchTestCase.assertTrue(
-                e.getMessage(), e.getMessage().contains("must be rewritten on the coordinating node first"));
+    @Override
+    public void testMustRewrite() throws IOException {
+        QueryShardContext context = createShardContext();
+        QB builder = createTestQueryBuilder();
+        IllegalStateException e = expectThrows(IllegalStateException.class, () -> builder.toQuery(context));
+        assertTrue(e.getMessage(), e.getMessage().contains("must be rewritten on the coordinating node first"));
     }
 
-    static void initialise() {
+    /** The builder a JSON query parses to. */
+    @SuppressWarnings("unchecked")
+    protected QB parse(String json) {
+        try {
+            return (QB) parseQuery(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** k-NN's mapper and query read singletons its plugin initialises with the node. */
+    @BeforeClass
+    public static void initialiseKnn() {
         ClusterService clusterService = mock(ClusterService.class, RETURNS_DEEP_STUBS);
         Set<Setting<?>> nodeSettings = KNNSettings.state().getSettings().stream()
                 .filter(Setting::hasNodeScope)

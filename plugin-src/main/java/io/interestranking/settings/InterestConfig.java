@@ -138,7 +138,7 @@ public final class InterestConfig {
     }
 
     /** The model's parameters in {@code s} (settings it does not hold take their defaults). */
-    static ModelParams modelParams(Settings s) {
+    public static ModelParams modelParams(Settings s) {
         Map<EventType, Double> weights = new EnumMap<>(EventType.class);
         TYPE_WEIGHTS.forEach((type, setting) -> weights.put(type, setting.get(s)));
         return new ModelParams(

@@ -5,8 +5,10 @@ import static io.interestranking.profile.ModelParams.HOUR;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.interestranking.settings.InterestSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opensearch.common.settings.Settings;
 
 class InterestModelTest {
 
@@ -74,24 +76,10 @@ class InterestModelTest {
 
     @Test
     void whenFullTheClosestPairMerges() {
-        ModelParams d = ModelParams.defaults();
-        ModelParams params = new ModelParams(
-                2,
-                0.9,
-                d.mergeThreshold(),
-                d.cohesion(),
-                d.learningRateFloor(),
-                d.longHalfLife(),
-                d.shortHalfLife(),
-                d.negativeHalfLife(),
-                d.evidenceSize(),
-                d.recentEventIds(),
-                d.typeWeights(),
-                d.ratingNeutral(),
-                d.shortTermScoreWeight(),
-                d.negativeScoreWeight(),
-                true,
-                true);
+        ModelParams params = Rules.with(Settings.builder()
+                .put(InterestSettings.MAX_INTERESTS.getKey(), 2)
+                .put(InterestSettings.SPAWN_THRESHOLD.getKey(), 0.9)
+                .build());
         InterestModel m = new InterestModel(params);
         Profile p = new Profile("u", "m");
         m.apply(p, click(X, T0, "a"));

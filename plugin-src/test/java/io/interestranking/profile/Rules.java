@@ -1,28 +1,25 @@
 package io.interestranking.profile;
 
-/** The default model parameters with another interest rule (spawn and merge thresholds, cohesion). */
+import io.interestranking.settings.InterestConfig;
+import io.interestranking.settings.InterestSettings;
+import org.opensearch.common.settings.Settings;
+
+/** Model parameters for tests: the defaults with some settings changed, as an operator would change them. */
 public final class Rules {
 
     private Rules() {}
 
+    /** The defaults with another interest rule (spawn and merge thresholds, cohesion). */
     public static ModelParams withRule(double spawn, double merge, double cohesion) {
-        ModelParams d = ModelParams.defaults();
-        return new ModelParams(
-                d.maxInterests(),
-                spawn,
-                merge,
-                cohesion,
-                d.learningRateFloor(),
-                d.longHalfLife(),
-                d.shortHalfLife(),
-                d.negativeHalfLife(),
-                d.evidenceSize(),
-                d.recentEventIds(),
-                d.typeWeights(),
-                d.ratingNeutral(),
-                d.shortTermScoreWeight(),
-                d.negativeScoreWeight(),
-                d.shortTermEnabled(),
-                d.negativeEnabled());
+        return with(Settings.builder()
+                .put(InterestSettings.SPAWN_THRESHOLD.getKey(), spawn)
+                .put(InterestSettings.MERGE_THRESHOLD.getKey(), merge)
+                .put(InterestSettings.COHESION.getKey(), cohesion)
+                .build());
+    }
+
+    /** The defaults with these settings. */
+    public static ModelParams with(Settings settings) {
+        return InterestConfig.modelParams(settings);
     }
 }

@@ -10,8 +10,11 @@ import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.InterestScorer;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
+import io.interestranking.profile.Rules;
+import io.interestranking.settings.InterestSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opensearch.common.settings.Settings;
 
 class RescoreMathTest {
 
@@ -22,24 +25,10 @@ class RescoreMathTest {
     static final ModelParams PARAMS;
 
     static {
-        ModelParams d = ModelParams.defaults();
-        PARAMS = new ModelParams(
-                d.maxInterests(),
-                d.spawnThreshold(),
-                d.mergeThreshold(),
-                d.cohesion(),
-                d.learningRateFloor(),
-                d.longHalfLife(),
-                d.shortHalfLife(),
-                d.negativeHalfLife(),
-                d.evidenceSize(),
-                d.recentEventIds(),
-                d.typeWeights(),
-                d.ratingNeutral(),
-                d.shortTermScoreWeight(),
-                d.negativeScoreWeight(),
-                false,
-                false);
+        PARAMS = Rules.with(Settings.builder()
+                .put(InterestSettings.SHORT_TERM_ENABLED.getKey(), false)
+                .put(InterestSettings.NEGATIVE_ENABLED.getKey(), false)
+                .build());
     }
 
     static RescoreMath.Settings settings(double qw, double iw, double ew, Double lambda) {

@@ -281,6 +281,22 @@ public final class SimulatorBench {
         return out;
     }
 
+    /**
+     * Per user: sessions until the hidden second interest is discovered — the first click on an item of it (1: in
+     * the first session) — censored at {@code sessions} + 1 when it never is.
+     */
+    static double[] discovery(Trace[] traces, int sessions) {
+        double[] out = new double[traces.length];
+        for (int u = 0; u < traces.length; u++) {
+            int s = 0;
+            while (s < sessions && traces[u].clickedSecond[s] == 0) {
+                s++;
+            }
+            out[u] = s + 1;
+        }
+        return out;
+    }
+
     static String cell(double[] perUser, double[] fullPerUser) {
         double[] m = meanCi(perUser);
         if (fullPerUser == null) {
@@ -310,7 +326,7 @@ public final class SimulatorBench {
             boolean isFull = t == full;
             rows.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %s | %s |%n",
+                    "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     name,
                     cell(over(t, x -> x.clicks, 1, sessions), isFull ? null : over(full, x -> x.clicks, 1, sessions)),
                     cell(adaptation(t, shift, sessions), isFull ? null : adaptation(full, shift, sessions)),
@@ -325,7 +341,8 @@ public final class SimulatorBench {
                             isFull ? null : over(full, x -> x.shownDisliked, 2, sessions)),
                     cell(
                             over(t, x -> x.clickedSecond, 0, shift),
-                            isFull ? null : over(full, x -> x.clickedSecond, 0, shift))));
+                            isFull ? null : over(full, x -> x.clickedSecond, 0, shift)),
+                    cell(discovery(t, shift), isFull ? null : discovery(full, shift))));
         });
         return String.format(
                 Locale.ROOT,
@@ -351,8 +368,8 @@ public final class SimulatorBench {
             - Each cell: mean over users ± the half-width of its 95%% interval; in brackets the paired difference from
               the full model over the same users, **bold** where the interval excludes 0.
 
-            | variant | clicks per session (sessions 2–%d) | sessions until the new topic fills half the top 10 (after the shift, at most %d) | new topic's items in the top 10, last 4 sessions | faded topic's items in the top 10, last 4 sessions | disliked items in the top 10 (sessions 3–%d) | clicks on the second topic per session, before the shift |
-            |---|---|---|---|---|---|---|
+            | variant | clicks per session (sessions 2–%d) | sessions until the new topic fills half the top 10 (after the shift, at most %d) | new topic's items in the top 10, last 4 sessions | faded topic's items in the top 10, last 4 sessions | disliked items in the top 10 (sessions 3–%d) | clicks on the second topic per session, before the shift | sessions until the hidden second topic is discovered (its first click; %d: not before the shift) |
+            |---|---|---|---|---|---|---|---|
             %s
             """,
                 Instant.now(),
@@ -363,6 +380,7 @@ public final class SimulatorBench {
                 sessions,
                 sessions - shift,
                 sessions,
+                shift + 1,
                 rows.toString().strip());
     }
 }

@@ -35,4 +35,17 @@ class SimulatorBenchTest {
         double[] sessions = SimulatorBench.adaptation(new SimulatorBench.Trace[] {quick, never}, 3, 6);
         assertArrayEquals(new double[] {1, 3}, sessions); // one session after the shift; never: censored at the end
     }
+
+    @Test
+    void discoveryCountsSessionsUntilTheFirstClickOnTheSecondTopic() {
+        SimulatorBench.Trace early = new SimulatorBench.Trace(6), late = new SimulatorBench.Trace(6);
+        SimulatorBench.Trace never = new SimulatorBench.Trace(6);
+        early.clickedSecond[0] = 1;
+        late.clickedSecond[2] = 2;
+        late.clickedSecond[5] = 1; // after the shift (4): does not count
+        never.clickedSecond[4] = 1;
+        double[] sessions = SimulatorBench.discovery(new SimulatorBench.Trace[] {early, late, never}, 4);
+        assertArrayEquals(
+                new double[] {1, 3, 5}, sessions); // in the 1st and 3rd session; never before the shift: 4 + 1
+    }
 }

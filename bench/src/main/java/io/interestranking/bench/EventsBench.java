@@ -208,14 +208,26 @@ public final class EventsBench {
             order.add(u);
         }
         java.util.Collections.shuffle(order, random);
+        return post(
+                rest,
+                clicks(
+                        random,
+                        order.size(),
+                        ids,
+                        System.currentTimeMillis() - 3_600_000L,
+                        i -> users + "-" + order.get(i)));
+    }
+
+    /** Request bodies of {@code n} clicks on random items, {@value #BATCH} per request; event i is {@code userOf(i)}'s. */
+    static List<String> clicks(Random random, int n, String ids, long t, java.util.function.IntFunction<String> userOf)
+            throws Exception {
         List<String> bodies = new ArrayList<>();
-        long t = System.currentTimeMillis() - 3_600_000L;
-        for (int from = 0; from < order.size(); from += BATCH) {
+        for (int from = 0; from < n; from += BATCH) {
             List<Object> events = new ArrayList<>();
-            for (int i = from; i < Math.min(order.size(), from + BATCH); i++) {
+            for (int i = from; i < Math.min(n, from + BATCH); i++) {
                 events.add(Map.of(
                         "user_id",
-                        users + "-" + order.get(i),
+                        userOf.apply(i),
                         "type",
                         "click",
                         "event_id",
@@ -227,7 +239,7 @@ public final class EventsBench {
             }
             bodies.add(Rest.JSON.writeValueAsString(Map.of("events", events)));
         }
-        return post(rest, bodies);
+        return bodies;
     }
 
     static double post(Rest rest, List<String> bodies) {
@@ -280,26 +292,14 @@ public final class EventsBench {
 
     /** {@code users}: prefix of the 100 user ids; {@code ids}: prefix of the event ids (unique per run). */
     static double eventsRun(Rest rest, Random random, String users, String ids, int n) throws Exception {
-        List<String> bodies = new ArrayList<>();
-        long t = System.currentTimeMillis() - 86_400_000L;
-        for (int from = 0; from < n; from += BATCH) {
-            List<Object> events = new ArrayList<>();
-            for (int i = from; i < Math.min(n, from + BATCH); i++) {
-                events.add(Map.of(
-                        "user_id",
-                        users + "-u" + random.nextInt(USERS),
-                        "type",
-                        "click",
-                        "event_id",
-                        ids + "-e" + i,
-                        "timestamp",
-                        t + i,
-                        "item",
-                        Map.of("index", "bench-items", "id", "i" + random.nextInt(ITEMS))));
-            }
-            bodies.add(Rest.JSON.writeValueAsString(Map.of("events", events)));
-        }
-        return post(rest, bodies);
+        return post(
+                rest,
+                clicks(
+                        random,
+                        n,
+                        ids,
+                        System.currentTimeMillis() - 86_400_000L,
+                        i -> users + "-u" + random.nextInt(USERS)));
     }
 
     static double bulkRun(Rest rest, Random random, String round, int n) throws Exception {

@@ -292,61 +292,28 @@ public final class QueryBench {
 
     static void run(Rest rest, int kind, String text, JsonNode vector) {
         Map<String, Object> knn = Map.of("knn", Map.of("title_vector", Map.of("vector", vector, "k", 100)));
+        Map<String, Object> interest = Map.of("user_id", "bench-user", "field", "title_vector");
         switch (kind) {
-            case 0 -> rest.ok("POST", "/bench-q/_search", Map.of("size", 10, "_source", false, "query", knn));
-            case 5 ->
-                rest.ok(
-                        "POST",
-                        "/bench-q/_search",
-                        Map.of(
-                                "size",
-                                10,
-                                "_source",
-                                false,
-                                "query",
-                                knn,
-                                "rescore",
-                                Map.of(
-                                        "window_size",
-                                        100,
-                                        "interest",
-                                        Map.of(
-                                                "user_id",
-                                                "bench-user",
-                                                "field",
-                                                "title_vector",
-                                                "exploration",
-                                                Map.of("weight", 0.1, "seed", "bench-7")))));
-            case 1 ->
-                rest.ok(
-                        "POST",
-                        "/bench-q/_search",
-                        Map.of(
-                                "size",
-                                10,
-                                "_source",
-                                false,
-                                "query",
-                                knn,
-                                "rescore",
-                                Map.of(
-                                        "window_size",
-                                        100,
-                                        "interest",
-                                        Map.of("user_id", "bench-user", "field", "title_vector"))));
+            case 0 -> search(rest, knn, null);
+            case 5 -> {
+                Map<String, Object> exploring = new java.util.HashMap<>(interest);
+                exploring.put("exploration", Map.of("weight", 0.1, "seed", "bench-7"));
+                search(rest, knn, exploring);
+            }
+            case 1 -> search(rest, knn, interest);
             case 2 ->
-                rest.ok(
-                        "POST",
-                        "/bench-q/_search",
-                        Map.of(
-                                "size",
-                                10,
-                                "_source",
-                                false,
-                                "query",
-                                Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", 100))));
+                search(rest, Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", 100)), null);
             default -> rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(text), "kind", "query"));
         }
+    }
+
+    /** The top 10 of {@code query}, rescored by the {@code interest} rescorer over 100 hits when it is given. */
+    static void search(Rest rest, Map<String, Object> query, Map<String, Object> interest) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("size", 10, "_source", false, "query", query));
+        if (interest != null) {
+            body.put("rescore", Map.of("window_size", 100, "interest", interest));
+        }
+        rest.ok("POST", "/bench-q/_search", body);
     }
 
     static double[] sorted(List<Double> values) {

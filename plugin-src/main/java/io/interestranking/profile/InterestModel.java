@@ -21,10 +21,6 @@ public final class InterestModel {
         this.p = params;
     }
 
-    public ModelParams params() {
-        return p;
-    }
-
     /** 2^(-Δ/H); 1 when the half-life is 0 (decay off) or Δ ≤ 0. */
     public static double decay(long elapsed, long halfLife) {
         if (halfLife <= 0 || elapsed <= 0) {

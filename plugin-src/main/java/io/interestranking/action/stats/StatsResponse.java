@@ -2,6 +2,7 @@ package io.interestranking.action.stats;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import org.opensearch.action.FailedNodeException;
 import org.opensearch.action.support.nodes.BaseNodesResponse;
 import org.opensearch.cluster.ClusterName;
@@ -47,5 +48,19 @@ public final class StatsResponse extends BaseNodesResponse<NodeStats> implements
             builder.field("failed_nodes", failures().size());
         }
         return builder.endObject();
+    }
+
+    /** By cluster, nodes and the number of failed nodes (the failures' exceptions do not compare by content). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StatsResponse o
+                && getClusterName().equals(o.getClusterName())
+                && getNodes().equals(o.getNodes())
+                && failures().size() == o.failures().size();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(getClusterName(), getNodes(), failures().size());
     }
 }

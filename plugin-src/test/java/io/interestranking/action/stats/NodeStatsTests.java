@@ -16,6 +16,10 @@ public class NodeStatsTests extends AbstractWireSerializingTestCase<NodeStats> {
 
     @Override
     protected NodeStats createTestInstance() {
+        return randomNodeStats();
+    }
+
+    static NodeStats randomNodeStats() {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("events_applied", randomNonNegativeLong());
         stats.put("events_request_latency_ms", Map.of("p50", randomDouble(), "p99", randomDouble()));

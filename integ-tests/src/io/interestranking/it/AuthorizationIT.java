@@ -43,15 +43,7 @@ class AuthorizationIT {
         rest.ok(
                 "POST",
                 "/_plugins/_interest/events",
-                Map.of(
-                        "events",
-                        List.of(Map.of(
-                                "user_id",
-                                "authz-user",
-                                "type",
-                                "click",
-                                "item",
-                                Map.of("index", INDEX, "id", "espresso")))));
+                Map.of("events", List.of(Fixtures.click("authz-user", INDEX, "espresso"))));
     }
 
     static Map<String, Object> rescored(boolean explain) {
@@ -97,9 +89,7 @@ class AuthorizationIT {
         Rest rest = nodes[1];
         String user = "authz-apart";
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
-        Map<String, Object> events = Map.of(
-                "events",
-                List.of(Map.of("user_id", user, "type", "click", "item", Map.of("index", INDEX, "id", "vinyl"))));
+        Map<String, Object> events = Map.of("events", List.of(Fixtures.click(user, INDEX, "vinyl")));
         Map<String, Object> declared = Map.of("interests", List.of("I like jazz"));
 
         assertEquals(

@@ -32,42 +32,7 @@ class ChineseIT {
                 "PUT",
                 "/_ingest/pipeline/" + INDEX,
                 Fixtures.pipeline(Map.of("field_map", Map.of("title", "title_vector"), "model", MODEL)));
-        rest.ok(
-                "PUT",
-                "/" + INDEX,
-                Map.of(
-                        "settings",
-                                Map.of(
-                                        "index",
-                                        Map.of(
-                                                "knn",
-                                                true,
-                                                "number_of_shards",
-                                                2,
-                                                "number_of_replicas",
-                                                0,
-                                                "default_pipeline",
-                                                INDEX)),
-                        "mappings",
-                                Map.of(
-                                        "properties",
-                                        Map.of(
-                                                "title",
-                                                Map.of("type", "text"),
-                                                "title_vector",
-                                                Map.of(
-                                                        "type",
-                                                        "knn_vector",
-                                                        "dimension",
-                                                        512,
-                                                        "method",
-                                                        Map.of(
-                                                                "name",
-                                                                "hnsw",
-                                                                "engine",
-                                                                "lucene",
-                                                                "space_type",
-                                                                "cosinesimil"))))));
+        rest.ok("PUT", "/" + INDEX, Fixtures.vectorIndex(INDEX, "title", "title_vector", 512, 2, 0, Map.of()));
         StringBuilder bulk = new StringBuilder();
         ITEMS.forEach((id, title) -> bulk.append(
                 "{\"index\":{\"_index\":\"" + INDEX + "\",\"_id\":\"" + id + "\"}}\n{\"title\":\"" + title + "\"}\n"));
@@ -134,7 +99,7 @@ class ChineseIT {
                 Map.of(
                         "events",
                         List.of(
-                                Map.of("user_id", user, "type", "click", "item", Map.of("index", INDEX, "id", "vinyl")),
+                                Fixtures.click(user, INDEX, "vinyl"),
                                 Map.of(
                                         "user_id",
                                         user,

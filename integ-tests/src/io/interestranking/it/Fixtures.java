@@ -16,33 +16,42 @@ public final class Fixtures {
     /** An index with one text field and one 384-d lucene HNSW vector field (faiss cannot run here). */
     public static Map<String, Object> vectorIndex(
             String pipeline, String textField, String vectorField, int shards, int replicas) {
+        return vectorIndex(pipeline, textField, vectorField, 384, shards, replicas, Map.of());
+    }
+
+    /** The same with another dimension and more index settings. */
+    public static Map<String, Object> vectorIndex(
+            String pipeline,
+            String textField,
+            String vectorField,
+            int dimension,
+            int shards,
+            int replicas,
+            Map<String, Object> moreSettings) {
+        Map<String, Object> settings = new java.util.HashMap<>(moreSettings);
+        settings.putAll(Map.of(
+                "knn", true, "number_of_shards", shards, "number_of_replicas", replicas, "default_pipeline", pipeline));
         return Map.of(
                 "settings",
-                Map.of(
-                        "index",
-                        Map.of(
-                                "knn",
-                                true,
-                                "number_of_shards",
-                                shards,
-                                "number_of_replicas",
-                                replicas,
-                                "default_pipeline",
-                                pipeline)),
+                Map.of("index", settings),
                 "mappings",
-                Map.of(
-                        "properties",
-                        Map.of(
-                                textField,
-                                Map.of("type", "text"),
-                                vectorField,
-                                Map.of(
-                                        "type",
-                                        "knn_vector",
-                                        "dimension",
-                                        384,
-                                        "method",
-                                        Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil")))));
+                Map.of("properties", Map.of(textField, Map.of("type", "text"), vectorField, knnField(dimension))));
+    }
+
+    /** A {@code click} event of {@code user} on an item named by index and id. */
+    public static Map<String, Object> click(String user, String index, String id) {
+        return Map.of("user_id", user, "type", "click", "item", Map.of("index", index, "id", id));
+    }
+
+    /** A {@code knn_vector} field of this dimension: Lucene's HNSW, cosine similarity. */
+    public static Map<String, Object> knnField(int dimension) {
+        return Map.of(
+                "type",
+                "knn_vector",
+                "dimension",
+                dimension,
+                "method",
+                Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
     }
 
     /** The demo's `items` index (title and description embedded, category, price) with 300 generated items. */
@@ -66,13 +75,7 @@ public final class Fixtures {
             throws Exception {
         boolean zh = "zh".equals(lang);
         rest.call("DELETE", "/" + index, null);
-        Map<String, Object> vector = Map.of(
-                "type",
-                "knn_vector",
-                "dimension",
-                zh ? 512 : 384,
-                "method",
-                Map.of("name", "hnsw", "engine", "lucene", "space_type", "cosinesimil"));
+        Map<String, Object> vector = knnField(zh ? 512 : 384);
         rest.ok(
                 "PUT",
                 "/_ingest/pipeline/" + index,

@@ -114,20 +114,8 @@ class HybridIT {
                 Map.of(
                         "events",
                         List.of(
-                                Map.of(
-                                        "user_id",
-                                        "hybrid-fan",
-                                        "type",
-                                        "click",
-                                        "item",
-                                        Map.of("index", INDEX, "id", "d4")),
-                                Map.of(
-                                        "user_id",
-                                        "hybrid-fan",
-                                        "type",
-                                        "click",
-                                        "item",
-                                        Map.of("index", INDEX, "id", "d12")))));
+                                Fixtures.click("hybrid-fan", INDEX, "d4"),
+                                Fixtures.click("hybrid-fan", INDEX, "d12"))));
         JsonNode r = rest.ok(
                 "POST",
                 "/" + INDEX + "/_search?search_pipeline=hybrid-norm",
@@ -145,15 +133,7 @@ class HybridIT {
         rest.ok(
                 "POST",
                 "/_plugins/_interest/events",
-                Map.of(
-                        "events",
-                        List.of(Map.of(
-                                "user_id",
-                                "hybrid-rescored",
-                                "type",
-                                "click",
-                                "item",
-                                Map.of("index", INDEX, "id", "d3")))));
+                Map.of("events", List.of(Fixtures.click("hybrid-rescored", INDEX, "d3"))));
         Map<String, Object> search = new java.util.HashMap<>(
                 hybrid(Map.of("text_knn", Map.of("field", "title_vector", "query_text", "coffee", "k", 20))));
         search.put(

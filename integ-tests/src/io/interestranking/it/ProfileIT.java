@@ -100,24 +100,11 @@ class ProfileIT {
     void itemsAreReadFromTheShardsOrInRealtimeBeforeARefresh() {
         rest.call("DELETE", "/_plugins/_interest/users/fresh", null);
         rest.call("DELETE", "/prof-fresh", null);
-        Map<String, Object> index = new HashMap<>(Fixtures.itemIndex("prof-items", 1, 0));
-        index.put(
-                "settings",
-                Map.of(
-                        "index",
-                        Map.of(
-                                "knn",
-                                true,
-                                "number_of_replicas",
-                                0,
-                                "default_pipeline",
-                                "prof-items",
-                                "refresh_interval",
-                                "-1")));
+        Map<String, Object> index = Fixtures.vectorIndex(
+                "prof-items", "title", "title_vector", 384, 1, 0, Map.of("refresh_interval", "-1"));
         rest.ok("PUT", "/prof-fresh", index);
         rest.ok("PUT", "/prof-fresh/_doc/new-1", Map.of("title", "a brand new telescope"));
-        Map<String, Object> event =
-                Map.of("user_id", "fresh", "type", "click", "item", Map.of("index", "prof-fresh", "id", "new-1"));
+        Map<String, Object> event = Fixtures.click("fresh", "prof-fresh", "new-1");
         JsonNode unrefreshed = post(event).get("items").get(0);
         assertEquals(201, unrefreshed.get("status").asInt(), unrefreshed.toString());
         // the profile's first interest is the item's own (unit) vector, whichever way it was read
@@ -129,8 +116,7 @@ class ProfileIT {
                 .get("vector"));
         assertTrue(Rest.cosine(stored, learned) > 0.99999);
         rest.ok("POST", "/prof-fresh/_refresh", null);
-        Map<String, Object> again =
-                Map.of("user_id", "fresh", "type", "click", "item", Map.of("index", "prof-items", "id", "a0"));
+        Map<String, Object> again = Fixtures.click("fresh", "prof-items", "a0");
         assertEquals(201, post(again).get("items").get(0).get("status").asInt());
         float[] a0 = Rest.vector(
                 rest.ok("GET", "/prof-items/_doc/a0", null).get("_source").get("title_vector"));

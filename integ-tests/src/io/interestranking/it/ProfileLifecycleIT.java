@@ -81,16 +81,7 @@ class ProfileLifecycleIT {
         long sweepsBefore = sum("profile_sweeps");
         long expiredBefore = sum("profiles_expired");
         Thread.sleep(2500);
-        rest.ok(
-                "PUT",
-                "/_cluster/settings",
-                Map.of(
-                        "persistent",
-                        Map.of(
-                                "plugins.interest.profile.inactive_ttl",
-                                "2s",
-                                "plugins.interest.profile.sweep_interval",
-                                "1s")));
+        sweepEvery("2s", "1s");
         boolean gone = false;
         for (int i = 0; i < 60 && gone == false; i++) {
             Thread.sleep(500);
@@ -114,6 +105,15 @@ class ProfileLifecycleIT {
         // an active user stays
         resetSettings();
         rest.ok("POST", EVENTS, Map.of("events", List.of(click("active-user", "a new purchase"))));
+        sweepEvery("1h", "1s");
+        Thread.sleep(2500);
+        assertEquals(
+                200,
+                rest.call("GET", "/_plugins/_interest/users/active-user", null).status());
+    }
+
+    /** Profiles idle for longer than {@code ttl} are deleted by a sweep every {@code interval}. */
+    static void sweepEvery(String ttl, String interval) {
         rest.ok(
                 "PUT",
                 "/_cluster/settings",
@@ -121,13 +121,9 @@ class ProfileLifecycleIT {
                         "persistent",
                         Map.of(
                                 "plugins.interest.profile.inactive_ttl",
-                                "1h",
+                                ttl,
                                 "plugins.interest.profile.sweep_interval",
-                                "1s")));
-        Thread.sleep(2500);
-        assertEquals(
-                200,
-                rest.call("GET", "/_plugins/_interest/users/active-user", null).status());
+                                interval)));
     }
 
     static List<JsonNode> stats() {

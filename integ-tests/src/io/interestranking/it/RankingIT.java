@@ -103,7 +103,7 @@ class RankingIT {
         rest.call("DELETE", "/_plugins/_interest/users/jazz-fan", null);
         List<Object> events = new ArrayList<>();
         for (int i : new int[] {2, 6, 10}) {
-            events.add(Map.of("user_id", "jazz-fan", "type", "click", "item", Map.of("index", INDEX, "id", "c" + i)));
+            events.add(Fixtures.click("jazz-fan", INDEX, "c" + i));
         }
         assertEquals(
                 false,
@@ -152,6 +152,15 @@ class RankingIT {
     }
 
     /** A first pass that mixes topics, so that personalisation has something to reorder. */
+    /** The rescorer's parameters for the user "baker" on {@code title_vector}, with these (name, value pairs). */
+    static Map<String, Object> baker(Object... more) {
+        Map<String, Object> interest = new java.util.HashMap<>(Map.of("user_id", "baker", "field", "title_vector"));
+        for (int i = 0; i < more.length; i += 2) {
+            interest.put((String) more[i], more[i + 1]);
+        }
+        return interest;
+    }
+
     static Map<String, Object> search(int from, int size, Map<String, Object> rescore) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("from", from);
@@ -171,7 +180,7 @@ class RankingIT {
         rest.call("DELETE", "/_plugins/_interest/users/baker", null);
         List<Object> events = new ArrayList<>();
         for (int i : new int[] {3, 7, 11, 15}) {
-            events.add(Map.of("user_id", "baker", "type", "click", "item", Map.of("index", INDEX, "id", "d" + i)));
+            events.add(Fixtures.click("baker", INDEX, "d" + i));
         }
         assertEquals(
                 false,
@@ -200,18 +209,7 @@ class RankingIT {
             List<String> personal = ids(node.ok(
                     "POST",
                     "/" + INDEX + "/_search",
-                    search(
-                            0,
-                            100,
-                            Map.of(
-                                    "user_id",
-                                    "baker",
-                                    "field",
-                                    "title_vector",
-                                    "query_weight",
-                                    0.5,
-                                    "interest_weight",
-                                    0.5))));
+                    search(0, 100, baker("query_weight", 0.5, "interest_weight", 0.5))));
             assertTrue(meanRankOf(personal, "d") < meanRankOf(plain, "d"), plain + " vs " + personal);
             for (String id : personal.subList(0, 10)) {
                 assertTrue(id.startsWith("d"), personal.toString());
@@ -224,20 +222,7 @@ class RankingIT {
         profileAboutBread();
         JsonNode plain = rest.ok("POST", "/" + INDEX + "/_search", search(0, 100, null));
         JsonNode rescored = rest.ok(
-                "POST",
-                "/" + INDEX + "/_search",
-                search(
-                        0,
-                        100,
-                        Map.of(
-                                "user_id",
-                                "baker",
-                                "field",
-                                "title_vector",
-                                "query_weight",
-                                1.0,
-                                "interest_weight",
-                                0.0)));
+                "POST", "/" + INDEX + "/_search", search(0, 100, baker("query_weight", 1.0, "interest_weight", 0.0)));
         assertEquals(ids(plain), ids(rescored));
         assertEquals(scores(plain), scores(rescored));
     }
@@ -255,13 +240,7 @@ class RankingIT {
     @Test
     void aSeedGivesTheSameOrderEveryTimeAndConsistentPages() {
         profileAboutBread();
-        Map<String, Object> explore = Map.of(
-                "user_id",
-                "baker",
-                "field",
-                "title_vector",
-                "exploration",
-                Map.of("weight", 0.3, "seed", "session-123"));
+        Map<String, Object> explore = baker("exploration", Map.of("weight", 0.3, "seed", "session-123"));
         List<String> first = ids(rest.ok("POST", "/" + INDEX + "/_search", search(0, 30, explore)));
         for (Rest node : nodes) {
             assertEquals(first, ids(node.ok("POST", "/" + INDEX + "/_search", search(0, 30, explore))));
@@ -271,27 +250,18 @@ class RankingIT {
             paged.addAll(ids(nodes[from / 10 % 2].ok("POST", "/" + INDEX + "/_search", search(from, 10, explore))));
         }
         assertEquals(first, paged);
-        Map<String, Object> otherSeed = Map.of(
-                "user_id",
-                "baker",
-                "field",
-                "title_vector",
-                "exploration",
-                Map.of("weight", 0.3, "seed", "session-456"));
+        Map<String, Object> otherSeed = baker("exploration", Map.of("weight", 0.3, "seed", "session-456"));
         assertTrue(first.equals(ids(rest.ok("POST", "/" + INDEX + "/_search", search(0, 30, otherSeed)))) == false);
     }
 
     @Test
     void explainComponentsAddUpToTheScore() {
-        assertExplanationsAddUp(
-                Map.of("user_id", "baker", "field", "title_vector", "exploration", Map.of("weight", 0.1, "seed", "s")),
-                3);
+        assertExplanationsAddUp(baker("exploration", Map.of("weight", 0.1, "seed", "s")), 3);
     }
 
     @Test
     void explainShowsTheDiversityAdjustmentToo() {
-        assertExplanationsAddUp(
-                Map.of("user_id", "baker", "field", "title_vector", "diversity", Map.of("lambda", 0.6)), 4);
+        assertExplanationsAddUp(baker("diversity", Map.of("lambda", 0.6)), 4);
     }
 
     /** Every hit's explanation has {@code parts} parts whose values add up to the hit's score. */

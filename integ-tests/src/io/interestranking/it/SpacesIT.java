@@ -42,23 +42,7 @@ class SpacesIT {
                         "settings",
                         Map.of("index", Map.of("knn", true, "number_of_replicas", 0)),
                         "mappings",
-                        Map.of(
-                                "properties",
-                                Map.of(
-                                        "v",
-                                        Map.of(
-                                                "type",
-                                                "knn_vector",
-                                                "dimension",
-                                                8,
-                                                "method",
-                                                Map.of(
-                                                        "name",
-                                                        "hnsw",
-                                                        "engine",
-                                                        "lucene",
-                                                        "space_type",
-                                                        "cosinesimil"))))));
+                        Map.of("properties", Map.of("v", Fixtures.knnField(8)))));
         rest.ok("PUT", "/raw8/_doc/a?refresh=true", Map.of("v", List.of(1, 0, 0, 0, 0, 0, 0, 0)));
     }
 
@@ -89,8 +73,7 @@ class SpacesIT {
 
     @Test
     void anItemOfNoKnownSpaceOrAnUnknownModelIsA400NamingThem() {
-        JsonNode raw =
-                item(post(Map.of("user_id", "raw-user", "type", "click", "item", Map.of("index", "raw8", "id", "a"))));
+        JsonNode raw = item(post(Fixtures.click("raw-user", "raw8", "a")));
         assertEquals(400, raw.get("status").asInt(), raw.toString());
         String reason = raw.get("error").get("reason").asText();
         assertTrue(
@@ -125,7 +108,7 @@ class SpacesIT {
         String user = "two-spaces";
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
         List<Object> events = new ArrayList<>();
-        events.add(Map.of("user_id", user, "type", "click", "item", Map.of("index", "space-items", "id", "boots")));
+        events.add(Fixtures.click(user, "space-items", "boots"));
         events.add(Map.of(
                 "user_id",
                 user,

@@ -54,7 +54,7 @@ public final class MovieLensEval {
                 new Variant("no short-term interest", Map.of("plugins.interest.profile.short_term.enabled", false)),
                 new Variant("no negative interest", Map.of("plugins.interest.profile.negative.enabled", false)));
         Map<String, PerUser> rows = new LinkedHashMap<>();
-        rows.put("popularity", evaluate(rest, training, heldOut, "popularity", null, maxPopularity));
+        rows.put("popularity", evaluate(rest, training, heldOut, "popularity", null, maxPopularity, Rescore.DEFAULT));
         long replayed = 0;
         for (int v = 0; v < variants.size(); v++) {
             Variant variant = variants.get(v);
@@ -63,10 +63,17 @@ public final class MovieLensEval {
                 replayed = replay(rest, training, "v" + v + "-");
                 rows.put(
                         "`interest_knn`, " + variant.name(),
-                        evaluate(rest, training, heldOut, "interest_knn", "v" + v + "-", maxPopularity));
+                        evaluate(
+                                rest,
+                                training,
+                                heldOut,
+                                "interest_knn",
+                                "v" + v + "-",
+                                maxPopularity,
+                                Rescore.DEFAULT));
                 rows.put(
                         "popularity + `interest` rescorer, " + variant.name(),
-                        evaluate(rest, training, heldOut, "rescore", "v" + v + "-", maxPopularity));
+                        evaluate(rest, training, heldOut, "rescore", "v" + v + "-", maxPopularity, Rescore.DEFAULT));
             } finally {
                 setSettings(rest, variant.settings(), true);
             }
@@ -318,6 +325,21 @@ public final class MovieLensEval {
     }
 
     /** Per user (in {@code heldOut}'s order): HR@10 (0 or 1) and nDCG@10. */
+    /** How the `interest` rescorer is asked to rank: its window and the two weights (scores `min_max` normalised). */
+    record Rescore(int window, double queryWeight, double interestWeight) {
+        static final Rescore DEFAULT = new Rescore(100, 0.5, 0.5);
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "window %d, query_weight %.2f, interest_weight %.2f",
+                    window,
+                    queryWeight,
+                    interestWeight);
+        }
+    }
+
     record PerUser(double[] hits, double[] ndcg) {
         double[] means() {
             return new double[] {mean(hits), mean(ndcg)};
@@ -351,7 +373,8 @@ public final class MovieLensEval {
             Map<Integer, Set<String>> heldOut,
             String kind,
             String prefix,
-            int maxPopularity) {
+            int maxPopularity,
+            Rescore rescore) {
         double[] hits = new double[heldOut.size()], ndcg = new double[heldOut.size()];
         int u = 0;
         for (var e : heldOut.entrySet()) {
@@ -400,7 +423,7 @@ public final class MovieLensEval {
                             "rescore",
                             Map.of(
                                     "window_size",
-                                    100,
+                                    rescore.window(),
                                     "interest",
                                     Map.of(
                                             "user_id",
@@ -414,9 +437,9 @@ public final class MovieLensEval {
                                             "max",
                                             maxPopularity,
                                             "query_weight",
-                                            0.5,
+                                            rescore.queryWeight(),
                                             "interest_weight",
-                                            0.5)));
+                                            rescore.interestWeight())));
                 }
             }
             List<String> ranked = new ArrayList<>();

@@ -107,15 +107,7 @@ class ChineseIT {
                                         "purchase",
                                         "item",
                                         Map.of("index", INDEX, "id", "vinyl")),
-                                Map.of(
-                                        "user_id",
-                                        user,
-                                        "type",
-                                        "statement",
-                                        "model",
-                                        MODEL,
-                                        "item",
-                                        Map.of("text", "最近迷上了爵士乐")))));
+                                Fixtures.statement(user, MODEL, "最近迷上了爵士乐"))));
         assertFalse(events.get("errors").asBoolean(), events.toString());
         JsonNode profile =
                 nodes[1].ok("GET", "/_plugins/_interest/users/" + user + "?include_vectors=false&model=" + MODEL, null);

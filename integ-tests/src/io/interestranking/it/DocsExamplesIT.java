@@ -72,10 +72,7 @@ class DocsExamplesIT {
         JsonNode applied = rest.ok(
                 "POST",
                 "/_plugins/_interest/events",
-                Map.of(
-                        "events",
-                        List.of(Map.of(
-                                "user_id", "u42", "type", "statement", "item", Map.of("text", "after the split")))));
+                Map.of("events", List.of(Fixtures.statement("u42", null, "after the split"))));
         assertFalse(applied.get("errors").asBoolean(), applied.toString());
         assertEquals(
                 200, rest.call("GET", "/_plugins/_interest/users/u42", null).status());

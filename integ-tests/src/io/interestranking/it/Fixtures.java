@@ -43,6 +43,16 @@ public final class Fixtures {
         return Map.of("user_id", user, "type", "click", "item", Map.of("index", index, "id", id));
     }
 
+    /** A {@code statement} event: a text the user said about their tastes, in the space of {@code model} (null: default). */
+    public static Map<String, Object> statement(String user, String model, String text) {
+        Map<String, Object> event =
+                new java.util.HashMap<>(Map.of("user_id", user, "type", "statement", "item", Map.of("text", text)));
+        if (model != null) {
+            event.put("model", model);
+        }
+        return event;
+    }
+
     /** A {@code knn_vector} field of this dimension: Lucene's HNSW, cosine similarity. */
     public static Map<String, Object> knnField(int dimension) {
         return Map.of(

@@ -261,8 +261,7 @@ class ProfileIT {
 
     @Test
     void statsCountWhatHappened() {
-        Map<String, Object> statement =
-                Map.of("user_id", "stats-user", "type", "statement", "item", Map.of("text", "I like jazz"));
+        Map<String, Object> statement = Fixtures.statement("stats-user", null, "I like jazz");
         post(click("stats-user", "a1", Instant.now(), null), statement);
         JsonNode nodes = rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes");
         JsonNode node = nodes.elements().next();

@@ -126,6 +126,15 @@ class ProfileLifecycleIT {
                                 interval)));
     }
 
+    /** How many documents of the profile index the query matches. */
+    static int profileDocuments(Map<String, Object> query) {
+        return rest.ok("POST", PROFILES + "/_search", query)
+                .get("hits")
+                .get("total")
+                .get("value")
+                .asInt();
+    }
+
     static List<JsonNode> stats() {
         List<JsonNode> all = new ArrayList<>();
         rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").forEach(all::add);
@@ -145,43 +154,17 @@ class ProfileLifecycleIT {
                 Map.of(
                         "events",
                         List.of(
-                                Map.of(
-                                        "user_id",
-                                        user,
-                                        "type",
-                                        "statement",
-                                        "item",
-                                        Map.of("text", "my secret hobby is birdwatching")),
-                                Map.of(
-                                        "user_id",
-                                        user,
-                                        "type",
-                                        "statement",
-                                        "model",
-                                        "minilm-twin",
-                                        "item",
-                                        Map.of("text", "my other secret")))));
+                                Fixtures.statement(user, null, "my secret hobby is birdwatching"),
+                                Fixtures.statement(user, "minilm-twin", "my other secret"))));
         rest.ok("POST", PROFILES + "/_refresh", null);
         Map<String, Object> byUser = Map.of("query", Map.of("term", Map.of("user_id", user)));
-        assertEquals(
-                2,
-                rest.ok("POST", PROFILES + "/_search", byUser)
-                        .get("hits")
-                        .get("total")
-                        .get("value")
-                        .asInt());
+        assertEquals(2, profileDocuments(byUser));
         assertEquals(
                 200,
                 nodes[1].call("DELETE", "/_plugins/_interest/users/" + user, null)
                         .status());
         rest.ok("POST", PROFILES + "/_refresh", null);
-        assertEquals(
-                0,
-                rest.ok("POST", PROFILES + "/_search", byUser)
-                        .get("hits")
-                        .get("total")
-                        .get("value")
-                        .asInt());
+        assertEquals(0, profileDocuments(byUser));
         JsonNode everything =
                 rest.ok("POST", PROFILES + "/_search?size=1000", Map.of("query", Map.of("match_all", Map.of())));
         assertFalse(everything.toString().contains("birdwatching"));

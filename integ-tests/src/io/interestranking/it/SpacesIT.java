@@ -90,15 +90,7 @@ class SpacesIT {
                 Map.of("index", "raw8", "id", "a"))));
         assertEquals(400, named.get("status").asInt(), named.toString());
         assertTrue(named.get("error").get("reason").asText().contains("[minilm-twin] has 384"), named.toString());
-        JsonNode unknown = item(post(Map.of(
-                "user_id",
-                "raw-user",
-                "type",
-                "statement",
-                "model",
-                "no-such-model",
-                "item",
-                Map.of("text", "hello"))));
+        JsonNode unknown = item(post(Fixtures.statement("raw-user", "no-such-model", "hello")));
         assertEquals(400, unknown.get("status").asInt(), unknown.toString());
         assertTrue(unknown.get("error").get("reason").asText().contains("no-such-model"), unknown.toString());
     }
@@ -109,15 +101,7 @@ class SpacesIT {
         rest.call("DELETE", "/_plugins/_interest/users/" + user, null);
         List<Object> events = new ArrayList<>();
         events.add(Fixtures.click(user, "space-items", "boots"));
-        events.add(Map.of(
-                "user_id",
-                user,
-                "type",
-                "statement",
-                "model",
-                "minilm-twin",
-                "item",
-                Map.of("text", "I love strong coffee")));
+        events.add(Fixtures.statement(user, "minilm-twin", "I love strong coffee"));
         events.add(Map.of(
                 "user_id",
                 user,

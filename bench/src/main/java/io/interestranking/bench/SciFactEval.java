@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Indexes BEIR SciFact through the {@code interest_embedding} pipeline, runs the 300 test queries as k-NN queries
  * (query vectors from {@code _embed}) and reports nDCG@10 next to the published MTEB figure for the model.
- * Usage: SciFactEval <node url> <scifact dir> <report.md>
+ * Usage: SciFactEval <node url> <scifact dir> <report.md> [model] [query model: the model by default]
  */
 public final class SciFactEval {
 
@@ -24,6 +24,8 @@ public final class SciFactEval {
         Path dir = Path.of(args[1]);
         Path report = Path.of(args[2]);
         String model = args.length > 3 ? args[3] : "all-minilm-l6-v2";
+        // the queries may be embedded by another model of the same space (the int8 model for an fp32 field)
+        String queryModel = args.length > 4 ? args[4] : model;
 
         List<Datasets.Doc> corpus = Datasets.scifactCorpus(dir);
         Map<String, String> queries = Datasets.scifactQueries(dir);
@@ -68,7 +70,7 @@ public final class SciFactEval {
                                     "kind",
                                     "query",
                                     "model",
-                                    model))
+                                    queryModel))
                     .get("vectors");
             v.forEach(n -> vectors.add(Rest.vector(n)));
         }
@@ -129,7 +131,8 @@ public final class SciFactEval {
                 - Corpus: BEIR SciFact, %d documents; text = title + " " + abstract (as BEIR does), embedded by the
                   `interest_embedding` processor (max 256 word pieces, truncating) in `_bulk` requests of 250.
                   Indexed in %.1f s (%.1f docs/s, documents of up to 256 word pieces).
-                - Queries: the %d test queries of `qrels/test.tsv`, embedded with `POST /_plugins/_interest/_embed`.
+                - Queries: the %d test queries of `qrels/test.tsv`, embedded with `POST /_plugins/_interest/_embed` by
+                  `%s`.
                 - Metric: mean nDCG@10 (binary relevance from qrels, trec_eval formula).
 
                 | retrieval | nDCG@10 |
@@ -148,6 +151,7 @@ public final class SciFactEval {
                 indexSeconds,
                 count / indexSeconds,
                 n,
+                queryModel,
                 ann,
                 ex,
                 PUBLISHED,

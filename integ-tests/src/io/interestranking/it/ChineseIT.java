@@ -41,6 +41,18 @@ class ChineseIT {
                 .asBoolean());
     }
 
+    /** The user's recommendations in the Chinese space ({@code interest_knn}, k 6). */
+    static JsonNode recommend(String user) {
+        return rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                Map.of(
+                        "query",
+                        Map.of(
+                                "interest_knn",
+                                Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
+    }
+
     static String top(JsonNode r) {
         return r.get("hits").get("hits").get(0).get("_id").asText();
     }
@@ -83,14 +95,7 @@ class ChineseIT {
                 "/_plugins/_interest/users/" + user + "?include_vectors=false&model=" + MODEL,
                 Map.of("interests", List.of("我喜欢烘焙面包")));
         assertEquals(MODEL, put.get("space").asText());
-        JsonNode cold = rest.ok(
-                "POST",
-                "/" + INDEX + "/_search",
-                Map.of(
-                        "query",
-                        Map.of(
-                                "interest_knn",
-                                Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
+        JsonNode cold = recommend(user);
         assertEquals("bread", top(cold), cold.toString());
         // clicks on items (their field is 512-d: the space of the Chinese model) and a Chinese text event
         JsonNode events = rest.ok(
@@ -116,37 +121,12 @@ class ChineseIT {
         // the English space of the same user is untouched
         assertEquals(
                 404, rest.call("GET", "/_plugins/_interest/users/" + user, null).status());
-        JsonNode recs = rest.ok(
-                "POST",
-                "/" + INDEX + "/_search",
-                Map.of(
-                        "query",
-                        Map.of(
-                                "interest_knn",
-                                Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
+        JsonNode recs = recommend(user);
         assertEquals("vinyl", top(recs), recs.toString());
         JsonNode rescored = rest.ok(
                 "POST",
                 "/" + INDEX + "/_search",
-                Map.of(
-                        "query",
-                        Map.of("match_all", Map.of()),
-                        "rescore",
-                        Map.of(
-                                "window_size",
-                                10,
-                                "interest",
-                                Map.of(
-                                        "user_id",
-                                        user,
-                                        "field",
-                                        "title_vector",
-                                        "model",
-                                        MODEL,
-                                        "query_weight",
-                                        0.0,
-                                        "interest_weight",
-                                        1.0))));
+                Fixtures.rescored(Map.of("match_all", Map.of()), 10, Fixtures.interestOnly(user, MODEL)));
         assertEquals("vinyl", top(rescored), rescored.toString());
     }
 

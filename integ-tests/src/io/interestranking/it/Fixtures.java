@@ -38,6 +38,26 @@ public final class Fixtures {
                 Map.of("properties", Map.of(textField, Map.of("type", "text"), vectorField, knnField(dimension))));
     }
 
+    /** A {@code text_knn} query on {@code title_vector}. */
+    public static Map<String, Object> textKnn(String text, int k) {
+        return Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", k));
+    }
+
+    /** A search body: the query, rescored by the {@code interest} rescorer over {@code window} hits. */
+    public static Map<String, Object> rescored(Map<String, Object> query, int window, Map<String, Object> interest) {
+        return Map.of("query", query, "rescore", Map.of("window_size", window, "interest", interest));
+    }
+
+    /** The rescorer's parameters ranking by {@code user}'s interests alone on {@code title_vector} (model: null, default). */
+    public static Map<String, Object> interestOnly(String user, String model) {
+        Map<String, Object> interest = new java.util.HashMap<>(
+                Map.of("user_id", user, "field", "title_vector", "query_weight", 0.0, "interest_weight", 1.0));
+        if (model != null) {
+            interest.put("model", model);
+        }
+        return interest;
+    }
+
     /** A {@code click} event of {@code user} on an item named by index and id. */
     public static Map<String, Object> click(String user, String index, String id) {
         return Map.of("user_id", user, "type", "click", "item", Map.of("index", index, "id", id));

@@ -136,21 +136,7 @@ class HybridIT {
                 Map.of("events", List.of(Fixtures.click("hybrid-rescored", INDEX, "d3"))));
         Map<String, Object> search = new java.util.HashMap<>(
                 hybrid(Map.of("text_knn", Map.of("field", "title_vector", "query_text", "coffee", "k", 20))));
-        search.put(
-                "rescore",
-                Map.of(
-                        "window_size",
-                        10,
-                        "interest",
-                        Map.of(
-                                "user_id",
-                                "hybrid-rescored",
-                                "field",
-                                "title_vector",
-                                "query_weight",
-                                0.0,
-                                "interest_weight",
-                                1.0)));
+        search.put("rescore", Map.of("window_size", 10, "interest", Fixtures.interestOnly("hybrid-rescored", null)));
         Rest.Response r = rest.call("POST", "/" + INDEX + "/_search?search_pipeline=hybrid-norm", search);
         if (r.status() == 200) {
             // rescored: the clicked grinder's siblings first

@@ -52,14 +52,7 @@ class OverloadIT {
                     boolean embed = i % 2 == 0;
                     calls.add(clients.submit(() -> embed
                             ? node.call("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(text)))
-                            : node.call(
-                                    "POST",
-                                    "/overload/_search",
-                                    Map.of(
-                                            "query",
-                                            Map.of(
-                                                    "text_knn",
-                                                    Map.of("field", "title_vector", "query_text", text, "k", 1))))));
+                            : node.call("POST", "/overload/_search", Map.of("query", Fixtures.textKnn(text, 1)))));
                 }
                 for (Future<Rest.Response> call : calls) {
                     responses.add(call.get());
@@ -83,14 +76,8 @@ class OverloadIT {
 
         // the burst is over: the node embeds and searches as usual
         node.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of("after the burst")));
-        JsonNode hits = node.ok(
-                "POST",
-                "/overload/_search",
-                Map.of(
-                        "query",
-                        Map.of(
-                                "text_knn",
-                                Map.of("field", "title_vector", "query_text", "boots for the mountains", "k", 1))));
+        JsonNode hits =
+                node.ok("POST", "/overload/_search", Map.of("query", Fixtures.textKnn("boots for the mountains", 1)));
         assertEquals("1", hits.get("hits").get("hits").get(0).get("_id").asText());
     }
 

@@ -41,11 +41,7 @@ class ProfileIT {
                     .append(i)
                     .append("\"}\n");
         }
-        assertEquals(
-                false,
-                rest.ok("POST", "/_bulk?refresh=true", bulk.toString())
-                        .get("errors")
-                        .asBoolean());
+        rest.bulk(bulk.toString());
     }
 
     static Map<String, Object> click(String user, String id, Instant t, String eventId) {

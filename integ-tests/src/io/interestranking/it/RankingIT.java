@@ -44,11 +44,7 @@ class RankingIT {
                     .append((char) ('a' + t))
                     .append("\"}\n");
         }
-        assertEquals(
-                false,
-                rest.ok("POST", "/_bulk?refresh=true", bulk.toString())
-                        .get("errors")
-                        .asBoolean());
+        rest.bulk(bulk.toString());
         rest.ok("GET", "/_cluster/health/" + INDEX + "?wait_for_status=green&timeout=60s", null);
     }
 
@@ -72,26 +68,11 @@ class RankingIT {
                 .get(0);
         Map<String, Object> filter = Map.of("range", Map.of("_seq_no", Map.of("gte", 0)));
         for (Rest node : nodes) {
-            JsonNode viaText = node.ok(
-                    "POST",
-                    "/" + INDEX + "/_search",
-                    Map.of(
-                            "size",
-                            20,
-                            "query",
-                            Map.of(
-                                    "text_knn",
-                                    Map.of("field", "title_vector", "query_text", text, "k", 20, "filter", filter))));
-            JsonNode viaVector = node.ok(
-                    "POST",
-                    "/" + INDEX + "/_search",
-                    Map.of(
-                            "size",
-                            20,
-                            "query",
-                            Map.of(
-                                    "knn",
-                                    Map.of("title_vector", Map.of("vector", vector, "k", 20, "filter", filter)))));
+            JsonNode viaText = top20(
+                    node,
+                    Map.of("text_knn", Map.of("field", "title_vector", "query_text", text, "k", 20, "filter", filter)));
+            JsonNode viaVector = top20(
+                    node, Map.of("knn", Map.of("title_vector", Map.of("vector", vector, "k", 20, "filter", filter))));
             assertEquals(ids(viaVector), ids(viaText));
             assertEquals(scores(viaVector), scores(viaText));
             assertTrue(ids(viaText).get(0).startsWith("b"), ids(viaText).toString());
@@ -152,6 +133,10 @@ class RankingIT {
     }
 
     /** A first pass that mixes topics, so that personalisation has something to reorder. */
+    static JsonNode top20(Rest node, Map<String, Object> query) {
+        return node.ok("POST", "/" + INDEX + "/_search", Map.of("size", 20, "query", query));
+    }
+
     /** The rescorer's parameters for the user "baker" on {@code title_vector}, with these (name, value pairs). */
     static Map<String, Object> baker(Object... more) {
         Map<String, Object> interest = new java.util.HashMap<>(Map.of("user_id", "baker", "field", "title_vector"));

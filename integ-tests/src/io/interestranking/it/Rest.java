@@ -98,6 +98,15 @@ public final class Rest {
         return r.body();
     }
 
+    /** A {@code _bulk} request (NDJSON) with a refresh; fails the test when any item failed. */
+    public JsonNode bulk(String ndjson) {
+        JsonNode r = ok("POST", "/_bulk?refresh=true", ndjson);
+        if (r.get("errors").asBoolean()) {
+            throw new AssertionError("bulk errors: " + r);
+        }
+        return r;
+    }
+
     public static float[] vector(JsonNode array) {
         float[] v = new float[array.size()];
         for (int i = 0; i < v.length; i++) {

@@ -28,16 +28,14 @@ import org.opensearch.core.action.ActionListener;
 public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
-        Rest rest = new Rest(args[0]);
-        Path scifact = Path.of(args[1]);
-        Path models = Path.of(args[2]);
-        Path report = Path.of(args[3]);
-        int n = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
-        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        IngestArgs a = IngestArgs.of(args);
+        Rest rest = a.rest();
+        int n = a.texts();
+        int rounds = a.rounds();
         int threads = Runtime.getRuntime().availableProcessors();
 
         List<String> texts = new ArrayList<>();
-        for (Datasets.Doc d : Datasets.scifactCorpus(scifact)) {
+        for (Datasets.Doc d : Datasets.scifactCorpus(a.scifact())) {
             if (texts.size() < n) {
                 texts.add(d.title());
             }
@@ -46,7 +44,7 @@ public final class IngestBench {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Path tmp = Files.createTempDirectory("ingest-bench");
         EmbeddingService bare = new EmbeddingService(
-                new ModelRegistry(List.of(models)),
+                new ModelRegistry(List.of(a.models())),
                 new NativeRuntime(tmp, 1, 1),
                 pool,
                 () -> 8192,
@@ -89,7 +87,7 @@ public final class IngestBench {
                 java.util.Arrays.stream(sizes).mapToObj(x -> "batch " + x).toList(),
                 List.of("bare JVM", "pipeline _bulk"),
                 List.of(bareBySize, pipeBySize),
-                report.resolveSibling("ingest-batch-size.png"));
+                a.report().resolveSibling("ingest-batch-size.png"));
         bare.close();
         pool.shutdown();
 
@@ -142,7 +140,7 @@ public final class IngestBench {
                 pipeMedian,
                 pipeMedian / bareMedian,
                 sweep.toString().strip());
-        Files.writeString(report, text);
+        Files.writeString(a.report(), text);
         System.out.println(text);
     }
 

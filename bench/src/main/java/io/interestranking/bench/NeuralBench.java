@@ -36,13 +36,14 @@ public final class NeuralBench {
     static final int CLIENTS = 8;
 
     public static void main(String[] args) throws Exception {
-        Rest rest = new Rest(args[0]);
-        Path scifact = Path.of(args[1]);
-        Path models = Path.of(args[2]);
-        Path report = Path.of(args[3]);
-        int n = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
-        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-        int nq = args.length > 6 ? Integer.parseInt(args[6]) : 300;
+        IngestArgs a = IngestArgs.of(args);
+        Rest rest = a.rest();
+        Path scifact = a.scifact();
+        Path models = a.models();
+        Path report = a.report();
+        int n = a.texts();
+        int rounds = a.rounds();
+        int nq = IngestArgs.intArg(args, 6, 300);
 
         List<String> titles = new ArrayList<>();
         for (Datasets.Doc d : Datasets.scifactCorpus(scifact)) {

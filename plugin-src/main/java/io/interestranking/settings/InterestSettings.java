@@ -26,6 +26,7 @@ public final class InterestSettings {
     /** Texts per inference task for {@code _embed} (the ingest processor has its own {@code batch_size}). */
     public static final int DEFAULT_EMBED_CHUNK = 32;
 
+    // ---- embedding: models and inference ----
     public static final Setting<String> DEFAULT_MODEL = Setting.simpleString(
             PREFIX + "embedding.default_model", "all-minilm-l6-v2", Property.NodeScope, Property.Dynamic);
 
@@ -129,6 +130,7 @@ public final class InterestSettings {
             PREFIX + "events.max_per_request", 1000, 1, 100_000, Property.NodeScope, Property.Dynamic);
     public static final Setting<ByteSizeValue> EVENTS_MAX_BODY = Setting.byteSizeSetting(
             PREFIX + "events.max_body_size", new ByteSizeValue(10L << 20), Property.NodeScope, Property.Dynamic);
+    // ---- profile storage: the node's cache, the index, expiry, write retries ----
     /** Heap for the profiles a node wrote last, so that the next update of those users needs no read. */
     public static final Setting<ByteSizeValue> PROFILE_CACHE_SIZE =
             Setting.memorySizeSetting(PREFIX + "profile.cache_size", "1%", Property.NodeScope, Property.Dynamic);

@@ -61,6 +61,16 @@ public abstract class CoordinatorQueryTestCase<QB extends AbstractQueryBuilder<Q
         mapperService.merge("_doc", new CompressedXContent(mapping), MapperService.MergeReason.MAPPING_UPDATE);
     }
 
+    /** The parameters both queries share, each present or not at random: the model, and a filter. */
+    protected static void appendModelAndFilter(StringBuilder json) {
+        if (randomBoolean()) {
+            json.append(", \"model\": \"").append(RankingTestPlugin.MODEL).append('"');
+        }
+        if (randomBoolean()) {
+            json.append(", \"filter\": ").append(randomTermQuery(TEXT_FIELD_NAME));
+        }
+    }
+
     protected static String randomTermQuery(String field) {
         return "{\"term\": {\"" + field + "\": \"" + randomAlphaOfLength(5) + "\"}}";
     }

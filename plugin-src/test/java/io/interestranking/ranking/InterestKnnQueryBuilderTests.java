@@ -18,12 +18,7 @@ public class InterestKnnQueryBuilderTests extends CoordinatorQueryTestCase<Inter
         String user = (randomInt(3) == 0 ? RankingTestPlugin.UNKNOWN : "user-") + randomAlphaOfLength(6);
         StringBuilder json = new StringBuilder("{\"interest_knn\": {\"field\": \"" + VECTOR_FIELD
                 + "\", \"user_id\": \"" + user + "\", \"k\": " + randomIntBetween(1, 100));
-        if (randomBoolean()) {
-            json.append(", \"model\": \"").append(RankingTestPlugin.MODEL).append('"');
-        }
-        if (randomBoolean()) {
-            json.append(", \"filter\": ").append(randomTermQuery(TEXT_FIELD_NAME));
-        }
+        appendModelAndFilter(json);
         if (randomBoolean()) {
             json.append(", \"fallback\": ").append(randomTermQuery(TEXT_FIELD_NAME));
         }

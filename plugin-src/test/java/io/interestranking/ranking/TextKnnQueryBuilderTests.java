@@ -32,12 +32,7 @@ public class TextKnnQueryBuilderTests extends CoordinatorQueryTestCase<TextKnnQu
     protected TextKnnQueryBuilder doCreateTestQueryBuilder() {
         StringBuilder json = new StringBuilder("{\"text_knn\": {\"field\": \"" + VECTOR_FIELD + "\", \"query_text\": \""
                 + randomFrom(TEXTS) + "\", \"k\": " + randomIntBetween(1, 100));
-        if (randomBoolean()) {
-            json.append(", \"model\": \"").append(RankingTestPlugin.MODEL).append('"');
-        }
-        if (randomBoolean()) {
-            json.append(", \"filter\": ").append(randomTermQuery(TEXT_FIELD_NAME));
-        }
+        appendModelAndFilter(json);
         json.append("}}");
         return parse(json.toString());
     }

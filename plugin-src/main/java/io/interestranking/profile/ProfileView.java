@@ -1,7 +1,11 @@
 package io.interestranking.profile;
 
+import io.interestranking.common.XContentValues;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 /** The JSON a user sees of a profile: weights as stored and as decayed to now, evidence, optionally vectors. */
@@ -39,6 +43,38 @@ public final class ProfileView {
             interest(b, p.negative(), vectors, InterestModel.decay(elapsed, params.negativeHalfLife()));
         }
         b.endObject();
+    }
+
+    /**
+     * The profile a view shows, read back: everything but the remembered event ids and the write time, which the view
+     * leaves out; an interest shown without its vector gets an empty one.
+     */
+    @SuppressWarnings("unchecked")
+    public static Profile parse(Map<String, Object> view) {
+        Profile p = new Profile((String) view.get("user_id"), (String) view.get("space"));
+        List<Interest> interests = new ArrayList<>();
+        for (Object i : (List<Object>) view.get("interests")) {
+            interests.add(interest((Map<String, Object>) i));
+        }
+        p.restore(
+                view.get("updated_at") == null ? Long.MIN_VALUE : XContentValues.epochMillis(view, "updated_at"),
+                XContentValues.longValue(view, "event_count"),
+                interests,
+                view.containsKey("short_term") ? interest(XContentValues.map(view, "short_term")) : null,
+                view.containsKey("negative") ? interest(XContentValues.map(view, "negative")) : null,
+                new RecentIds());
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Interest interest(Map<String, Object> m) {
+        return new Interest(
+                m.containsKey("vector") ? XContentValues.floats((List<?>) m.get("vector")) : new float[0],
+                XContentValues.doubleValue(m, "weight"),
+                XContentValues.longValue(m, "count"),
+                XContentValues.epochMillis(m, "last_updated"),
+                (List<String>) m.get("evidence"),
+                (Boolean) m.get("declared"));
     }
 
     private static void interest(XContentBuilder b, Interest i, boolean vectors, double decayToNow) throws IOException {

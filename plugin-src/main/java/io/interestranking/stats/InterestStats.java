@@ -72,7 +72,7 @@ public final class InterestStats {
                 copy = Arrays.copyOf(ring, (int) Math.min(count, ring.length));
             }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("count", copy.length);
+            m.put("count", (long) copy.length);
             Arrays.sort(copy);
             for (double q : new double[] {50, 90, 99}) {
                 double ms = copy.length == 0

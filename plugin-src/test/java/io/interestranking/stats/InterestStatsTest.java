@@ -21,7 +21,7 @@ class InterestStatsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> latency = (Map<String, Object>) s.get("inference_latency_ms");
         // sorted 1.0, 2.5, 2.6: p50 is the 2nd value, p90 and p99 the 3rd
-        assertEquals(3, latency.get("count"));
+        assertEquals(3L, latency.get("count"));
         assertEquals(2.5, latency.get("p50"));
         assertEquals(2.6, latency.get("p99"));
     }

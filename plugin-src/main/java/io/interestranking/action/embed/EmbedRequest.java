@@ -15,10 +15,12 @@ import org.opensearch.core.ParseField;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ObjectParser;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 
 /** {@code {"texts": [...], "model": "...", "kind": "passage"|"query"}}. */
-public final class EmbedRequest extends ActionRequest {
+public final class EmbedRequest extends ActionRequest implements ToXContentObject {
 
     private static final ObjectParser<EmbedRequest, Void> PARSER = new ObjectParser<>("_embed", EmbedRequest::new);
 
@@ -67,6 +69,16 @@ public final class EmbedRequest extends ActionRequest {
         out.writeStringCollection(texts);
         out.writeOptionalString(model);
         out.writeEnum(kind);
+    }
+
+    /** The body {@link #parse} reads. */
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject().field("texts", texts);
+        if (model != null) {
+            builder.field("model", model);
+        }
+        return builder.field("kind", kind.name().toLowerCase(Locale.ROOT)).endObject();
     }
 
     @Override

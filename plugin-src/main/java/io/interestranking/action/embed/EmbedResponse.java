@@ -1,14 +1,18 @@
 package io.interestranking.action.embed;
 
 import io.interestranking.common.WireFormat;
+import io.interestranking.common.XContentValues;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
 /** {@code {"model": ..., "dimension": ..., "vectors": [[...], ...]}}, one vector per input text, in order. */
 public final class EmbedResponse extends ActionResponse implements ToXContentObject {
@@ -60,6 +64,17 @@ public final class EmbedResponse extends ActionResponse implements ToXContentObj
         }
         builder.endArray();
         return builder.endObject();
+    }
+
+    /** Reads what {@link #toXContent} writes (the dimension follows from the vectors). */
+    public static EmbedResponse fromXContent(XContentParser parser) throws IOException {
+        Map<String, Object> m = parser.map();
+        List<?> vectors = (List<?>) m.get("vectors");
+        float[][] read = new float[vectors.size()][];
+        for (int i = 0; i < read.length; i++) {
+            read[i] = XContentValues.floats((List<?>) vectors.get(i));
+        }
+        return new EmbedResponse((String) m.get("model"), read);
     }
 
     @Override

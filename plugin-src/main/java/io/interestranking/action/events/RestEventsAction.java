@@ -3,16 +3,15 @@ package io.interestranking.action.events;
 import static org.opensearch.rest.RestRequest.Method.POST;
 
 import io.interestranking.action.RestPaths;
+import io.interestranking.profile.access.EventsRequest;
 import io.interestranking.profile.access.ProfileWriteAction;
 import io.interestranking.profile.access.ProfileWriteRequest;
 import io.interestranking.settings.InterestConfig;
 import io.interestranking.settings.InterestSettings;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.opensearch.OpenSearchStatusException;
 import org.opensearch.core.rest.RestStatus;
-import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
@@ -37,7 +36,6 @@ public final class RestEventsAction extends BaseRestHandler {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
         long maxBody = config.eventsMaxBody();
         if (request.content().length() > maxBody) {
@@ -46,16 +44,7 @@ public final class RestEventsAction extends BaseRestHandler {
                             + InterestSettings.EVENTS_MAX_BODY.getKey() + "] = " + maxBody,
                     RestStatus.REQUEST_ENTITY_TOO_LARGE);
         }
-        Map<String, Object> body = RestPaths.parseBody(request, XContentParser::map);
-        for (String key : body.keySet()) {
-            if ("events".equals(key) == false) {
-                throw new IllegalArgumentException("unknown field [" + key + "], expected [events]");
-            }
-        }
-        if (body.get("events") instanceof List<?> == false) {
-            throw new IllegalArgumentException("[events] is required and must be an array");
-        }
-        List<Object> events = (List<Object>) body.get("events");
+        List<Object> events = RestPaths.parseBody(request, EventsRequest::parse).events();
         int max = config.eventsMaxPerRequest();
         if (events.isEmpty() || events.size() > max) {
             throw new IllegalArgumentException("[events] must hold 1 to " + max + " events (["

@@ -1,7 +1,9 @@
 package io.interestranking.action.models;
 
 import io.interestranking.common.WireFormat;
+import io.interestranking.common.XContentValues;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.common.io.stream.Writeable;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
 /** Every model of a node: its spec, whether it is loaded and what loading it cost; unusable folders with why. */
 public final class ModelsResponse extends ActionResponse implements ToXContentObject {
@@ -112,6 +115,32 @@ public final class ModelsResponse extends ActionResponse implements ToXContentOb
             builder.field("unavailable", unavailable);
         }
         return builder.endObject();
+    }
+
+    /** Reads what {@link #toXContent} writes; a model shown without its native memory has -1. */
+    @SuppressWarnings("unchecked")
+    public static ModelsResponse fromXContent(XContentParser parser) throws IOException {
+        Map<String, Object> m = parser.map();
+        List<Model> models = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("models")) {
+            Map<String, Object> model = (Map<String, Object>) o;
+            models.add(new Model(
+                    (String) model.get("name"),
+                    (String) model.get("description"),
+                    (String) model.get("space"),
+                    XContentValues.intValue(model, "dimension"),
+                    (String) model.get("pooling"),
+                    (Boolean) model.get("normalize"),
+                    XContentValues.intValue(model, "max_length"),
+                    (String) model.get("query_prefix"),
+                    (String) model.get("passage_prefix"),
+                    (Boolean) model.get("loaded"),
+                    model.containsKey("native_memory_in_bytes")
+                            ? XContentValues.longValue(model, "native_memory_in_bytes")
+                            : -1));
+        }
+        Map<String, String> unavailable = (Map<String, String>) m.getOrDefault("unavailable", Map.of());
+        return new ModelsResponse((String) m.get("node"), models, unavailable);
     }
 
     @Override

@@ -3,14 +3,22 @@ package io.interestranking.profile.access;
 import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
-/** The raw events (parsed JSON objects): each is validated on its own so that a bad one fails alone. */
-public final class EventsRequest extends ActionRequest {
+/**
+ * {@code {"events": [...]}}. The events stay as parsed (maps of JSON values, typed by OpenSearch's generic value
+ * format on the wire): each is validated on its own where it is applied, so that a bad one fails alone, like an item
+ * of {@code _bulk}.
+ */
+public final class EventsRequest extends ActionRequest implements ToXContentObject {
 
     private final List<Object> events;
 
@@ -23,6 +31,26 @@ public final class EventsRequest extends ActionRequest {
         super(in);
         WireFormat.check(in, "events request");
         events = (List<Object>) in.readGenericValue();
+    }
+
+    /** The events body; a field other than {@code events}, or {@code events} not an array, is refused by name. */
+    @SuppressWarnings("unchecked")
+    public static EventsRequest parse(XContentParser parser) throws IOException {
+        Map<String, Object> body = parser.map();
+        for (String key : body.keySet()) {
+            if ("events".equals(key) == false) {
+                throw new IllegalArgumentException("unknown field [" + key + "], expected [events]");
+            }
+        }
+        if (body.get("events") instanceof List<?> == false) {
+            throw new IllegalArgumentException("[events] is required and must be an array");
+        }
+        return new EventsRequest((List<Object>) body.get("events"));
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        return builder.startObject().field("events", events).endObject();
     }
 
     @Override

@@ -1,15 +1,18 @@
 package io.interestranking.profile.access;
 
 import io.interestranking.common.WireFormat;
+import io.interestranking.common.XContentValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
 /** Like a {@code _bulk} response: {@code took}, {@code errors}, and one item per event, in order. */
 public final class EventsResponse extends ActionResponse implements ToXContentObject {
@@ -82,6 +85,28 @@ public final class EventsResponse extends ActionResponse implements ToXContentOb
         }
         builder.endArray();
         return builder.endObject();
+    }
+
+    /** Reads what {@link #toXContent} writes ({@code errors} follows from the items). */
+    public static EventsResponse fromXContent(XContentParser parser) throws IOException {
+        return fromMap(parser.map());
+    }
+
+    @SuppressWarnings("unchecked")
+    static EventsResponse fromMap(Map<String, Object> m) {
+        List<EventResult> items = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("items")) {
+            Map<String, Object> item = (Map<String, Object>) o;
+            Map<String, Object> error = XContentValues.map(item, "error");
+            items.add(new EventResult(
+                    XContentValues.intValue(item, "status"),
+                    (String) item.get("result"),
+                    (String) item.get("user_id"),
+                    (String) item.get("event_id"),
+                    error == null ? null : (String) error.get("type"),
+                    error == null ? null : (String) error.get("reason")));
+        }
+        return new EventsResponse(XContentValues.longValue(m, "took"), items);
     }
 
     @Override

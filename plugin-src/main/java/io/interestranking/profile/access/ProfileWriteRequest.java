@@ -3,14 +3,21 @@ package io.interestranking.profile.access;
 import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
-/** One write action for both ways of changing profiles (events, declared interests), so one grant covers both. */
-public final class ProfileWriteRequest extends ActionRequest {
+/**
+ * One write action for both ways of changing profiles (events, declared interests), so one grant covers both. As
+ * XContent: the events body {@code {"events": [...]}}, or {@code {"declare": <users request>}}.
+ */
+public final class ProfileWriteRequest extends ActionRequest implements ToXContentObject {
 
     private final EventsRequest events;
     private final UsersRequest declare;
@@ -41,6 +48,22 @@ public final class ProfileWriteRequest extends ActionRequest {
         WireFormat.write(out);
         out.writeOptionalWriteable(events);
         out.writeOptionalWriteable(declare);
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        if (events != null) {
+            return events.toXContent(builder, params);
+        }
+        return builder.startObject().field("declare", declare).endObject();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ProfileWriteRequest fromXContent(XContentParser parser) throws IOException {
+        Map<String, Object> m = parser.map();
+        return m.containsKey("declare")
+                ? declare(UsersRequest.fromMap((Map<String, Object>) m.get("declare")))
+                : events((List<Object>) m.get("events"));
     }
 
     /** The events, or null for a declaration. */

@@ -2,6 +2,7 @@ package io.interestranking.profile.access;
 
 import io.interestranking.common.WireFormat;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.core.action.ActionResponse;
@@ -9,6 +10,7 @@ import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
 /** The answer to a {@link ProfileWriteRequest}: the events' per-event results, or the declared profile. */
 public final class ProfileWriteResponse extends ActionResponse implements StatusToXContentObject {
@@ -48,6 +50,14 @@ public final class ProfileWriteResponse extends ActionResponse implements Status
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
         return declared != null ? declared.toXContent(builder, params) : events.toXContent(builder, params);
+    }
+
+    /** Events answer with {@code items}, a declaration with the profile (or its error). */
+    public static ProfileWriteResponse fromXContent(XContentParser parser) throws IOException {
+        Map<String, Object> m = parser.map();
+        return m.containsKey("items")
+                ? new ProfileWriteResponse(EventsResponse.fromMap(m))
+                : new ProfileWriteResponse(UsersResponse.fromMap(m));
     }
 
     @Override

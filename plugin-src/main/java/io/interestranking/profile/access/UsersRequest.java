@@ -3,14 +3,23 @@ package io.interestranking.profile.access;
 import io.interestranking.common.WireFormat;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
-/** Read, declare (cold start from texts) or forget one user's profile. */
-public final class UsersRequest extends ActionRequest {
+/**
+ * Read, declare (cold start from texts) or forget one user's profile. Its XContent form describes the request as a
+ * whole ({@code op}, {@code user_id}, {@code include_vectors}, {@code interests}, {@code model}); over REST these
+ * arrive as the method, the path, parameters and the PUT body.
+ */
+public final class UsersRequest extends ActionRequest implements ToXContentObject {
 
     public enum Op {
         GET,
@@ -52,6 +61,33 @@ public final class UsersRequest extends ActionRequest {
         out.writeBoolean(includeVectors);
         out.writeStringCollection(texts);
         out.writeOptionalString(model);
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject()
+                .field("op", op.name().toLowerCase(Locale.ROOT))
+                .field("user_id", userId)
+                .field("include_vectors", includeVectors)
+                .field("interests", texts);
+        if (model != null) {
+            builder.field("model", model);
+        }
+        return builder.endObject();
+    }
+
+    public static UsersRequest fromXContent(XContentParser parser) throws IOException {
+        return fromMap(parser.map());
+    }
+
+    @SuppressWarnings("unchecked")
+    static UsersRequest fromMap(Map<String, Object> m) {
+        return new UsersRequest(
+                Op.valueOf(((String) m.get("op")).toUpperCase(Locale.ROOT)),
+                (String) m.get("user_id"),
+                (Boolean) m.get("include_vectors"),
+                (List<String>) m.get("interests"),
+                (String) m.get("model"));
     }
 
     @Override

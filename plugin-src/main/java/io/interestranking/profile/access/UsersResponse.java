@@ -6,6 +6,7 @@ import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
 import io.interestranking.profile.ProfileView;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.core.action.ActionResponse;
@@ -13,6 +14,7 @@ import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
 /** A profile view, or the outcome of a delete. Rendered on the node that received the REST call. */
 public final class UsersResponse extends ActionResponse implements StatusToXContentObject {
@@ -88,6 +90,28 @@ public final class UsersResponse extends ActionResponse implements StatusToXCont
                     .field("status", 404);
         }
         return builder.endObject();
+    }
+
+    /**
+     * Reads what {@link #toXContent} writes. A profile view comes back as the profile it shows, without what the view
+     * leaves out (the remembered event ids, the write time); {@code include_vectors} is whether it shows vectors.
+     */
+    public static UsersResponse fromXContent(XContentParser parser) throws IOException {
+        return fromMap(parser.map());
+    }
+
+    static UsersResponse fromMap(Map<String, Object> m) {
+        String user = (String) m.get("user_id");
+        if (m.get("result") instanceof String result) {
+            return new UsersResponse(user, null, "deleted".equals(result), false, true, ModelParams.defaults());
+        }
+        if (m.containsKey("error")) {
+            return new UsersResponse(user, null, false, false, false, ModelParams.defaults());
+        }
+        Profile profile = ProfileView.parse(m);
+        boolean vectors =
+                profile.parts().isEmpty() == false && profile.parts().get(0).vector().length > 0;
+        return new UsersResponse(user, profile, true, vectors, false, ModelParams.defaults());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.interestranking.action.embed;
 
 import io.interestranking.embedding.TextKind;
+import java.io.IOException;
 import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.test.AbstractWireSerializingTestCase;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.test.AbstractSerializingTestCase;
 
-public class EmbedRequestTests extends AbstractWireSerializingTestCase<EmbedRequest> {
+public class EmbedRequestTests extends AbstractSerializingTestCase<EmbedRequest> {
 
     @Override
     protected Writeable.Reader<EmbedRequest> instanceReader() {
@@ -17,5 +19,15 @@ public class EmbedRequestTests extends AbstractWireSerializingTestCase<EmbedRequ
                 randomList(1, 5, () -> randomRealisticUnicodeOfLengthBetween(1, 40)),
                 randomBoolean() ? null : randomAlphaOfLength(5),
                 randomFrom(TextKind.values()));
+    }
+
+    @Override
+    protected EmbedRequest doParseInstance(XContentParser parser) throws IOException {
+        return EmbedRequest.parse(parser);
+    }
+
+    @Override
+    protected boolean supportsUnknownFields() {
+        return false;
     }
 }

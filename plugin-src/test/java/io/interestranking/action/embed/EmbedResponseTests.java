@@ -1,9 +1,11 @@
 package io.interestranking.action.embed;
 
+import java.io.IOException;
 import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.test.AbstractWireSerializingTestCase;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.test.AbstractSerializingTestCase;
 
-public class EmbedResponseTests extends AbstractWireSerializingTestCase<EmbedResponse> {
+public class EmbedResponseTests extends AbstractSerializingTestCase<EmbedResponse> {
 
     @Override
     protected Writeable.Reader<EmbedResponse> instanceReader() {
@@ -20,5 +22,15 @@ public class EmbedResponseTests extends AbstractWireSerializingTestCase<EmbedRes
             }
         }
         return new EmbedResponse(randomAlphaOfLength(6), vectors);
+    }
+
+    @Override
+    protected EmbedResponse doParseInstance(XContentParser parser) throws IOException {
+        return EmbedResponse.fromXContent(parser);
+    }
+
+    @Override
+    protected boolean supportsUnknownFields() {
+        return false;
     }
 }

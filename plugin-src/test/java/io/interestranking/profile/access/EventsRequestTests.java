@@ -1,9 +1,11 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
 import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.test.AbstractWireSerializingTestCase;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.test.AbstractSerializingTestCase;
 
-public class EventsRequestTests extends AbstractWireSerializingTestCase<EventsRequest> {
+public class EventsRequestTests extends AbstractSerializingTestCase<EventsRequest> {
 
     @Override
     protected Writeable.Reader<EventsRequest> instanceReader() {
@@ -13,5 +15,15 @@ public class EventsRequestTests extends AbstractWireSerializingTestCase<EventsRe
     @Override
     protected EventsRequest createTestInstance() {
         return WireInstances.eventsRequest();
+    }
+
+    @Override
+    protected EventsRequest doParseInstance(XContentParser parser) throws IOException {
+        return EventsRequest.parse(parser);
+    }
+
+    @Override
+    protected boolean supportsUnknownFields() {
+        return false;
     }
 }

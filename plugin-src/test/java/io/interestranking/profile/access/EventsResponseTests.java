@@ -1,9 +1,11 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
 import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.test.AbstractWireSerializingTestCase;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.test.AbstractSerializingTestCase;
 
-public class EventsResponseTests extends AbstractWireSerializingTestCase<EventsResponse> {
+public class EventsResponseTests extends AbstractSerializingTestCase<EventsResponse> {
 
     @Override
     protected Writeable.Reader<EventsResponse> instanceReader() {
@@ -13,5 +15,15 @@ public class EventsResponseTests extends AbstractWireSerializingTestCase<EventsR
     @Override
     protected EventsResponse createTestInstance() {
         return WireInstances.eventsResponse();
+    }
+
+    @Override
+    protected EventsResponse doParseInstance(XContentParser parser) throws IOException {
+        return EventsResponse.fromXContent(parser);
+    }
+
+    @Override
+    protected boolean supportsUnknownFields() {
+        return false;
     }
 }

@@ -1,9 +1,11 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
 import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.test.AbstractWireSerializingTestCase;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.test.AbstractSerializingTestCase;
 
-public class ProfileWriteRequestTests extends AbstractWireSerializingTestCase<ProfileWriteRequest> {
+public class ProfileWriteRequestTests extends AbstractSerializingTestCase<ProfileWriteRequest> {
 
     @Override
     protected Writeable.Reader<ProfileWriteRequest> instanceReader() {
@@ -15,5 +17,15 @@ public class ProfileWriteRequestTests extends AbstractWireSerializingTestCase<Pr
         return randomBoolean()
                 ? ProfileWriteRequest.events(WireInstances.eventsRequest().events())
                 : ProfileWriteRequest.declare(WireInstances.usersRequest());
+    }
+
+    @Override
+    protected ProfileWriteRequest doParseInstance(XContentParser parser) throws IOException {
+        return ProfileWriteRequest.fromXContent(parser);
+    }
+
+    @Override
+    protected boolean supportsUnknownFields() {
+        return false;
     }
 }

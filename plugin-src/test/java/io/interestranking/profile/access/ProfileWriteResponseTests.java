@@ -1,9 +1,12 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
 import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.test.AbstractWireSerializingTestCase;
+import org.opensearch.core.xcontent.MediaType;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.test.AbstractSerializingTestCase;
 
-public class ProfileWriteResponseTests extends AbstractWireSerializingTestCase<ProfileWriteResponse> {
+public class ProfileWriteResponseTests extends AbstractSerializingTestCase<ProfileWriteResponse> {
 
     @Override
     protected Writeable.Reader<ProfileWriteResponse> instanceReader() {
@@ -15,5 +18,28 @@ public class ProfileWriteResponseTests extends AbstractWireSerializingTestCase<P
         return randomBoolean()
                 ? new ProfileWriteResponse(WireInstances.eventsResponse())
                 : new ProfileWriteResponse(WireInstances.usersResponse());
+    }
+
+    @Override
+    protected ProfileWriteResponse doParseInstance(XContentParser parser) throws IOException {
+        return ProfileWriteResponse.fromXContent(parser);
+    }
+
+    @Override
+    protected boolean supportsUnknownFields() {
+        return false;
+    }
+
+    @Override
+    protected ProfileWriteResponse createXContextTestInstance(MediaType mediaType) {
+        return randomBoolean()
+                ? new ProfileWriteResponse(WireInstances.eventsResponse())
+                : new ProfileWriteResponse(WireInstances.usersResponseAsShown());
+    }
+
+    /** A declared profile's view shows weights decayed to the moment it is rendered. */
+    @Override
+    protected boolean assertToXContentEquivalence() {
+        return false;
     }
 }

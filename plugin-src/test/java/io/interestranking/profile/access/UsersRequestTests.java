@@ -1,9 +1,11 @@
 package io.interestranking.profile.access;
 
+import java.io.IOException;
 import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.test.AbstractWireSerializingTestCase;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.test.AbstractSerializingTestCase;
 
-public class UsersRequestTests extends AbstractWireSerializingTestCase<UsersRequest> {
+public class UsersRequestTests extends AbstractSerializingTestCase<UsersRequest> {
 
     @Override
     protected Writeable.Reader<UsersRequest> instanceReader() {
@@ -13,5 +15,15 @@ public class UsersRequestTests extends AbstractWireSerializingTestCase<UsersRequ
     @Override
     protected UsersRequest createTestInstance() {
         return WireInstances.usersRequest();
+    }
+
+    @Override
+    protected UsersRequest doParseInstance(XContentParser parser) throws IOException {
+        return UsersRequest.fromXContent(parser);
+    }
+
+    @Override
+    protected boolean supportsUnknownFields() {
+        return false;
     }
 }

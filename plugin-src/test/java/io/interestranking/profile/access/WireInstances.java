@@ -63,12 +63,30 @@ public final class WireInstances {
                 ModelParams.defaults());
     }
 
+    /**
+     * A users response as its view can show it: a profile with vectors shown (without remembered ids or write time,
+     * which the view leaves out), a missing profile, or a delete's outcome.
+     */
+    public static UsersResponse usersResponseAsShown() {
+        String user = randomAlphaOfLength(6);
+        return switch (randomIntBetween(0, 2)) {
+            case 0 -> {
+                Profile profile = profile();
+                profile.updated(0);
+                yield new UsersResponse(
+                        profile.userId(), profile, true, profile.isEmpty() == false, false, ModelParams.defaults());
+            }
+            case 1 -> new UsersResponse(user, null, false, false, false, ModelParams.defaults());
+            default -> new UsersResponse(user, null, randomBoolean(), false, true, ModelParams.defaults());
+        };
+    }
+
     public static EventsRequest eventsRequest() {
         return new EventsRequest(randomList(1, 5, () -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("user_id", randomAlphaOfLength(5));
             event.put("type", randomFrom("click", "purchase", "rating"));
-            event.put("timestamp", randomLongBetween(0, 1L << 40));
+            event.put("timestamp", "2026-11-" + (10 + randomIntBetween(0, 19)) + "T10:00:00Z");
             event.put("item", Map.of("index", randomAlphaOfLength(4), "id", randomAlphaOfLength(3)));
             return (Object) event;
         }));

@@ -14,9 +14,10 @@ import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 
 /**
- * {@code {"events": [...]}}. The events stay as parsed (maps of JSON values, typed by OpenSearch's generic value
- * format on the wire): each is validated on its own where it is applied, so that a bad one fails alone, like an item
- * of {@code _bulk}.
+ * {@code {"events": [...]}}. The events stay as parsed (JSON values; on the wire in OpenSearch's typed generic-value
+ * form, after the version byte): each is validated where it is applied, so that a bad one fails alone with its own
+ * message, like an item of {@code _bulk}, and the request renders back exactly as it came. It never leaves the node
+ * that received the REST call (the action runs there); typed parsing happens before any profile is touched.
  */
 public final class EventsRequest extends ActionRequest implements ToXContentObject {
 

@@ -145,6 +145,9 @@ public final class NativeRuntime {
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(threads);
                 options.setInterOpNumThreads(1);
+                // ONNX Runtime's pool threads otherwise spin on their cores after each call, waiting for the next:
+                // on a node they take those cores from search and indexing threads, and from another plugin's model
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 return env.createSession(
                         entry.dir().resolve(ModelSpec.MODEL_FILE).toString(), options);

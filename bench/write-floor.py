@@ -4,12 +4,16 @@
 Overwrites each of 20,000 documents once, in bulks of 1,000, in the profile system index (written by the node's
 system_write pool, as profiles are), for several document sizes; beside it, plain _bulk of as many small new
 documents into a regular index (the events bench's baseline). Rounds alternate; prints a Markdown report.
-Usage: write-floor.py URL SIZES_KB ROUNDS
+A second table measures the floor of a journal design (per event a small document in one of K slots of the
+user, routed with the profile; every K-th event of a user also rewrites the whole profile), on the same node.
+Usage: write-floor.py URL SIZES_KB ROUNDS [JOURNALS: entry_KB:K:profile_KB,...]
 """
 import base64, json, os, random, sys, time, urllib.request
 from datetime import datetime, timezone
 
 URL, SIZES, ROUNDS = sys.argv[1], [float(s) for s in sys.argv[2].split(",")], int(sys.argv[3])
+JOURNALS = [tuple(float(x) for x in c.split(":")) for c in sys.argv[4].split(",")] if len(sys.argv) > 4 else []
+PASSES = 8  # events per user in a journal round: every user folds at least once
 N, BATCH, INDEX = 20000, 1000, ".interest-profiles"
 rnd = random.Random(1)
 
@@ -59,7 +63,46 @@ def profile_index():
                                                       "updated": {"type": "long"}}}})
 
 
+def blob(kb):
+    return base64.b64encode(os.urandom(int(kb * 1024))).decode()
+
+
+def journal_bodies(entry_kb, k, profile_kb, prefill):
+    """Per event: its entry into slot seq mod K of the user (routed with the profile); every K-th also the profile."""
+    k, seq, out = int(k), {}, []
+    passes = 1 if prefill else PASSES
+    for _ in range(passes):
+        order = ids[:]
+        rnd.shuffle(order)
+        for f in range(0, N, BATCH):
+            lines = []
+            for u in order[f:f + BATCH]:
+                docs = []
+                if prefill:  # the profile and all K slots exist, as for a returning user
+                    docs = [(u, {"profile": blob(profile_kb)})] + [("%s#%d" % (u, j), {"e": blob(entry_kb)})
+                                                                   for j in range(k)]
+                else:
+                    s = seq[u] = seq.get(u, 0) + 1
+                    docs.append(("%s#%d" % (u, s % k), {"e": blob(entry_kb)}))
+                    if s % k == 0:
+                        docs.append((u, {"profile": blob(profile_kb)}))
+                for doc_id, value in docs:
+                    lines.append(json.dumps({"index": {"_index": INDEX, "_id": doc_id, "routing": u}}))
+                    lines.append(json.dumps(dict({"user_id": u, "space": "s", "updated": 1}, **value)))
+            out.append("\n".join(lines) + "\n")
+    return out
+
+
+def run_journal(bs):
+    t = time.time()
+    for b in bs:
+        r = call("POST", "/_bulk", b)
+        assert not r["errors"], str(r)[:500]
+    return N * PASSES / (time.time() - t)
+
+
 ids = ["u%d" % i for i in range(N)]
+journal_rows = {c: [] for c in JOURNALS}
 rows = {kb: [] for kb in SIZES}
 bulk = []
 # warm-up, not counted: the node's JIT and caches for both kinds of write
@@ -80,6 +123,10 @@ for r in range(ROUNDS):
         run(bodies(INDEX, ids, kb))  # every document exists
         rnd.shuffle(ids)
         rows[kb].append((run(bodies(INDEX, ids, kb)), b))  # each overwritten once, in another order
+    for c in JOURNALS:
+        profile_index()
+        run(journal_bodies(*c, prefill=True))
+        journal_rows[c].append((run_journal(journal_bodies(*c, prefill=False)), b))
     print("round %d done" % (r + 1), file=sys.stderr)
 call("DELETE", "/" + INDEX)
 
@@ -102,9 +149,24 @@ Measured %s by `bench/write-floor.sh` on one local node (OpenSearch 3.6.0, heap 
 %s
 
 Plain `_bulk` per round: %s docs/s.
-""" % (datetime.now(timezone.utc).isoformat(), os.cpu_count(), ROUNDS, N, INDEX, BATCH,
+%s""" % (datetime.now(timezone.utc).isoformat(), os.cpu_count(), ROUNDS, N, INDEX, BATCH,
        ", ".join("%s %s thread(s)" % (p["name"], p["size"]) for p in pool),
        "\n".join("| %.1f KB | %s | %s | **%.2f** |" % (
            kb, ", ".join("%.0f" % o for o, _ in rows[kb]), ", ".join("%.2f" % (o / b) for o, b in rows[kb]),
            sorted(o / b for o, b in rows[kb])[len(rows[kb]) // 2]) for kb in SIZES),
-       ", ".join("%.0f" % b for b in bulk)))
+       ", ".join("%.0f" % b for b in bulk),
+       "" if not JOURNALS else """
+## The floor of a journal design
+Each of the %d users has a profile and K journal slots (all routed with the profile, so on its shard); %d events
+per user, one per user per pass in shuffled order, bulks of %d: each event overwrites slot (its sequence mod K) with
+an entry of the given size, and every K-th event of a user also rewrites the whole profile (the fold). Same node,
+same rounds, against the same round's plain `_bulk`. No plugin code runs.
+
+| entry | K | profile | events/s per round | / `_bulk` of the same round | median ratio |
+|---|---|---|---|---|---|
+%s
+""" % (N, PASSES, BATCH, "\n".join("| %.1f KB | %d | %.1f KB | %s | %s | **%.2f** |" % (
+           e, k, pk, ", ".join("%.0f" % o for o, _ in journal_rows[(e, k, pk)]),
+           ", ".join("%.2f" % (o / b) for o, b in journal_rows[(e, k, pk)]),
+           sorted(o / b for o, b in journal_rows[(e, k, pk)])[len(journal_rows[(e, k, pk)]) // 2])
+           for (e, k, pk) in JOURNALS))))

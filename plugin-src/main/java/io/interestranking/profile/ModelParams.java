@@ -37,7 +37,7 @@ public record ModelParams(
                 HOUR,
                 30 * DAY,
                 20,
-                1000,
+                200,
                 Map.of(
                         EventType.VIEW,
                         0.25,

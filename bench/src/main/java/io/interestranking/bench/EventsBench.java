@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
 import io.interestranking.profile.FullProfiles;
+import io.interestranking.profile.ModelParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +29,8 @@ public final class EventsBench {
     static final int BATCH = 1000;
     static final int CLICKSTREAM_USERS = 20_000;
     static final String SPACE = "all-minilm-l6-v2";
+    /** A full profile remembers as many event ids as the plugin keeps by default. */
+    static final int REMEMBERED = ModelParams.defaults().recentEventIds();
 
     public static void main(String[] args) throws Exception {
         Rest rest = new Rest(args[0]);
@@ -52,7 +55,8 @@ public final class EventsBench {
         }
         rest.ok("POST", "/bench-items/_refresh", null);
 
-        // warm-up; the returning users get full profiles: 1,200 events each (5 interests, 1,000 remembered ids)
+        // warm-up; the returning users get full profiles: 1,200 events each (5 interests, the default number of
+        // remembered ids)
         eventsRun(rest, random, "w", "w", BATCH * 2);
         bulkRun(rest, random, "w", BATCH * 2);
         eventsRun(rest, random, "steady", "fill", USERS * 1200);
@@ -120,11 +124,11 @@ public final class EventsBench {
                 - **Baseline**: plain `_bulk` of as many small documents (user, item, type, timestamp), %d per request,
                   into a fresh one-shard index, one request after another.
                 - **Returning users**: the same requests for 100 users whose profiles are full (1,200 events each
-                  beforehand: 5 interests, 1,000 remembered event ids).
+                  beforehand: 5 interests, %d remembered event ids: the default).
                 - **Clickstream, new users** (the traffic real users send): %d users each round, each clicking once,
                   1,000 users per request (every event of a request is another user's); fresh users every round.
                 - **Clickstream, returning users**: the same for %d users whose profiles are full (5 interests with
-                  20 evidence ids, short-term and negative interests, 1,000 remembered event ids: seeded in the stored
+                  20 evidence ids, short-term and negative interests, %d remembered event ids: seeded in the stored
                   format, then every one rewritten once by the plugin before the rounds).
                 - Alternating, %d rounds each after a warm-up; medians.
 
@@ -150,8 +154,10 @@ public final class EventsBench {
                 USERS,
                 perRound,
                 BATCH,
+                REMEMBERED,
                 CLICKSTREAM_USERS,
                 CLICKSTREAM_USERS,
+                REMEMBERED,
                 rounds,
                 IngestBench.fmt(bulk),
                 b,
@@ -269,7 +275,7 @@ public final class EventsBench {
                         1200,
                         5,
                         20,
-                        1000,
+                        REMEMBERED,
                         () -> array(unit(random)),
                         () -> "bench-items/i" + random.nextInt(ITEMS),
                         random);

@@ -150,17 +150,43 @@ public final class NeuralBench {
             // cost each arm; two rounds, the block order rotating, fresh texts (a prefix) per round
             int blockSize = Math.min(100, queries.size());
             List<List<Double>> blocks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            // where a query's time goes: this plugin's model time from its node stats, ml-commons' from its model
+            // profile (the average over its last requests, read after each neural block)
+            double[] modelMs = new double[3];
+            List<Double> theirModelMs = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 String prefix = "k" + round + " ";
                 for (int k = 0; k < 3; k++) {
                     int arm = (round + k) % 3;
+                    JsonNode before = arm == 1 ? null : QueryBench.nodeStats(rest);
                     for (String q : queries.subList(0, blockSize)) {
                         String body =
                                 arm == 1 ? neural(prefix + q, model) : textKnn(prefix + q, arm == 0 ? null : INT8);
                         blocks.get(arm).add((double) time(rest, body)[0]);
                     }
+                    if (arm == 1) {
+                        JsonNode stats = rest.ok("GET", "/_plugins/_ml/profile/models/" + model, null)
+                                .findValue("model_inference_stats");
+                        if (stats != null && stats.has("average")) {
+                            theirModelMs.add(stats.get("average").asDouble());
+                        }
+                    } else {
+                        long ms = QueryBench.nodeStats(rest)
+                                        .get("inference_time_in_millis")
+                                        .asLong()
+                                - before.get("inference_time_in_millis").asLong();
+                        modelMs[arm] += ms / (2.0 * blockSize);
+                    }
                 }
             }
+            String theirModel = theirModelMs.isEmpty()
+                    ? "not reported by ml-commons' profile API"
+                    : String.format(
+                            Locale.ROOT,
+                            "%.2f ms",
+                            IngestBench.median(theirModelMs.stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .toArray()));
             double[] blockP50 = blocks.stream()
                     .mapToDouble(l -> pct(
                             l.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50))
@@ -257,6 +283,10 @@ public final class NeuralBench {
                     rotating, fresh texts): p50 `text_knn` %.2f ms, `neural` %.2f ms, int8 queries %.2f ms —
                     `text_knn` / `neural` **%.2f**, int8 / `neural` %.2f. The rotation above is the comparison of record;
                     the blocks show how much each arm's time depends on which model ran just before it.
+                    The model call inside these blocks, per query: this plugin's fp32 %.2f ms and int8 %.2f ms (the node's
+                    `inference_time_in_millis`), ml-commons' %s (`model_inference_stats.average` of its model profile);
+                    everything else — HTTP, parsing, tokenizing, the hop to the model's thread, the k-NN search, the
+                    response — is the rest of each p50.
 
                     ## Query throughput, %d concurrent clients
                     Each client runs all %d queries (a fresh prefix per block, so nothing is cached); blocks alternate.
@@ -312,6 +342,9 @@ public final class NeuralBench {
                     blockP50[2],
                     blockP50[0] / blockP50[1],
                     blockP50[2] / blockP50[1],
+                    modelMs[0],
+                    modelMs[2],
+                    theirModel,
                     CLIENTS,
                     queries.size(),
                     IngestBench.fmt(tkQps),

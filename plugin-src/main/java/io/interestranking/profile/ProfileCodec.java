@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.common.io.stream.BytesStreamOutput;
-import org.opensearch.core.common.bytes.BytesArray;
 import org.opensearch.core.common.bytes.BytesReference;
+import org.opensearch.core.common.io.stream.BytesStreamInput;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 
@@ -38,7 +38,7 @@ public final class ProfileCodec {
     private ProfileCodec() {}
 
     public static Map<String, Object> toSource(Profile p) {
-        BytesStreamOutput out = new BytesStreamOutput();
+        BytesStreamOutput out = new BytesStreamOutput(storedBytes(p)); // sized once: growing it cost more than writing
         try {
             write(out, p);
             out.writeByteArray(p.recentEventIds.toBytes());
@@ -62,13 +62,26 @@ public final class ProfileCodec {
                             + " earlier version of the plugin, which stored another layout");
         }
         byte[] bytes = body instanceof byte[] b ? b : Base64.getDecoder().decode((String) body);
-        try (StreamInput in = new BytesArray(bytes).streamInput()) {
+        // an array-backed input: BytesArray's stream reads through a synchronized ByteArrayInputStream, byte by byte
+        try (StreamInput in = new BytesStreamInput(bytes)) {
             Profile p = read(in);
             p.recentEventIds = RecentIds.fromBytes(in.readByteArray());
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException("profile document of [" + source.get("user_id") + "] cannot be read", e);
         }
+    }
+
+    /** About the length of the stored binary value: vectors, evidence, remembered ids and headers. */
+    static int storedBytes(Profile p) {
+        int bytes = 64 + 8 * p.recentEventIds.size();
+        for (Interest i : p.parts()) {
+            bytes += 48 + 2 * i.vector.length;
+            for (String key : i.evidence) {
+                bytes += 2 + key.length();
+            }
+        }
+        return bytes;
     }
 
     /**

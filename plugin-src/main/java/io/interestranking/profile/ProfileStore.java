@@ -96,7 +96,12 @@ public final class ProfileStore {
     private final Cache<String, Cached> cache;
 
     /** {@code indexUuid}: a restored or re-created profile index must not be written from an older cache. */
-    private record Cached(Profile profile, long seqNo, long primaryTerm, String indexUuid) {}
+    private record Cached(Profile profile, long seqNo, long primaryTerm, String indexUuid, long weight) {
+        /** The weight is computed once: the cache asks for it on every put and eviction. */
+        Cached(Profile profile, long seqNo, long primaryTerm, String indexUuid) {
+            this(profile, seqNo, primaryTerm, indexUuid, ProfileStore.heapBytes(profile));
+        }
+    }
 
     /** The profiles of one {@link #updateMany} call, by document id, with their changes and outcomes. */
     private record Batch<R>(
@@ -123,7 +128,7 @@ public final class ProfileStore {
         this.maxRetries = maxRetries;
         this.cache = CacheBuilder.<String, Cached>builder()
                 .setMaximumWeight(cacheSize.getBytes())
-                .weigher((docId, cached) -> 2L * docId.length() + heapBytes(cached.profile()))
+                .weigher((docId, cached) -> 2L * docId.length() + cached.weight())
                 .build();
         this.indexShards = indexShards;
         this.serial = new KeyedSerialQueue(threadPool.generic());

@@ -38,6 +38,21 @@ public final class ProfileCodec {
     private ProfileCodec() {}
 
     public static Map<String, Object> toSource(Profile p) {
+        return toSource(p, binary(p));
+    }
+
+    /** The document of a profile whose stored binary value ({@link #binary}) is already at hand. */
+    static Map<String, Object> toSource(Profile p, byte[] binary) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user_id", p.userId);
+        m.put("space", p.space);
+        m.put("updated", p.updated);
+        m.put("profile", binary);
+        return m;
+    }
+
+    /** The stored binary value: the node-to-node form followed by the remembered event ids. */
+    static byte[] binary(Profile p) {
         BytesStreamOutput out = new BytesStreamOutput(storedBytes(p)); // sized once: growing it cost more than writing
         try {
             write(out, p);
@@ -45,30 +60,33 @@ public final class ProfileCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("user_id", p.userId);
-        m.put("space", p.space);
-        m.put("updated", p.updated);
-        m.put("profile", BytesReference.toBytes(out.bytes()));
-        return m;
+        return BytesReference.toBytes(out.bytes());
     }
 
     /** A stored document's source as parsed: SMILE gives the binary value as bytes, JSON as base64 text. */
     public static Profile fromSource(Map<String, Object> source) {
+        return fromBinary(binaryOf(source), source.get("user_id"));
+    }
+
+    static byte[] binaryOf(Map<String, Object> source) {
         Object body = source.get("profile");
         if (body == null) {
             throw new IllegalStateException(
                     "profile document of [" + source.get("user_id") + "] has no [profile] value: written by an"
                             + " earlier version of the plugin, which stored another layout");
         }
-        byte[] bytes = body instanceof byte[] b ? b : Base64.getDecoder().decode((String) body);
+        return body instanceof byte[] b ? b : Base64.getDecoder().decode((String) body);
+    }
+
+    /** A fresh profile from its stored binary value; {@code user} names it in an error. */
+    static Profile fromBinary(byte[] bytes, Object user) {
         // an array-backed input: BytesArray's stream reads through a synchronized ByteArrayInputStream, byte by byte
         try (StreamInput in = new BytesStreamInput(bytes)) {
             Profile p = read(in);
             p.recentEventIds = RecentIds.fromBytes(in.readByteArray());
             return p;
         } catch (IOException e) {
-            throw new UncheckedIOException("profile document of [" + source.get("user_id") + "] cannot be read", e);
+            throw new UncheckedIOException("profile document of [" + user + "] cannot be read", e);
         }
     }
 

@@ -116,12 +116,19 @@ class ProfileCodecTest {
     }
 
     @Test
-    void aCachedProfileWeighsItsVectorsEvidenceAndRememberedIds() {
+    void theCachedBinaryValueDecodesToTheStoredProfileWithItsRememberedIds() {
         Profile p = new Profile("u1", "m");
         model.apply(p, new Event(EventType.CLICK, 1000, new float[] {1, 0}, "i/1", "e1", 1, null));
-        // headers 256 + one remembered id 8; long-term interest 96 + 2·4 + evidence 48 + 2·3;
-        // the short-term one the same
-        assertEquals(256 + 8 + 2 * (96 + 8 + 48 + 6), ProfileStore.heapBytes(p));
+        model.apply(p, new Event(EventType.CLICK, 2000, new float[] {0.6f, 0.8f}, "i/2", "e2", 1, null));
+        ProfileCodec.roundVectors(p);
+        byte[] binary = ProfileCodec.binary(p);
+        Profile back = ProfileCodec.fromBinary(binary, "u1");
+        assertEquals(p, back);
+        assertEquals(2, back.recentEventIds().size());
+        assertArrayEquals(binary, (byte[]) ProfileCodec.toSource(p).get("profile"));
+        // each decode is a fresh copy: changing one leaves the next as stored
+        back.interests().get(0).vector()[0] = 0.5f;
+        assertEquals(p, ProfileCodec.fromBinary(binary, "u1"));
     }
 
     @Test

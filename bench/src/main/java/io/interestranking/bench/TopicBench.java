@@ -159,6 +159,28 @@ public final class TopicBench {
         }
         out.append("""
 
+            ## The reference: every click known at once
+            What no rule deciding click by click can beat: all 10·T clicks of a user clustered offline by average
+            linkage (merge the two clusters whose items' mean pairwise cosine is highest while it is ≥ τ), the same
+            users as above; τ per catalog, the highest purity at every T among τ = 0.20, 0.22, …, 0.60 with at most
+            1.25 clusters per topic at every T (other seeds than the table's), or — when no τ keeps the count — the
+            lowest count.
+
+            | catalog | τ | T = 1 | T = 2 | T = 3 | T = 4 |
+            |---|---|---|---|---|---|
+            """);
+        for (Catalog c : List.of(en, movies, zh)) {
+            double tau = offlineThreshold(c);
+            out.append(String.format(Locale.ROOT, "| %s | %.2f", c.name(), tau));
+            for (int t = 1; t <= 4; t++) {
+                Result x = offline(c, tau, t, USERS, new Random(t));
+                out.append(String.format(
+                        Locale.ROOT, " | %.2f / %.3f / %.2f", x.interestsPerTopic(), x.purity(), x.pureShare()));
+            }
+            out.append(" |\n");
+        }
+        out.append("""
+
             Targets: ≤ 1.25 interests per topic and purity ≥ 0.95 at every T. What the figures mean for the defaults,
             and how to calibrate a catalog: [docs/profile-model.md](../docs/profile-model.md).
             """);
@@ -215,6 +237,28 @@ public final class TopicBench {
         return scored.get(0).rule();
     }
 
+    /** The offline reference's threshold for a catalog (see the report's text). */
+    static double offlineThreshold(Catalog c) {
+        double best = Double.NaN, bestPurity = -1, lowest = Double.MAX_VALUE, lowestTau = Double.NaN;
+        for (double tau = 0.20; tau <= 0.601; tau += 0.02) {
+            double worstCount = 0, worstPurity = 1;
+            for (int t = 1; t <= 4; t++) {
+                Result x = offline(c, tau, t, USERS / 4, new Random(100 + t));
+                worstCount = Math.max(worstCount, x.interestsPerTopic());
+                worstPurity = Math.min(worstPurity, x.purity());
+            }
+            if (worstCount <= 1.25 && worstPurity > bestPurity) {
+                bestPurity = worstPurity;
+                best = tau;
+            }
+            if (worstCount < lowest) {
+                lowest = worstCount;
+                lowestTau = tau;
+            }
+        }
+        return Double.isNaN(best) ? lowestTau : best;
+    }
+
     /** Mean, 5th and 95th percentile of the cosine of random item pairs within one topic, or between two. */
     static double[] pairs(Catalog c, boolean within) {
         Random random = new Random(1);
@@ -233,6 +277,79 @@ public final class TopicBench {
     /** Users who click 10 items of each of {@code topics} random topics, in a random order one minute apart. */
     static Result simulate(Catalog c, ModelParams params, int topics, int users, Random random) {
         InterestModel model = new InterestModel(params);
+        return measure(c, topics, users, random, (u, clicks) -> {
+            Profile p = new Profile("u" + u, c.model());
+            long t = 1_700_000_000_000L;
+            for (Item item : clicks) {
+                model.apply(p, new Event(EventType.CLICK, t += 60_000, item.vector(), item.id(), null, 1, null));
+            }
+            return p.interests().stream().map(Interest::evidence).toList();
+        });
+    }
+
+    /**
+     * The reference no online rule can beat: every click of the user known at once, clustered by average linkage
+     * (the two clusters whose items' mean pairwise cosine is highest merged, while it is at least {@code tau}).
+     * Each cluster's evidence is its last 20 clicks, as an interest's.
+     */
+    static Result offline(Catalog c, double tau, int topics, int users, Random random) {
+        return measure(c, topics, users, random, (u, clicks) -> {
+            List<float[]> sums = new ArrayList<>();
+            List<List<String>> members = new ArrayList<>();
+            for (Item item : clicks) {
+                sums.add(item.vector().clone());
+                members.add(new ArrayList<>(List.of(item.id())));
+            }
+            while (sums.size() > 1) {
+                int a = -1, b = -1;
+                double best = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < sums.size(); i++) {
+                    for (int j = i + 1; j < sums.size(); j++) {
+                        // the mean cosine of the two clusters' item pairs is the dot product of their sums / (n·m)
+                        double link = Vectors.dot(sums.get(i), sums.get(j))
+                                / (members.get(i).size()
+                                        * (double) members.get(j).size());
+                        if (link > best) {
+                            best = link;
+                            a = i;
+                            b = j;
+                        }
+                    }
+                }
+                if (best < tau) {
+                    break;
+                }
+                for (int k = 0; k < sums.get(a).length; k++) {
+                    sums.get(a)[k] += sums.get(b)[k];
+                }
+                members.get(a).addAll(members.remove(b));
+                sums.remove(b);
+            }
+            List<List<String>> evidence = new ArrayList<>();
+            for (List<String> m : members) {
+                m.sort(java.util.Comparator.comparingInt(id -> indexOf(clicks, id)));
+                evidence.add(m.subList(Math.max(0, m.size() - 20), m.size()));
+            }
+            return evidence;
+        });
+    }
+
+    private static int indexOf(List<Item> clicks, String id) {
+        for (int i = 0; i < clicks.size(); i++) {
+            if (clicks.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Draws the users' clicks, groups each user's clicks as {@code group} says, and measures the groups' evidence. */
+    static Result measure(
+            Catalog c,
+            int topics,
+            int users,
+            Random random,
+            java.util.function.BiFunction<Integer, List<Item>, List<List<String>>> group) {
         List<String> names = new ArrayList<>(c.byTopic().keySet());
         Map<String, String> topicOf = new HashMap<>();
         c.items().forEach(i -> topicOf.put(i.id(), i.topic()));
@@ -247,17 +364,12 @@ public final class TopicBench {
                 clicks.addAll(pool.subList(0, 10));
             }
             Collections.shuffle(clicks, random);
-            Profile p = new Profile("u" + u, c.model());
-            long t = 1_700_000_000_000L;
-            for (Item item : clicks) {
-                model.apply(p, new Event(EventType.CLICK, t += 60_000, item.vector(), item.id(), null, 1, null));
-            }
-            interests += p.interests().size() / (double) topics;
-            for (Interest i : p.interests()) {
+            List<List<String>> groups = group.apply(u, clicks);
+            interests += groups.size() / (double) topics;
+            for (List<String> evidence : groups) {
                 Map<String, Integer> count = new HashMap<>();
-                i.evidence().forEach(id -> count.merge(topicOf.get(id), 1, Integer::sum));
-                double purity =
-                        Collections.max(count.values()) / (double) i.evidence().size();
+                evidence.forEach(id -> count.merge(topicOf.get(id), 1, Integer::sum));
+                double purity = Collections.max(count.values()) / (double) evidence.size();
                 puritySum += purity;
                 pure += purity >= 0.95 ? 1 : 0;
                 counted++;

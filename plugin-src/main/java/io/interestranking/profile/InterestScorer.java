@@ -4,11 +4,13 @@ package io.interestranking.profile;
  * The interest score s(user, item) of docs/profile-model.md, from a profile and a unit item vector x at time t:
  *
  * <pre>
- *   L = max_i (w_i / max_j w_j) · cos(v_i, x)                 long-term, over the interests
+ *   L = max_i r_i · cos(v_i, x)                               long-term, over the interests
  *   S = c_s · cos(v_s, x),  c_s = w_s(t) / (w_s(t) + 1)         short-term, fades with its half-life
  *   N = c_n · max(0, cos(v_n, x)),  c_n = w_n(t) / (w_n(t) + 1)   negative
  *   s = L + β_s · S − β_n · N
  * </pre>
+ *
+ * with r_i an interest's share ({@link #relativeWeight}).
  */
 public final class InterestScorer {
 
@@ -21,6 +23,22 @@ public final class InterestScorer {
         this.p = params;
     }
 
+    /**
+     * An interest's share of the long-term score: its weight over the top interest's (w½ &lt; 0), or its confidence
+     * c = w / (w + w½) over the top interest's. Linear shares let the top interest's items fill a feed (an interest
+     * of half its weight scales cosines by 0.5); confidences let every interest of a few events count nearly fully
+     * while one of a single stray click (w ≈ w½) counts about half. w½ = 0: every interest alike.
+     */
+    public static double relativeWeight(double weight, double maxWeight, double halfWeight) {
+        if (weight <= 0 || maxWeight <= 0) {
+            return 0;
+        }
+        if (halfWeight < 0) {
+            return weight / maxWeight;
+        }
+        return weight / (weight + halfWeight) / (maxWeight / (maxWeight + halfWeight));
+    }
+
     public Score score(Profile profile, float[] x, long now) {
         double maxWeight = 0;
         for (Interest i : profile.interests) {
@@ -30,7 +48,9 @@ public final class InterestScorer {
         if (maxWeight > 0) {
             longTerm = Double.NEGATIVE_INFINITY;
             for (Interest i : profile.interests) {
-                longTerm = Math.max(longTerm, i.weight / maxWeight * Vectors.dot(i.vector, x));
+                longTerm = Math.max(
+                        longTerm,
+                        relativeWeight(i.weight, maxWeight, p.interestHalfWeight()) * Vectors.dot(i.vector, x));
             }
         }
         long elapsed = now - profile.clock;

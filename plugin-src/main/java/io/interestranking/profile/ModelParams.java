@@ -21,6 +21,7 @@ public record ModelParams(
         double ratingNeutral,
         double shortTermScoreWeight,
         double negativeScoreWeight,
+        double interestHalfWeight,
         boolean shortTermEnabled,
         boolean negativeEnabled) {
     public static final long HOUR = 3_600_000L;
@@ -58,6 +59,7 @@ public record ModelParams(
                 3.0,
                 0.3,
                 0.5,
+                1.0,
                 true,
                 true);
     }

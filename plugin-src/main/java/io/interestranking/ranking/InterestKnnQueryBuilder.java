@@ -2,6 +2,7 @@ package io.interestranking.ranking;
 
 import io.interestranking.profile.Interest;
 import io.interestranking.profile.InterestModel;
+import io.interestranking.profile.InterestScorer;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.UserIds;
@@ -142,7 +143,13 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
                 p.interests().stream().mapToDouble(Interest::weight).max().orElse(0);
         for (Interest i : p.interests()) {
             if (maxWeight > 0 && i.weight() > 0) {
-                positive.add(KnnAdapter.knn(field, i.vector(), k, filter, (float) (i.weight() / maxWeight), null));
+                positive.add(KnnAdapter.knn(
+                        field,
+                        i.vector(),
+                        k,
+                        filter,
+                        (float) InterestScorer.relativeWeight(i.weight(), maxWeight, params.interestHalfWeight()),
+                        null));
             }
         }
         long elapsed = now - p.clock();

@@ -156,6 +156,7 @@ public final class InterestConfig {
                 RATING_NEUTRAL.get(s),
                 SHORT_TERM_SCORE_WEIGHT.get(s),
                 NEGATIVE_SCORE_WEIGHT.get(s),
+                INTEREST_HALF_WEIGHT.get(s),
                 SHORT_TERM_ENABLED.get(s),
                 NEGATIVE_ENABLED.get(s));
     }

@@ -110,6 +110,18 @@ public final class InterestSettings {
             100.0,
             Property.NodeScope,
             Property.Dynamic);
+    /**
+     * w½: an interest's confidence is w / (w + w½), and its share of the long-term score its confidence over the top
+     * interest's; negative (the default): its weight over the top interest's.
+     */
+    public static final Setting<Double> INTEREST_HALF_WEIGHT = Setting.doubleSetting(
+            PREFIX + "profile.score.interest_half_weight",
+            D.interestHalfWeight(),
+            -1.0,
+            1_000_000.0,
+            Property.NodeScope,
+            Property.Dynamic);
+
     public static final Setting<Boolean> SHORT_TERM_ENABLED =
             Setting.boolSetting(PREFIX + "profile.short_term.enabled", true, Property.NodeScope, Property.Dynamic);
     public static final Setting<Boolean> NEGATIVE_ENABLED =
@@ -188,6 +200,7 @@ public final class InterestSettings {
                 RATING_NEUTRAL,
                 SHORT_TERM_SCORE_WEIGHT,
                 NEGATIVE_SCORE_WEIGHT,
+                INTEREST_HALF_WEIGHT,
                 SHORT_TERM_ENABLED,
                 NEGATIVE_ENABLED));
         model.addAll(TYPE_WEIGHTS.values());

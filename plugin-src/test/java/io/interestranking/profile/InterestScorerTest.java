@@ -46,11 +46,28 @@ class InterestScorerTest {
     }
 
     @Test
-    void weakerInterestCountsWithItsRelativeWeight() {
-        // L = max(1·0, 0.5·1) = 0.5; N = 0.5·0.8 = 0.4; s = 0.5 − 0.5·0.4 = 0.3
+    void weakerInterestCountsWithItsConfidence() {
+        // w½ = 1 (the default): confidences 2/3 (weight 2) and 1/2 (weight 1); the weaker's share (1/2)/(2/3) = 0.75;
+        // L = max(1·0, 0.75·1) = 0.75; N = 0.5·0.8 = 0.4; s = 0.75 − 0.5·0.4 = 0.55
         InterestScorer.Score s = scorer.score(profile(), new float[] {0, 1, 0}, T);
+        assertEquals(0.75, s.longTerm(), 1e-6);
+        assertEquals(0.55, s.total(), 1e-6);
+    }
+
+    @Test
+    void sharesInProportionToTheWeightsWhenTheHalfWeightIsNegative() {
+        // w½ = −1: the weaker's share 1/2; L = max(1·0, 0.5·1) = 0.5; s = 0.5 − 0.5·0.4 = 0.3
+        InterestScorer linear = new InterestScorer(Rules.with(org.opensearch.common.settings.Settings.builder()
+                .put("plugins.interest.profile.score.interest_half_weight", -1.0)
+                .build()));
+        InterestScorer.Score s = linear.score(profile(), new float[] {0, 1, 0}, T);
         assertEquals(0.5, s.longTerm(), 1e-6);
         assertEquals(0.3, s.total(), 1e-6);
+        assertEquals(1.0, InterestScorer.relativeWeight(1, 2, 0), 1e-12); // w½ = 0: every interest alike
+        assertEquals(0.5, InterestScorer.relativeWeight(1, 2, -1), 1e-12);
+        assertEquals((1 / 10.0) / (10 / 19.0), InterestScorer.relativeWeight(1, 10, 9), 1e-12); // 0.1 / 0.526
+        assertEquals(0.0, InterestScorer.relativeWeight(1, 0, 1), 1e-12); // no weight at all: no share
+        assertEquals(0.0, InterestScorer.relativeWeight(0, 2, 0), 1e-12);
     }
 
     @Test

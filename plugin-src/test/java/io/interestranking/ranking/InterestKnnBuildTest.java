@@ -49,9 +49,10 @@ class InterestKnnBuildTest {
         // negative weight 2 → c_N = 2/3; keep = 1 − 0.5·2/3 = 2/3
         assertEquals(2f / 3, boosting.negativeBoost(), 1e-6);
         DisMaxQueryBuilder positive = assertInstanceOf(DisMaxQueryBuilder.class, boosting.positiveQuery());
-        // interests weigh 1 (click) and 4 (purchase): boosts 0.25 and 1; short-term w = 5 → 0.3·5/6 = 0.25
+        // interests weigh 1 (click) and 4 (purchase): confidences (w½ 1) 1/2 and 4/5, boosts (1/2)/(4/5) = 0.625
+        // and 1; short-term w = 5 → 0.3·5/6 = 0.25
         assertEquals(3, positive.innerQueries().size());
-        assertEquals(0.25f, positive.innerQueries().get(0).boost(), 1e-6);
+        assertEquals(0.625f, positive.innerQueries().get(0).boost(), 1e-6);
         assertEquals(1f, positive.innerQueries().get(1).boost(), 1e-6);
         assertEquals(0.25f, positive.innerQueries().get(2).boost(), 1e-6);
     }

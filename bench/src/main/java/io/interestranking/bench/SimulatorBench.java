@@ -101,6 +101,16 @@ public final class SimulatorBench {
                         true),
                 new Variant("no short-term", Map.of("plugins.interest.profile.short_term.enabled", false), 0.1, true),
                 new Variant("no negative", Map.of("plugins.interest.profile.negative.enabled", false), 0.1, true),
+                new Variant(
+                        "interests weighed alike (w½ 0)",
+                        Map.of("plugins.interest.profile.score.interest_half_weight", 0.0),
+                        0.1,
+                        true),
+                new Variant(
+                        "shares by weight (w½ off, the default before)",
+                        Map.of("plugins.interest.profile.score.interest_half_weight", -1.0),
+                        0.1,
+                        true),
                 new Variant("no exploration", Map.of(), 0, true),
                 new Variant("exploration 0.4", Map.of(), 0.4, true),
                 new Variant("no personalisation", Map.of(), 0, false));
@@ -110,7 +120,7 @@ public final class SimulatorBench {
             Variant variant = variants.get(v);
             Map<String, Object> settings = new HashMap<>(time);
             settings.putAll(variant.settings());
-            rest.ok("PUT", "/_cluster/settings", Map.of("transient", settings));
+            setTransient(rest, settings, false);
             Trace[] trace = new Trace[users];
             for (int u = 0; u < users; u++) {
                 trace[u] = new Trace(sessions);
@@ -138,25 +148,9 @@ public final class SimulatorBench {
                         }
                     }
                 }
-                for (int from = 0; from < events.size(); from += 1000) {
-                    JsonNode r = rest.ok(
-                            "POST",
-                            "/_plugins/_interest/events",
-                            Map.of("events", events.subList(from, Math.min(events.size(), from + 1000))));
-                    if (r.get("errors").asBoolean()) {
-                        throw new IllegalStateException(
-                                "event errors: " + r.toString().substring(0, 500));
-                    }
-                }
-                // sessions one second apart at least, the clock the half-lives are scaled to
-                long left = SESSION_MILLIS - (System.nanoTime() - sessionStart) / 1_000_000;
-                if (left > 0) {
-                    Thread.sleep(left);
-                }
+                endSession(rest, events, sessionStart);
             }
-            Map<String, Object> reset = new HashMap<>();
-            settings.keySet().forEach(k -> reset.put(k, null));
-            rest.ok("PUT", "/_cluster/settings", Map.of("transient", reset));
+            setTransient(rest, settings, true);
             traces.put(variant.name(), trace);
             System.err.println("done: " + variant.name());
         }
@@ -182,8 +176,40 @@ public final class SimulatorBench {
                 report.resolveSibling("simulator.png"));
         Files.writeString(
                 report,
-                Files.readString(report) + "\n![clicks, adaptation and disliked items by variant](simulator.png)\n");
+                Files.readString(report)
+                        + "\n![clicks, adaptation and disliked items by variant](simulator.png)\n"
+                        + TasteScenario.run(rest, INDEX, FIELD, topicOf, users, Math.min(sessions, 12), time));
         System.out.println(Files.readString(report));
+    }
+
+    /** Sets the settings as transient cluster settings, or resets them. */
+    static void setTransient(Rest rest, Map<String, Object> settings, boolean reset) {
+        Map<String, Object> body = new HashMap<>();
+        settings.forEach((k, v) -> body.put(k, reset ? null : v));
+        rest.ok("PUT", "/_cluster/settings", Map.of("transient", body));
+    }
+
+    /** Sends a session's events, then waits out its second: sessions one second apart at least, the clock the
+     * half-lives are scaled to. */
+    static void endSession(Rest rest, List<Object> events, long sessionStart) throws InterruptedException {
+        send(rest, events);
+        long left = SESSION_MILLIS - (System.nanoTime() - sessionStart) / 1_000_000;
+        if (left > 0) {
+            Thread.sleep(left);
+        }
+    }
+
+    /** A session's events, 1,000 per request; any event error stops the bench. */
+    static void send(Rest rest, List<Object> events) {
+        for (int from = 0; from < events.size(); from += 1000) {
+            JsonNode r = rest.ok(
+                    "POST",
+                    "/_plugins/_interest/events",
+                    Map.of("events", events.subList(from, Math.min(events.size(), from + 1000))));
+            if (r.get("errors").asBoolean()) {
+                throw new IllegalStateException("event errors: " + r.toString().substring(0, 500));
+            }
+        }
     }
 
     static Map<String, Object> event(String uid, String type, String item, int session) {
@@ -257,7 +283,7 @@ public final class SimulatorBench {
     }
 
     /** Per user: the mean of {@code values} over sessions [from, to). */
-    static double[] over(Trace[] traces, java.util.function.Function<Trace, double[]> values, int from, int to) {
+    static <T> double[] over(T[] traces, java.util.function.Function<T, double[]> values, int from, int to) {
         double[] out = new double[traces.length];
         for (int u = 0; u < traces.length; u++) {
             double[] v = values.apply(traces[u]);
@@ -295,6 +321,11 @@ public final class SimulatorBench {
             out[u] = s + 1;
         }
         return out;
+    }
+
+    /** A variant's cell of a measure: its value, and (unless it is the full model) the paired difference. */
+    static <T> String cell(T[] variant, T[] full, java.util.function.Function<T[], double[]> measure) {
+        return cell(measure.apply(variant), variant == full ? null : measure.apply(full));
     }
 
     static String cell(double[] perUser, double[] fullPerUser) {

@@ -1,0 +1,200 @@
+package io.interestranking.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.interestranking.it.Rest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The simulator's second scenario, built for several interests: a user's tastes are three items of three different
+ * topics (a liked item is one close to any of them, not a whole topic), and the feed is {@code interest_knn} over the
+ * whole catalog (a "for you" page), without the items the user already clicked. One interest is the mean of three
+ * distant tastes — near none of them — where several interests can keep each. Same users, same draws per variant.
+ */
+final class TasteScenario {
+
+    /** The click probability of an item at cosine c from the user's nearest taste: 0.02, rising to 0.7 at c ≥ 0.6. */
+    static double click(double c) {
+        return 0.02 + 0.68 * Math.min(1, Math.max(0, (c - 0.3) / 0.3));
+    }
+
+    /** An item this close to a taste counts as showing that taste. */
+    static final double SHOWN = 0.45;
+
+    static final int TASTES = 3;
+
+    record Variant(String name, Map<String, Object> settings, boolean personalised) {}
+
+    /** Per user of one variant, per session: clicks, and how many of the user's tastes the top 10 shows. */
+    record Trace(double[] clicks, double[] tastesShown) {}
+
+    private TasteScenario() {}
+
+    static String run(
+            Rest rest,
+            String index,
+            String field,
+            Map<String, String> topicOf,
+            int users,
+            int sessions,
+            Map<String, Object> time)
+            throws Exception {
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        rest.ok("POST", "/" + index + "/_search", Map.of("size", 10_000, "_source", List.of(field)))
+                .get("hits")
+                .get("hits")
+                .forEach(h -> vectors.put(
+                        h.get("_id").asText(), Rest.vector(h.get("_source").get(field))));
+        Map<String, List<String>> byTopic = new LinkedHashMap<>();
+        topicOf.forEach((id, topic) ->
+                byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(id));
+        byTopic.values().forEach(java.util.Collections::sort);
+        List<String> topics = new ArrayList<>(byTopic.keySet());
+        java.util.Collections.sort(topics);
+        Random random = new Random(17);
+        List<float[][]> tastes = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            List<String> t = new ArrayList<>(topics);
+            java.util.Collections.shuffle(t, random);
+            float[][] centres = new float[TASTES][];
+            for (int k = 0; k < TASTES; k++) {
+                List<String> pool = byTopic.get(t.get(k));
+                centres[k] = vectors.get(pool.get(random.nextInt(pool.size())));
+            }
+            tastes.add(centres);
+        }
+        List<Variant> variants = List.of(
+                new Variant("full model", Map.of(), true),
+                new Variant("one interest", Map.of("plugins.interest.profile.max_interests", 1), true),
+                new Variant(
+                        "interests weighed alike (w½ 0)",
+                        Map.of("plugins.interest.profile.score.interest_half_weight", 0.0),
+                        true),
+                new Variant(
+                        "shares by weight (w½ off, the default before)",
+                        Map.of("plugins.interest.profile.score.interest_half_weight", -1.0),
+                        true),
+                new Variant("no personalisation", Map.of(), false));
+        Map<String, Trace[]> traces = new LinkedHashMap<>();
+        for (int v = 0; v < variants.size(); v++) {
+            Variant variant = variants.get(v);
+            Map<String, Object> settings = new HashMap<>(time);
+            settings.putAll(variant.settings());
+            SimulatorBench.setTransient(rest, settings, false);
+            Trace[] trace = new Trace[users];
+            List<Set<String>> clicked = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                trace[u] = new Trace(new double[sessions], new double[sessions]);
+                clicked.add(new HashSet<>());
+            }
+            Random draws = new Random(19);
+            for (int s = 0; s < sessions; s++) {
+                long sessionStart = System.nanoTime();
+                List<Object> events = new ArrayList<>();
+                for (int u = 0; u < users; u++) {
+                    String uid = "t" + v + "-u" + u;
+                    boolean[] shown = new boolean[TASTES];
+                    for (String item : feed(rest, index, field, variant, uid, u, s, clicked.get(u))) {
+                        float[] x = vectors.get(item);
+                        double best = -1;
+                        for (int k = 0; k < TASTES; k++) {
+                            double c = Rest.cosine(x, tastes.get(u)[k]);
+                            best = Math.max(best, c);
+                            shown[k] |= c >= SHOWN;
+                        }
+                        if (draws.nextDouble() < click(best)) {
+                            trace[u].clicks()[s]++;
+                            clicked.get(u).add(item);
+                            events.add(SimulatorBench.event(uid, "click", item, s));
+                        }
+                    }
+                    for (boolean b : shown) {
+                        trace[u].tastesShown()[s] += b ? 1 : 0;
+                    }
+                }
+                SimulatorBench.endSession(rest, events, sessionStart);
+            }
+            SimulatorBench.setTransient(rest, settings, true);
+            traces.put(variant.name(), trace);
+            System.err.println("done: tastes, " + variant.name());
+        }
+        return report(traces, users, sessions);
+    }
+
+    /** The top 10: {@code interest_knn} over the catalog, or (no personalisation, cold start) a random draw. */
+    static List<String> feed(
+            Rest rest,
+            String index,
+            String field,
+            Variant variant,
+            String uid,
+            int user,
+            int session,
+            Set<String> clicked) {
+        Map<String, Object> unseen =
+                Map.of("bool", Map.of("must_not", Map.of("ids", Map.of("values", new ArrayList<>(clicked)))));
+        Map<String, Object> random = Map.of(
+                "function_score",
+                Map.of(
+                        "query",
+                        Map.of("bool", Map.of("filter", unseen)),
+                        "boost_mode",
+                        "replace",
+                        "functions",
+                        List.of(Map.of("random_score", Map.of("seed", session * 100_003 + user, "field", "_seq_no")))));
+        Object query = variant.personalised()
+                ? Map.of(
+                        "interest_knn",
+                        Map.of("field", field, "user_id", uid, "k", 50, "filter", unseen, "fallback", random))
+                : random;
+        List<String> ids = new ArrayList<>();
+        JsonNode hits = rest.ok("POST", "/" + index + "/_search", Map.of("size", 10, "_source", false, "query", query))
+                .get("hits")
+                .get("hits");
+        hits.forEach(h -> ids.add(h.get("_id").asText()));
+        return ids;
+    }
+
+    static String report(Map<String, Trace[]> traces, int users, int sessions) {
+        Trace[] full = traces.get("full model");
+        StringBuilder rows = new StringBuilder();
+        traces.forEach((name, t) -> rows.append(String.format(
+                Locale.ROOT,
+                "| %s | %s | %s |%n",
+                name,
+                SimulatorBench.cell(t, full, x -> SimulatorBench.over(x, Trace::clicks, 1, sessions)),
+                SimulatorBench.cell(t, full, x -> SimulatorBench.over(x, Trace::tastesShown, 1, sessions)))));
+        return String.format(
+                Locale.ROOT,
+                """
+
+            ## Scenario built for several interests: three tastes, a "for you" feed
+
+            - %d other users. Each likes three items of three different topics (its **tastes**); a shown item is
+              clicked with probability 0.02 + 0.68·clamp((c − 0.3)/0.3, 0, 1), c its cosine with the nearest taste
+              (0.7 from c = 0.6 up). A liked item is one near a taste, not any item of its topic.
+            - %d sessions, one a second as above, the same half-lives. The feed is `interest_knn` (`k` 50) over the
+              whole 1,000-item catalog without the items the user clicked before (a random draw while the profile is
+              empty); "no personalisation" is that random draw every session. Clicks are sent as events.
+            - A taste counts as shown when an item of the top 10 is at cosine ≥ %.2f from it.
+
+            | variant | clicks per session (sessions 2–%d) | tastes shown in the top 10, of %d (sessions 2–%d) |
+            |---|---|---|
+            %s
+            """,
+                users,
+                sessions,
+                SHOWN,
+                sessions,
+                TASTES,
+                sessions,
+                rows.toString().strip());
+    }
+}

@@ -4,53 +4,115 @@ import io.interestranking.it.Rest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Replay tuner on half of MovieLens small's users (odd ids; popularity + `interest` rescorer, HR@10): the profile
- * model's key settings one at a time around the defaults (each needs a replay of the events), and a grid of the
- * rescorer's request parameters — interest share of the two weights × window — on the profiles of the defaults (no
- * replay). The best configuration is then compared with the defaults on the other half (even ids), paired. A default
- * should change only where that gain exceeds two standard errors.
- * Usage: MovieLensTuner <node url> <movielens dir> <report.md>
+ * Replay tuner on half of MovieLens small's users (odd ids; popularity + `interest` rescorer, HR@10): a full grid of
+ * the key settings — the profile's (spawn threshold, learning-rate floor, both half-lives: each combination needs a
+ * replay of the events) × the score's (short-term and negative weights: cluster settings read at search time) × the
+ * rescorer's request parameters (the interest's share of the two weights, the window). The best combination is then
+ * compared with the defaults on the other half (even ids), paired. A default changes only where that gain exceeds
+ * two standard errors. Usage: MovieLensTuner <node url> <movielens dir> <report.md>
  */
 public final class MovieLensTuner {
 
-    /** Profile settings (replayed) and how the rescorer is asked to rank. */
-    record Config(String name, Map<String, Object> settings, MovieLensEval.Rescore rescore) {
-        Config(String name, Map<String, Object> settings) {
-            this(name, settings, MovieLensEval.Rescore.DEFAULT);
+    static final String P = "plugins.interest.profile.";
+
+    /** The settings that shape a profile: a combination is one replay. */
+    record Shape(double spawn, double floor, String shortHalfLife, String longHalfLife) {
+        static final Shape DEFAULT = new Shape(0.5, 0.05, "1h", "30d");
+
+        Map<String, Object> settings() {
+            return Map.of(
+                    P + "spawn_threshold", spawn,
+                    P + "learning_rate_floor", floor,
+                    P + "short_term_half_life", shortHalfLife,
+                    P + "long_term_half_life", longHalfLife);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT, "θ %.1f, η_min %.2f, H_S %s, H_L %s", spawn, floor, shortHalfLife, longHalfLife);
         }
     }
 
-    /** The rescorer's request parameters: the interest's share of the two weights, and the window. */
-    static List<Config> rescoreGrid() {
-        List<Config> grid = new java.util.ArrayList<>();
-        for (double share : new double[] {0.2, 0.35, 0.5, 0.65, 0.8}) {
-            for (int window : new int[] {50, 100, 200}) {
-                MovieLensEval.Rescore r = new MovieLensEval.Rescore(window, 1 - share, share);
-                if (r.equals(MovieLensEval.Rescore.DEFAULT) == false) {
-                    grid.add(new Config("rescorer: " + r, Map.of(), r));
+    /** How a profile scores, at search time: the score's weights and the rescorer's request parameters. */
+    record Scoring(double shortWeight, double negativeWeight, double halfWeight, MovieLensEval.Rescore rescore) {
+        static final Scoring DEFAULT = new Scoring(0.3, 0.5, 1, MovieLensEval.Rescore.DEFAULT);
+
+        Map<String, Object> settings() {
+            return Map.of(
+                    P + "score.short_term_weight",
+                    shortWeight,
+                    P + "score.negative_weight",
+                    negativeWeight,
+                    P + "score.interest_half_weight",
+                    halfWeight);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "β_S %.1f, β_N %.1f, w½ %s, interest share %.2f, window %d",
+                    shortWeight,
+                    negativeWeight,
+                    halfWeight < 0 ? "off" : String.format(Locale.ROOT, "%.0f", halfWeight),
+                    rescore.interestWeight(),
+                    rescore.window());
+        }
+    }
+
+    record Config(Shape shape, Scoring scoring) {
+        boolean isDefault() {
+            return shape.equals(Shape.DEFAULT) && scoring.equals(Scoring.DEFAULT);
+        }
+
+        @Override
+        public String toString() {
+            return shape + "; " + scoring;
+        }
+    }
+
+    static List<Shape> shapes() {
+        List<Shape> out = new ArrayList<>();
+        for (double spawn : new double[] {0.4, 0.5, 0.6}) {
+            for (double floor : new double[] {0.05, 0.1}) {
+                for (String shortHalfLife : new String[] {"1h", "7d"}) {
+                    for (String longHalfLife : new String[] {"30d", "365d"}) {
+                        out.add(new Shape(spawn, floor, shortHalfLife, longHalfLife));
+                    }
                 }
             }
         }
-        return grid;
+        return out;
     }
 
-    static final List<Config> GRID = List.of(
-            new Config("defaults", Map.of()),
-            new Config("spawn_threshold 0.4", Map.of("plugins.interest.profile.spawn_threshold", 0.4)),
-            new Config("spawn_threshold 0.6", Map.of("plugins.interest.profile.spawn_threshold", 0.6)),
-            new Config("long_term_half_life 7d", Map.of("plugins.interest.profile.long_term_half_life", "7d")),
-            new Config("long_term_half_life 365d", Map.of("plugins.interest.profile.long_term_half_life", "365d")),
-            new Config("score.short_term_weight 0", Map.of("plugins.interest.profile.score.short_term_weight", 0.0)),
-            new Config("score.short_term_weight 0.6", Map.of("plugins.interest.profile.score.short_term_weight", 0.6)),
-            new Config("score.negative_weight 0", Map.of("plugins.interest.profile.score.negative_weight", 0.0)),
-            new Config("score.negative_weight 1", Map.of("plugins.interest.profile.score.negative_weight", 1.0)),
-            new Config("learning_rate_floor 0.02", Map.of("plugins.interest.profile.learning_rate_floor", 0.02)),
-            new Config("learning_rate_floor 0.1", Map.of("plugins.interest.profile.learning_rate_floor", 0.1)));
+    static List<Scoring> scorings() {
+        List<Scoring> out = new ArrayList<>();
+        for (double shortWeight : new double[] {0, 0.3, 0.6}) {
+            for (double negativeWeight : new double[] {0, 0.5}) {
+                for (double halfWeight : new double[] {-1, 1}) {
+                    for (double share : new double[] {0.5, 0.8}) {
+                        for (int window : new int[] {50, 100}) {
+                            out.add(new Scoring(
+                                    shortWeight,
+                                    negativeWeight,
+                                    halfWeight,
+                                    new MovieLensEval.Rescore(window, 1 - share, share)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
 
     public static void main(String[] args) throws Exception {
         Rest rest = new Rest(args[0]);
@@ -59,38 +121,95 @@ public final class MovieLensTuner {
         all.index(rest);
         MovieLensEval.Split tune = all.half(true), test = all.half(false);
 
-        StringBuilder rows = new StringBuilder();
-        MovieLensEval.PerUser base = null;
-        Config best = GRID.get(0);
-        double bestHr = -1;
-        List<Config> configs = new java.util.ArrayList<>(GRID);
-        configs.addAll(rescoreGrid());
-        for (int i = 0; i < configs.size(); i++) {
-            Config config = configs.get(i);
-            // the rescorer's parameters need no replay: they rank the defaults' profiles ("tune0-")
-            MovieLensEval.PerUser r = config.settings().isEmpty() && i > 0
-                    ? evaluate(rest, tune, config, "tune0-")
-                    : run(rest, tune, config, "tune" + i + "-");
-            base = i == 0 ? r : base;
-            double[] gain = r.pairedHitGain(base);
-            rows.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %.4f | %s |%n",
-                    config.name(),
-                    r.means()[0],
-                    i == 0 ? "" : String.format(Locale.ROOT, "%+.4f ± %.4f", gain[0], gain[1])));
-            if (r.means()[0] > bestHr) {
-                bestHr = r.means()[0];
-                best = config;
+        Map<Config, MovieLensEval.PerUser> results = new LinkedHashMap<>();
+        List<Shape> shapes = shapes();
+        for (int i = 0; i < shapes.size(); i++) {
+            Shape shape = shapes.get(i);
+            String prefix = "tune" + i + "-";
+            MovieLensEval.setSettings(rest, shape.settings(), false);
+            try {
+                MovieLensEval.replay(rest, tune.training(), prefix);
+                for (Scoring scoring : scorings()) {
+                    results.put(new Config(shape, scoring), evaluate(rest, tune, scoring, prefix));
+                }
+            } finally {
+                MovieLensEval.setSettings(rest, shape.settings(), true);
             }
-            System.err.println("tuned: " + config.name());
+            System.err.println("tuned: " + shape);
         }
-        MovieLensEval.PerUser testDefaults = run(rest, test, GRID.get(0), "test-defaults-");
-        MovieLensEval.PerUser testBest = best.settings().isEmpty()
-                ? evaluate(rest, test, best, "test-defaults-")
-                : run(rest, test, best, "test-best-");
+        Config defaults = new Config(Shape.DEFAULT, Scoring.DEFAULT);
+        MovieLensEval.PerUser base = results.get(defaults);
+        List<Config> ranked = new ArrayList<>(results.keySet());
+        ranked.sort(Comparator.comparingDouble((Config c) -> -results.get(c).means()[0]));
+        Config best = ranked.get(0);
+
+        StringBuilder top = new StringBuilder();
+        for (Config c : ranked.subList(0, 10)) {
+            top.append(row(c.toString(), results.get(c), base));
+        }
+        top.append(row("**defaults**: " + defaults + " (place " + (ranked.indexOf(defaults) + 1) + ")", base, base));
+        StringBuilder marginal = new StringBuilder();
+        marginal(
+                marginal,
+                results,
+                base,
+                "spawn threshold θ",
+                c -> String.format(Locale.ROOT, "%.1f", c.shape().spawn()));
+        marginal(
+                marginal,
+                results,
+                base,
+                "learning-rate floor η_min",
+                c -> String.format(Locale.ROOT, "%.2f", c.shape().floor()));
+        marginal(
+                marginal,
+                results,
+                base,
+                "short-term half-life H_S",
+                c -> c.shape().shortHalfLife());
+        marginal(
+                marginal,
+                results,
+                base,
+                "long-term half-life H_L",
+                c -> c.shape().longHalfLife());
+        marginal(
+                marginal,
+                results,
+                base,
+                "score.short_term_weight β_S",
+                c -> String.format(Locale.ROOT, "%.1f", c.scoring().shortWeight()));
+        marginal(
+                marginal,
+                results,
+                base,
+                "score.negative_weight β_N",
+                c -> String.format(Locale.ROOT, "%.1f", c.scoring().negativeWeight()));
+        marginal(
+                marginal,
+                results,
+                base,
+                "score.interest_half_weight w½",
+                c -> c.scoring().halfWeight() < 0
+                        ? "off"
+                        : String.format(Locale.ROOT, "%.0f", c.scoring().halfWeight()));
+        marginal(
+                marginal,
+                results,
+                base,
+                "rescorer: interest share",
+                c -> String.format(Locale.ROOT, "%.2f", c.scoring().rescore().interestWeight()));
+        marginal(
+                marginal,
+                results,
+                base,
+                "rescorer: window",
+                c -> String.valueOf(c.scoring().rescore().window()));
+
+        MovieLensEval.PerUser testDefaults = run(rest, test, defaults, "test-defaults-");
+        MovieLensEval.PerUser testBest = best.isDefault() ? testDefaults : run(rest, test, best, "test-best-");
         double[] gain = testBest.pairedHitGain(testDefaults);
-        String verdict = best == GRID.get(0)
+        String verdict = best.isDefault()
                 ? "the defaults were best on the tuning half: nothing to change"
                 : gain[0] > 2 * gain[1]
                         ? "the gain exceeds two standard errors: change the default"
@@ -102,15 +221,22 @@ public final class MovieLensTuner {
 
             Measured %s by `bench/movielens-tuner.sh` on one local node, one run. The split of
             [movielens-report.md](movielens-report.md) (each user's last 20%% of positives held out, the rest replayed
-            as `rating` events); ranking: popularity + `interest` rescorer (window 100, `min_max`, weights 0.5/0.5),
-            HR@10. Profile settings searched one at a time around the defaults (each with a replay of the events), then
-            the rescorer's request parameters on a grid (the interest's share of the two weights × the window, on the
-            defaults' profiles), on the %d users with an odd id; the best of all then compared with the defaults on the
-            %d users with an even id, paired (per user, hit minus hit; ± one standard error of the mean difference).
+            as `rating` events); ranking: popularity + `interest` rescorer (`min_max`), HR@10. A full grid on the %d
+            users with an odd id: %d profile shapes (spawn threshold θ 0.4/0.5/0.6 × learning-rate floor η_min
+            0.05/0.1 × short-term half-life H_S 1h/7d × long-term half-life H_L 30d/365d; each a replay of the events)
+            × %d ways to score (score.short_term_weight β_S 0/0.3/0.6 × score.negative_weight β_N 0/0.5 ×
+            score.interest_half_weight w½ off/1 × the rescorer's interest share of its two weights 0.5/0.8 × window
+            50/100) = %d combinations. The best of all
+            then compared with the defaults on the %d users with an even id, paired (per user, hit minus hit; ± one
+            standard error of the mean difference).
 
-            ## Tuning half (odd ids)
-            | setting | HR@10 | − defaults, same users |
+            ## Tuning half (odd ids): the ten best, and the defaults
+            | combination | HR@10 | − defaults, same users |
             |---|---|---|
+            %s
+            ## Tuning half: each setting's level, averaged over every combination of the others
+            | setting | level | mean HR@10 | − defaults' HR@10 |
+            |---|---|---|---|
             %s
             ## Reporting half (even ids)
             Best on the tuning half: **%s**. On the other half: defaults %.4f, best %.4f, difference **%+.4f ± %.4f**
@@ -118,9 +244,13 @@ public final class MovieLensTuner {
             """,
                 Instant.now(),
                 tune.heldOut().size(),
+                shapes.size(),
+                scorings().size(),
+                results.size(),
                 test.heldOut().size(),
-                rows,
-                best.name(),
+                top,
+                marginal,
+                best,
                 testDefaults.means()[0],
                 testBest.means()[0],
                 gain[0],
@@ -131,21 +261,59 @@ public final class MovieLensTuner {
         System.out.println(text);
     }
 
-    /** Replays the split's events with the config's settings, then ranks as it says. */
+    static String row(String name, MovieLensEval.PerUser r, MovieLensEval.PerUser base) {
+        double[] gain = r.pairedHitGain(base);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.4f | %s |%n",
+                name,
+                r.means()[0],
+                r == base ? "" : String.format(Locale.ROOT, "%+.4f ± %.4f", gain[0], gain[1]));
+    }
+
+    /** The mean HR@10 of every combination with each level of one setting. */
+    static void marginal(
+            StringBuilder out,
+            Map<Config, MovieLensEval.PerUser> results,
+            MovieLensEval.PerUser base,
+            String setting,
+            java.util.function.Function<Config, String> level) {
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        results.forEach((c, r) -> {
+            double[] s = sums.computeIfAbsent(level.apply(c), k -> new double[2]);
+            s[0] += r.means()[0];
+            s[1]++;
+        });
+        sums.forEach((l, s) -> out.append(String.format(
+                Locale.ROOT, "| %s | %s | %.4f | %+.4f |%n", setting, l, s[0] / s[1], s[0] / s[1] - base.means()[0])));
+    }
+
+    /** Replays the split's events with the config's profile settings, then ranks as its scoring says. */
     static MovieLensEval.PerUser run(Rest rest, MovieLensEval.Split split, Config config, String prefix)
             throws Exception {
-        MovieLensEval.setSettings(rest, config.settings(), false);
+        MovieLensEval.setSettings(rest, config.shape().settings(), false);
         try {
             MovieLensEval.replay(rest, split.training(), prefix);
-            return evaluate(rest, split, config, prefix);
+            return evaluate(rest, split, config.scoring(), prefix);
         } finally {
-            MovieLensEval.setSettings(rest, config.settings(), true);
+            MovieLensEval.setSettings(rest, config.shape().settings(), true);
         }
     }
 
-    /** Ranks the split's users, whose profiles are already replayed under {@code prefix}, as the config says. */
-    static MovieLensEval.PerUser evaluate(Rest rest, MovieLensEval.Split split, Config config, String prefix) {
-        return MovieLensEval.evaluate(
-                rest, split.training(), split.heldOut(), "rescore", prefix, split.maxPopularity(), config.rescore());
+    /** Ranks the split's users, whose profiles are already replayed under {@code prefix}, as the scoring says. */
+    static MovieLensEval.PerUser evaluate(Rest rest, MovieLensEval.Split split, Scoring scoring, String prefix) {
+        MovieLensEval.setSettings(rest, scoring.settings(), false);
+        try {
+            return MovieLensEval.evaluate(
+                    rest,
+                    split.training(),
+                    split.heldOut(),
+                    "rescore",
+                    prefix,
+                    split.maxPopularity(),
+                    scoring.rescore());
+        } finally {
+            MovieLensEval.setSettings(rest, scoring.settings(), true);
+        }
     }
 }

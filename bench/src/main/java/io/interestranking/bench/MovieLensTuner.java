@@ -149,42 +149,49 @@ public final class MovieLensTuner {
         }
         top.append(row("**defaults**: " + defaults + " (place " + (ranked.indexOf(defaults) + 1) + ")", base, base));
         StringBuilder marginal = new StringBuilder();
+        Map<String, Double> plotted = new LinkedHashMap<>();
         marginal(
                 marginal,
                 results,
                 base,
                 "spawn threshold θ",
-                c -> String.format(Locale.ROOT, "%.1f", c.shape().spawn()));
+                c -> String.format(Locale.ROOT, "%.1f", c.shape().spawn()),
+                plotted);
         marginal(
                 marginal,
                 results,
                 base,
                 "learning-rate floor η_min",
-                c -> String.format(Locale.ROOT, "%.2f", c.shape().floor()));
+                c -> String.format(Locale.ROOT, "%.2f", c.shape().floor()),
+                plotted);
         marginal(
                 marginal,
                 results,
                 base,
                 "short-term half-life H_S",
-                c -> c.shape().shortHalfLife());
+                c -> c.shape().shortHalfLife(),
+                plotted);
         marginal(
                 marginal,
                 results,
                 base,
                 "long-term half-life H_L",
-                c -> c.shape().longHalfLife());
+                c -> c.shape().longHalfLife(),
+                plotted);
         marginal(
                 marginal,
                 results,
                 base,
                 "score.short_term_weight β_S",
-                c -> String.format(Locale.ROOT, "%.1f", c.scoring().shortWeight()));
+                c -> String.format(Locale.ROOT, "%.1f", c.scoring().shortWeight()),
+                plotted);
         marginal(
                 marginal,
                 results,
                 base,
                 "score.negative_weight β_N",
-                c -> String.format(Locale.ROOT, "%.1f", c.scoring().negativeWeight()));
+                c -> String.format(Locale.ROOT, "%.1f", c.scoring().negativeWeight()),
+                plotted);
         marginal(
                 marginal,
                 results,
@@ -192,19 +199,22 @@ public final class MovieLensTuner {
                 "score.interest_half_weight w½",
                 c -> c.scoring().halfWeight() < 0
                         ? "off"
-                        : String.format(Locale.ROOT, "%.0f", c.scoring().halfWeight()));
+                        : String.format(Locale.ROOT, "%.0f", c.scoring().halfWeight()),
+                plotted);
         marginal(
                 marginal,
                 results,
                 base,
                 "rescorer: interest share",
-                c -> String.format(Locale.ROOT, "%.2f", c.scoring().rescore().interestWeight()));
+                c -> String.format(Locale.ROOT, "%.2f", c.scoring().rescore().interestWeight()),
+                plotted);
         marginal(
                 marginal,
                 results,
                 base,
                 "rescorer: window",
-                c -> String.valueOf(c.scoring().rescore().window()));
+                c -> String.valueOf(c.scoring().rescore().window()),
+                plotted);
 
         MovieLensEval.PerUser testDefaults = run(rest, test, defaults, "test-defaults-");
         MovieLensEval.PerUser testBest = best.isDefault() ? testDefaults : run(rest, test, best, "test-best-");
@@ -257,6 +267,16 @@ public final class MovieLensTuner {
                 gain[1],
                 gain[1] == 0 ? 0 : gain[0] / gain[1],
                 verdict);
+        Plots.bars(
+                "MovieLens replay, tuning half: mean HR@10 of every combination with each level",
+                "mean HR@10",
+                new ArrayList<>(plotted.keySet()),
+                List.of("mean HR@10 (defaults " + String.format(Locale.ROOT, "%.4f", base.means()[0]) + ")"),
+                List.of(plotted.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray()),
+                report.resolveSibling("movielens-tuner.png"));
+        text += "\n![mean HR@10 per setting level](movielens-tuner.png)\n";
         Files.writeString(report, text);
         System.out.println(text);
     }
@@ -277,15 +297,25 @@ public final class MovieLensTuner {
             Map<Config, MovieLensEval.PerUser> results,
             MovieLensEval.PerUser base,
             String setting,
-            java.util.function.Function<Config, String> level) {
+            java.util.function.Function<Config, String> level,
+            Map<String, Double> plotted) {
         Map<String, double[]> sums = new java.util.TreeMap<>();
         results.forEach((c, r) -> {
             double[] s = sums.computeIfAbsent(level.apply(c), k -> new double[2]);
             s[0] += r.means()[0];
             s[1]++;
         });
-        sums.forEach((l, s) -> out.append(String.format(
-                Locale.ROOT, "| %s | %s | %.4f | %+.4f |%n", setting, l, s[0] / s[1], s[0] / s[1] - base.means()[0])));
+        String symbol = setting.substring(setting.lastIndexOf(' ') + 1);
+        sums.forEach((l, s) -> {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.4f | %+.4f |%n",
+                    setting,
+                    l,
+                    s[0] / s[1],
+                    s[0] / s[1] - base.means()[0]));
+            plotted.put(symbol + " " + l, s[0] / s[1]);
+        });
     }
 
     /** Replays the split's events with the config's profile settings, then ranks as its scoring says. */

@@ -1,5 +1,7 @@
 package io.interestranking.profile;
 
+import java.util.List;
+
 /**
  * The interest score s(user, item) of docs/profile-model.md, from a profile and a unit item vector x at time t:
  *
@@ -39,19 +41,24 @@ public final class InterestScorer {
         return weight / (weight + halfWeight) / (maxWeight / (maxWeight + halfWeight));
     }
 
-    public Score score(Profile profile, float[] x, long now) {
+    /** Each interest's share r_i ({@link #relativeWeight}), in the order of {@code interests}; all 0 without weight. */
+    public static double[] shares(List<Interest> interests, double halfWeight) {
         double maxWeight = 0;
-        for (Interest i : profile.interests) {
+        for (Interest i : interests) {
             maxWeight = Math.max(maxWeight, i.weight);
         }
-        double longTerm = 0;
-        if (maxWeight > 0) {
-            longTerm = Double.NEGATIVE_INFINITY;
-            for (Interest i : profile.interests) {
-                longTerm = Math.max(
-                        longTerm,
-                        relativeWeight(i.weight, maxWeight, p.interestHalfWeight()) * Vectors.dot(i.vector, x));
-            }
+        double[] shares = new double[interests.size()];
+        for (int k = 0; k < shares.length; k++) {
+            shares[k] = relativeWeight(interests.get(k).weight, maxWeight, halfWeight);
+        }
+        return shares;
+    }
+
+    public Score score(Profile profile, float[] x, long now) {
+        double[] shares = shares(profile.interests, p.interestHalfWeight());
+        double longTerm = shares.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < shares.length; k++) {
+            longTerm = Math.max(longTerm, shares[k] * Vectors.dot(profile.interests.get(k).vector, x));
         }
         long elapsed = now - profile.clock;
         double shortTerm = 0;

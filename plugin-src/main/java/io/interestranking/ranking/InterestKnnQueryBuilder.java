@@ -1,6 +1,5 @@
 package io.interestranking.ranking;
 
-import io.interestranking.profile.Interest;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.InterestScorer;
 import io.interestranking.profile.ModelParams;
@@ -26,7 +25,7 @@ import org.opensearch.index.query.QueryRewriteContext;
 /**
  * {@code interest_knn}: recommendations for a user without query text. The profile is fetched once, on the
  * coordinating node during rewrite; the query becomes a {@code dis_max} of k-NN queries, one per interest
- * (boosted by its share, {@link InterestScorer#relativeWeight}) plus the short-term interest (boosted by
+ * (boosted by its share, {@link InterestScorer#shares}) plus the short-term interest (boosted by
  * β_S·c_S), wrapped in a {@code boosting} query that multiplies the scores of items near the negative interest
  * by (1 − β_N·c_N). An unknown user or an empty profile runs {@code fallback} (default {@code match_all}), with
  * {@code filter}.
@@ -140,17 +139,10 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     /** The k-NN form of the interest score (docs/ranking.md). */
     QueryBuilder build(Profile p, ModelParams params, long now) {
         DisMaxQueryBuilder positive = new DisMaxQueryBuilder().tieBreaker(0);
-        double maxWeight =
-                p.interests().stream().mapToDouble(Interest::weight).max().orElse(0);
-        for (Interest i : p.interests()) {
-            if (maxWeight > 0 && i.weight() > 0) {
-                positive.add(KnnAdapter.knn(
-                        field,
-                        i.vector(),
-                        k,
-                        filter,
-                        (float) InterestScorer.relativeWeight(i.weight(), maxWeight, params.interestHalfWeight()),
-                        null));
+        double[] shares = InterestScorer.shares(p.interests(), params.interestHalfWeight());
+        for (int n = 0; n < shares.length; n++) {
+            if (shares[n] > 0) {
+                positive.add(KnnAdapter.knn(field, p.interests().get(n).vector(), k, filter, (float) shares[n], null));
             }
         }
         long elapsed = now - p.clock();

@@ -112,7 +112,7 @@ public final class InterestSettings {
             Property.Dynamic);
     /**
      * w½: an interest's confidence is w / (w + w½), and its share of the long-term score its confidence over the top
-     * interest's; negative (the default): its weight over the top interest's.
+     * interest's; negative: its weight over the top interest's (the rule before w½ existed).
      */
     public static final Setting<Double> INTEREST_HALF_WEIGHT = Setting.doubleSetting(
             PREFIX + "profile.score.interest_half_weight",

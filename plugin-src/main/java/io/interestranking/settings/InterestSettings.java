@@ -59,13 +59,13 @@ public final class InterestSettings {
 
     public static final Setting<Integer> MAX_INTERESTS = Setting.intSetting(
             PREFIX + "profile.max_interests", D.maxInterests(), 1, 50, Property.NodeScope, Property.Dynamic);
-    public static final Setting<Double> SPAWN_THRESHOLD = Setting.doubleSetting(
+    public static final Setting<Double> SPAWN_THRESHOLD = finiteDouble(
             PREFIX + "profile.spawn_threshold", D.spawnThreshold(), -1.0, 1.0, Property.NodeScope, Property.Dynamic);
-    public static final Setting<Double> MERGE_THRESHOLD = Setting.doubleSetting(
+    public static final Setting<Double> MERGE_THRESHOLD = finiteDouble(
             PREFIX + "profile.merge_threshold", D.mergeThreshold(), -1.0, 2.0, Property.NodeScope, Property.Dynamic);
-    public static final Setting<Double> COHESION = Setting.doubleSetting(
-            PREFIX + "profile.cohesion", D.cohesion(), 0.01, 1.0, Property.NodeScope, Property.Dynamic);
-    public static final Setting<Double> LEARNING_RATE_FLOOR = Setting.doubleSetting(
+    public static final Setting<Double> COHESION =
+            finiteDouble(PREFIX + "profile.cohesion", D.cohesion(), 0.01, 1.0, Property.NodeScope, Property.Dynamic);
+    public static final Setting<Double> LEARNING_RATE_FLOOR = finiteDouble(
             PREFIX + "profile.learning_rate_floor",
             D.learningRateFloor(),
             0.0,
@@ -94,16 +94,16 @@ public final class InterestSettings {
             PREFIX + "profile.evidence_size", D.evidenceSize(), 0, 1000, Property.NodeScope, Property.Dynamic);
     public static final Setting<Integer> RECENT_EVENT_IDS = Setting.intSetting(
             PREFIX + "profile.recent_event_ids", D.recentEventIds(), 0, 100_000, Property.NodeScope, Property.Dynamic);
-    public static final Setting<Double> RATING_NEUTRAL = Setting.doubleSetting(
+    public static final Setting<Double> RATING_NEUTRAL = finiteDouble(
             PREFIX + "profile.rating_neutral", D.ratingNeutral(), 0.0, 4.99, Property.NodeScope, Property.Dynamic);
-    public static final Setting<Double> SHORT_TERM_SCORE_WEIGHT = Setting.doubleSetting(
+    public static final Setting<Double> SHORT_TERM_SCORE_WEIGHT = finiteDouble(
             PREFIX + "profile.score.short_term_weight",
             D.shortTermScoreWeight(),
             0.0,
             100.0,
             Property.NodeScope,
             Property.Dynamic);
-    public static final Setting<Double> NEGATIVE_SCORE_WEIGHT = Setting.doubleSetting(
+    public static final Setting<Double> NEGATIVE_SCORE_WEIGHT = finiteDouble(
             PREFIX + "profile.score.negative_weight",
             D.negativeScoreWeight(),
             0.0,
@@ -114,7 +114,7 @@ public final class InterestSettings {
      * w½: an interest's confidence is w / (w + w½), and its share of the long-term score its confidence over the top
      * interest's; negative: its weight over the top interest's (the rule before w½ existed).
      */
-    public static final Setting<Double> INTEREST_HALF_WEIGHT = Setting.doubleSetting(
+    public static final Setting<Double> INTEREST_HALF_WEIGHT = finiteDouble(
             PREFIX + "profile.score.interest_half_weight",
             D.interestHalfWeight(),
             -1.0,
@@ -171,7 +171,7 @@ public final class InterestSettings {
         for (EventType t : EventType.values()) {
             m.put(
                     t,
-                    Setting.doubleSetting(
+                    finiteDouble(
                             PREFIX + "profile.weights." + t.label(),
                             D.typeWeights().get(t),
                             -100.0,
@@ -180,6 +180,25 @@ public final class InterestSettings {
                             Property.Dynamic));
         }
         return m;
+    }
+
+    /**
+     * A double setting within [min, max] that also refuses NaN: core's range check lets it through (NaN &lt; min is
+     * false), and a NaN weight or threshold would turn every score of every search into NaN.
+     */
+    private static Setting<Double> finiteDouble(
+            String key, double defaultValue, double min, double max, Property... properties) {
+        return Setting.doubleSetting(
+                key,
+                defaultValue,
+                min,
+                max,
+                value -> {
+                    if (Double.isNaN(value)) {
+                        throw new IllegalArgumentException("[" + key + "] must be a number, got NaN");
+                    }
+                },
+                properties);
     }
 
     private InterestSettings() {}

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.opensearch.common.lucene.search.function.CombineFunction;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -21,12 +22,14 @@ import org.opensearch.index.query.DisMaxQueryBuilder;
 import org.opensearch.index.query.MatchAllQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryRewriteContext;
+import org.opensearch.index.query.functionscore.FunctionScoreQueryBuilder;
+import org.opensearch.index.query.functionscore.ScoreFunctionBuilders;
 
 /**
  * {@code interest_knn}: recommendations for a user without query text. The profile is fetched once, on the
  * coordinating node during rewrite; the query becomes a {@code dis_max} of k-NN queries, one per interest
- * (boosted by its share, {@link InterestScorer#shares}) plus the short-term interest (boosted by
- * β_S·c_S), wrapped in a {@code boosting} query that multiplies the scores of items near the negative interest
+ * (its cosine scaled by its share, {@link InterestScorer#shares}, {@link #scaledCosine}), plus a k-NN query of the
+ * short-term interest (boosted by β_S·c_S), wrapped in a {@code boosting} query that multiplies the scores of items near the negative interest
  * by (1 − β_N·c_N). An unknown user or an empty profile runs {@code fallback} (default {@code match_all}), with
  * {@code filter}.
  */
@@ -138,22 +141,28 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
 
     /** The k-NN form of the interest score (docs/ranking.md). */
     QueryBuilder build(Profile p, ModelParams params, long now) {
-        DisMaxQueryBuilder positive = new DisMaxQueryBuilder().tieBreaker(0);
+        DisMaxQueryBuilder interests = new DisMaxQueryBuilder().tieBreaker(0);
         double[] shares = InterestScorer.shares(p.interests(), params.interestHalfWeight());
         for (int n = 0; n < shares.length; n++) {
             if (shares[n] > 0) {
-                positive.add(KnnAdapter.knn(field, p.interests().get(n).vector(), k, filter, (float) shares[n], null));
+                interests.add(scaledCosine(
+                        KnnAdapter.knn(field, p.interests().get(n).vector(), k, filter, 1f, null), shares[n]));
             }
+        }
+        // the short-term part adds to the best interest, as in the scorer: a bool's should clauses sum
+        BoolQueryBuilder positive = new BoolQueryBuilder();
+        if (interests.innerQueries().isEmpty() == false) {
+            positive.should(interests);
         }
         long elapsed = now - p.clock();
         if (params.shortTermEnabled() && p.shortTerm() != null) {
             double w = p.shortTerm().weight() * InterestModel.decay(elapsed, params.shortHalfLife());
             float b = (float) (params.shortTermScoreWeight() * w / (w + 1));
             if (b > 1e-3) {
-                positive.add(KnnAdapter.knn(field, p.shortTerm().vector(), k, filter, b, null));
+                positive.should(KnnAdapter.knn(field, p.shortTerm().vector(), k, filter, b, null));
             }
         }
-        if (positive.innerQueries().isEmpty()) {
+        if (positive.should().isEmpty()) {
             return fallbackQuery();
         }
         QueryBuilder query = positive;
@@ -167,6 +176,22 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
             }
         }
         return query.boost(boost).queryName(queryName);
+    }
+
+    /**
+     * A k-NN score s = (1 + cos)/2 turned into (1 + r·cos)/2 = r·s + (1 − r)/2: the share r scales the interest's
+     * cosine, as in the scorer's {@code L = max r_i·cos}. Scaling the score itself (a boost of r) would rank every
+     * item of the top interest with cos > 2r − 1 above the best item of an interest of share r — for r = 0.8, every
+     * item above cos 0.6 — so one interest would fill the page.
+     */
+    static QueryBuilder scaledCosine(QueryBuilder knn, double r) {
+        if (r >= 1) {
+            return knn;
+        }
+        return new FunctionScoreQueryBuilder(
+                        knn, ScoreFunctionBuilders.weightFactorFunction((float) ((1 - r) / (2 * r))))
+                .boostMode(CombineFunction.SUM)
+                .boost((float) r);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import org.junit.jupiter.api.Test;
+import org.opensearch.common.lucene.search.function.CombineFunction;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.DeprecationHandler;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
@@ -19,6 +20,7 @@ import org.opensearch.index.query.DisMaxQueryBuilder;
 import org.opensearch.index.query.MatchAllQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.TermQueryBuilder;
+import org.opensearch.index.query.functionscore.FunctionScoreQueryBuilder;
 
 class InterestKnnBuildTest {
 
@@ -37,7 +39,7 @@ class InterestKnnBuildTest {
     }
 
     @Test
-    void interestsBecomeADisMaxAndTheNegativeInterestPushesDown() throws Exception {
+    void interestsBecomeADisMaxTheShortTermAddsAndTheNegativeInterestPushesDown() throws Exception {
         ModelParams params = ModelParams.defaults();
         InterestModel model = new InterestModel(params);
         Profile p = new Profile("u", "m");
@@ -48,13 +50,43 @@ class InterestKnnBuildTest {
         BoostingQueryBuilder boosting = assertInstanceOf(BoostingQueryBuilder.class, q);
         // negative weight 2 → c_N = 2/3; keep = 1 − 0.5·2/3 = 2/3
         assertEquals(2f / 3, boosting.negativeBoost(), 1e-6);
-        DisMaxQueryBuilder positive = assertInstanceOf(DisMaxQueryBuilder.class, boosting.positiveQuery());
-        // interests weigh 1 (click) and 4 (purchase): confidences (w½ 1) 1/2 and 4/5, boosts (1/2)/(4/5) = 0.625
-        // and 1; short-term w = 5 → 0.3·5/6 = 0.25
-        assertEquals(3, positive.innerQueries().size());
-        assertEquals(0.625f, positive.innerQueries().get(0).boost(), 1e-6);
-        assertEquals(1f, positive.innerQueries().get(1).boost(), 1e-6);
-        assertEquals(0.25f, positive.innerQueries().get(2).boost(), 1e-6);
+        BoolQueryBuilder positive = assertInstanceOf(BoolQueryBuilder.class, boosting.positiveQuery());
+        assertEquals(2, positive.should().size());
+        DisMaxQueryBuilder interests =
+                assertInstanceOf(DisMaxQueryBuilder.class, positive.should().get(0));
+        // interests weigh 1 (click) and 4 (purchase): confidences (w½ 1) 1/2 and 4/5, shares (1/2)/(4/5) = 0.625
+        // and 1. The weaker one's k-NN score s = (1 + cos)/2 becomes 0.625·(s + 0.3) = (1 + 0.625·cos)/2
+        assertEquals(2, interests.innerQueries().size());
+        FunctionScoreQueryBuilder weaker = assertInstanceOf(
+                FunctionScoreQueryBuilder.class, interests.innerQueries().get(0));
+        assertEquals(0.625f, weaker.boost(), 1e-6);
+        assertEquals(CombineFunction.SUM, weaker.boostMode());
+        assertEquals(0.3f, weaker.filterFunctionBuilders()[0].getScoreFunction().getWeight(), 1e-6);
+        assertEquals(1f, interests.innerQueries().get(1).boost(), 1e-6); // the top interest: its k-NN score as is
+        // short-term w = 5 → 0.3·5/6 = 0.25, added to the best interest's score
+        assertEquals(0.25f, positive.should().get(1).boost(), 1e-6);
+    }
+
+    @Test
+    void aShareScalesTheCosineNotTheScore() {
+        // k-NN scores of a cosine c: (1 + c)/2. Share 0.8, cos 0.9 → (1 + 0.72)/2 = 0.86; share 1, cos 0.75 → 0.875
+        assertEquals(0.86, scoreOf(0.8, 0.9), 1e-6);
+        assertEquals(0.875, scoreOf(1, 0.75), 1e-6);
+        // and the order follows r·cos: 0.8·0.95 = 0.76 beats 1·0.75 (a boost of 0.8 on the score would give 0.78 <
+        // 0.875)
+        assertEquals(true, scoreOf(0.8, 0.95) > scoreOf(1, 0.75));
+    }
+
+    /** What {@link InterestKnnQueryBuilder#scaledCosine} makes of the k-NN score of cosine c with share r. */
+    static double scoreOf(double r, double c) {
+        double s = (1 + c) / 2;
+        QueryBuilder q = InterestKnnQueryBuilder.scaledCosine(new MatchAllQueryBuilder(), r);
+        if (q instanceof FunctionScoreQueryBuilder f) {
+            assertEquals(CombineFunction.SUM, f.boostMode());
+            return f.boost()
+                    * (s + f.filterFunctionBuilders()[0].getScoreFunction().getWeight());
+        }
+        return q.boost() * s;
     }
 
     @Test

@@ -75,9 +75,7 @@ class HybridIT {
     }
 
     static List<String> ids(JsonNode r) {
-        List<String> ids = new ArrayList<>();
-        r.get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
-        return ids;
+        return Rest.ids(r);
     }
 
     static List<Double> scores(JsonNode r) {

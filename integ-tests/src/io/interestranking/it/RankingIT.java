@@ -49,9 +49,7 @@ class RankingIT {
     }
 
     static List<String> ids(JsonNode response) {
-        List<String> ids = new ArrayList<>();
-        response.get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
-        return ids;
+        return Rest.ids(response);
     }
 
     static List<Double> scores(JsonNode response) {

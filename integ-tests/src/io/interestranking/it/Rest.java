@@ -107,6 +107,13 @@ public final class Rest {
         return r;
     }
 
+    /** The ids of a search response's hits, in order. */
+    public static java.util.List<String> ids(JsonNode response) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        response.get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
+        return ids;
+    }
+
     public static float[] vector(JsonNode array) {
         float[] v = new float[array.size()];
         for (int i = 0; i < v.length; i++) {

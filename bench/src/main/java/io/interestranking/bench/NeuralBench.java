@@ -463,9 +463,7 @@ public final class NeuralBench {
         long start = System.nanoTime();
         JsonNode r = rest.ok("POST", "/nb-query/_search", body);
         double ms = (System.nanoTime() - start) / 1e6;
-        List<String> ids = new ArrayList<>();
-        r.get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
-        return new Object[] {ms, ids};
+        return new Object[] {ms, Rest.ids(r)};
     }
 
     /** Queries/s with CLIENTS threads, each running all the bodies. */

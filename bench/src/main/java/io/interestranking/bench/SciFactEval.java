@@ -108,8 +108,8 @@ public final class SciFactEval {
                                                     vectors.get(i),
                                                     "space_type",
                                                     "cosinesimil")))));
-            List<String> annIds = hitIds(rest.ok("POST", "/scifact/_search", knn));
-            List<String> exactIds = hitIds(rest.ok("POST", "/scifact/_search", exact));
+            List<String> annIds = Rest.ids(rest.ok("POST", "/scifact/_search", knn));
+            List<String> exactIds = Rest.ids(rest.ok("POST", "/scifact/_search", exact));
             Map<String, Integer> rel = qrels.get(ids.get(i));
             annSum += Ndcg.at(10, annIds, rel);
             exactSum += Ndcg.at(10, exactIds, rel);
@@ -159,11 +159,5 @@ public final class SciFactEval {
                 noSelfScore);
         Files.writeString(report, text);
         System.out.println(text);
-    }
-
-    private static List<String> hitIds(JsonNode response) {
-        List<String> ids = new ArrayList<>();
-        response.get("hits").get("hits").forEach(h -> ids.add(h.get("_id").asText()));
-        return ids;
     }
 }

@@ -19,7 +19,7 @@ import java.util.Random;
  * the plugin) open a feed, see its top 10, click with a probability set by their hidden interests, skip what they
  * dislike, and drift (halfway, their main interest fades and a new one appears). The same users (same seeds) for
  * every variant of the model; time runs at about one session every few seconds, the half-lives scaled to it.
- * Usage: SimulatorBench <node url> <project root> <report.md> [users] [sessions]
+ * Usage: SimulatorBench <node url> <project root> <report.md> [users] [sessions] [scenarios: main,tastes,intent]
  */
 public final class SimulatorBench {
 
@@ -68,6 +68,7 @@ public final class SimulatorBench {
         int users = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         int sessions = args.length > 4 ? Integer.parseInt(args[4]) : 24;
         int shift = sessions / 3;
+        List<String> scenarios = List.of((args.length > 5 ? args[5] : "main,tastes,intent").split(","));
 
         Map<String, String> topicOf = new HashMap<>();
         Fixtures.demoCatalog(rest, root, "en", INDEX, 1000).forEach(item -> topicOf.put(item.id(), item.category()));
@@ -79,14 +80,29 @@ public final class SimulatorBench {
             java.util.Collections.shuffle(t, random);
             people.add(new User(u, t.get(0), t.get(1), t.get(2), t.get(3)));
         }
-        // one session every few seconds: one hour of the defaults ≈ one session
-        Map<String, Object> time = Map.of(
-                "plugins.interest.profile.short_term_half_life",
-                "1s",
-                "plugins.interest.profile.long_term_half_life",
-                "5s",
-                "plugins.interest.profile.negative_half_life",
-                "20s");
+        warmUp(rest, users);
+        // the report is written after each scenario, so that a failure keeps what ran before it
+        Files.writeString(report, "");
+        if (scenarios.contains("main")) {
+            append(report, mainScenario(rest, report, people, topicOf, users, sessions, shift));
+        }
+        if (scenarios.contains("tastes")) {
+            append(report, TasteScenario.run(rest, INDEX, FIELD, topicOf, users, Math.min(sessions, 12)));
+        }
+        if (scenarios.contains("intent")) {
+            append(report, IntentScenario.run(rest, topicOf, users, Math.min(sessions, 12)));
+        }
+        System.out.println(Files.readString(report));
+    }
+
+    static void append(Path report, String text) throws java.io.IOException {
+        Files.writeString(report, text, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The main scenario (drift, skips, a hidden second topic): its report, and the plot beside it. */
+    static String mainScenario(
+            Rest rest, Path report, List<User> people, Map<String, String> topicOf, int users, int sessions, int shift)
+            throws Exception {
         List<Variant> variants = List.of(
                 new Variant("full model", Map.of(), 0.1, true),
                 new Variant("one interest", Map.of("plugins.interest.profile.max_interests", 1), 0.1, true),
@@ -114,49 +130,43 @@ public final class SimulatorBench {
                 new Variant("no exploration", Map.of(), 0, true),
                 new Variant("exploration 0.4", Map.of(), 0.4, true),
                 new Variant("no personalisation", Map.of(), 0, false));
-        Map<String, Trace[]> traces = new LinkedHashMap<>();
-        long start = System.nanoTime();
+        Trace[][] trace = new Trace[variants.size()][users];
+        Random[] draws = new Random[variants.size()];
         for (int v = 0; v < variants.size(); v++) {
-            Variant variant = variants.get(v);
-            Map<String, Object> settings = new HashMap<>(time);
-            settings.putAll(variant.settings());
-            setTransient(rest, settings, false);
-            Trace[] trace = new Trace[users];
             for (int u = 0; u < users; u++) {
-                trace[u] = new Trace(sessions);
+                trace[v][u] = new Trace(sessions);
             }
-            Random draws = new Random(11); // the same clicks for the same feeds
-            for (int s = 0; s < sessions; s++) {
-                long sessionStart = System.nanoTime();
-                List<Object> events = new ArrayList<>();
-                for (User user : people) {
-                    String uid = "v" + v + "-u" + user.id();
-                    List<String> feed = feed(rest, variant, uid, user.id(), s);
-                    for (String item : feed) {
-                        String topic = topicOf.get(item);
-                        Trace t = trace[user.id()];
-                        t.shownNext[s] += topic.equals(user.next()) ? 1 : 0;
-                        t.shownOld[s] += topic.equals(user.main()) ? 1 : 0;
-                        t.shownDisliked[s] += topic.equals(user.disliked()) ? 1 : 0;
-                        double r = draws.nextDouble();
-                        if (topic.equals(user.disliked())) {
-                            events.add(event(uid, "skip", item, s));
-                        } else if (r < user.click(topic, s, shift)) {
-                            t.clicks[s]++;
-                            t.clickedSecond[s] += topic.equals(user.second()) ? 1 : 0;
-                            events.add(event(uid, "click", item, s));
-                        }
+            draws[v] = new Random(11); // the same clicks for the same feeds
+        }
+        long period = SLOT_MILLIS * variants.size();
+        double roundSeconds = rounds(rest, settings(period, variants, Variant::settings), sessions, period, (v, s) -> {
+            Variant variant = variants.get(v);
+            List<Object> events = new ArrayList<>();
+            for (User user : people) {
+                String uid = "v" + v + "-u" + user.id();
+                for (String item : feed(rest, variant, uid, user.id(), s)) {
+                    String topic = topicOf.get(item);
+                    Trace t = trace[v][user.id()];
+                    t.shownNext[s] += topic.equals(user.next()) ? 1 : 0;
+                    t.shownOld[s] += topic.equals(user.main()) ? 1 : 0;
+                    t.shownDisliked[s] += topic.equals(user.disliked()) ? 1 : 0;
+                    double r = draws[v].nextDouble();
+                    if (topic.equals(user.disliked())) {
+                        events.add(event(uid, "skip", item, s));
+                    } else if (r < user.click(topic, s, shift)) {
+                        t.clicks[s]++;
+                        t.clickedSecond[s] += topic.equals(user.second()) ? 1 : 0;
+                        events.add(event(uid, "click", item, s));
                     }
                 }
-                endSession(rest, events, sessionStart);
             }
-            setTransient(rest, settings, true);
-            traces.put(variant.name(), trace);
-            System.err.println("done: " + variant.name());
+            send(rest, events);
+        });
+        Map<String, Trace[]> traces = new LinkedHashMap<>();
+        for (int v = 0; v < variants.size(); v++) {
+            traces.put(variants.get(v).name(), trace[v]);
         }
-        Files.writeString(
-                report,
-                report(traces, users, sessions, shift, (System.nanoTime() - start) / 1e9 / sessions / variants.size()));
+        String text = report(traces, users, sessions, shift, roundSeconds, period);
         List<String> names = new ArrayList<>(traces.keySet());
         double[] clicks = new double[names.size()],
                 newTopic = new double[names.size()],
@@ -174,29 +184,85 @@ public final class SimulatorBench {
                 List.of("clicks", "new topic's items in the top 10 (last 4 sessions)", "disliked items in the top 10"),
                 List.of(clicks, newTopic, disliked),
                 report.resolveSibling("simulator.png"));
-        Files.writeString(
-                report,
-                Files.readString(report)
-                        + "\n![clicks, adaptation and disliked items by variant](simulator.png)\n"
-                        + TasteScenario.run(rest, INDEX, FIELD, topicOf, users, Math.min(sessions, 12), time));
-        System.out.println(Files.readString(report));
+        return text + "\n![clicks, adaptation and disliked items by variant](simulator.png)\n";
     }
 
-    /** Sets the settings as transient cluster settings, or resets them. */
-    static void setTransient(Rest rest, Map<String, Object> settings, boolean reset) {
-        Map<String, Object> body = new HashMap<>();
-        settings.forEach((k, v) -> body.put(k, reset ? null : v));
-        rest.ok("PUT", "/_cluster/settings", Map.of("transient", body));
+    static final int WARM_UP_SESSIONS = 5;
+
+    /** Real time per variant and session: a round of n variants lasts n of them at least. */
+    static final long SLOT_MILLIS = 1000;
+
+    /** Sessions of throwaway users before the scenarios, so that the first round does not fall on a cold node. */
+    static void warmUp(Rest rest, int users) throws Exception {
+        Variant full = new Variant("warm-up", Map.of(), 0.1, true);
+        rounds(rest, settings(SLOT_MILLIS, List.of(full), Variant::settings), WARM_UP_SESSIONS, SLOT_MILLIS, (v, s) -> {
+            List<Object> events = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                String uid = "warm-u" + u;
+                events.add(
+                        event(uid, "click", feed(rest, full, uid, u, 10_000 + s).get(0), s));
+            }
+            send(rest, events);
+        });
     }
 
-    /** Sends a session's events, then waits out its second: sessions one second apart at least, the clock the
-     * half-lives are scaled to. */
-    static void endSession(Rest rest, List<Object> events, long sessionStart) throws InterruptedException {
-        send(rest, events);
-        long left = SESSION_MILLIS - (System.nanoTime() - sessionStart) / 1_000_000;
-        if (left > 0) {
-            Thread.sleep(left);
+    /**
+     * Each variant's settings: its own, over the half-lives scaled to a round of {@code periodMillis} (a user's session
+     * every round): short-term one round, long-term five (the pace at which these users' tastes drift), negative
+     * twenty.
+     */
+    static <V> List<Map<String, Object>> settings(
+            long periodMillis, List<V> variants, java.util.function.Function<V, Map<String, Object>> own) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (V variant : variants) {
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("plugins.interest.profile.short_term_half_life", periodMillis + "ms");
+            settings.put("plugins.interest.profile.long_term_half_life", 5 * periodMillis + "ms");
+            settings.put("plugins.interest.profile.negative_half_life", 20 * periodMillis + "ms");
+            settings.putAll(own.apply(variant));
+            out.add(settings);
         }
+        return out;
+    }
+
+    /** What one variant does in one session: its users' pages, clicks and events. */
+    interface Session {
+        void run(int variant, int session) throws Exception;
+    }
+
+    /**
+     * Runs the sessions in rounds: in each, every variant in turn runs its session under its own settings (transient
+     * cluster settings, switched before each), and a round lasts {@code periodMillis} at least. The variants
+     * alternate within every round, so a slow minute of the machine — or a cold node — falls on all of them alike,
+     * and the real time between two sessions of a user, which the half-lives are scaled to, is the same for all.
+     * Returns the mean length of a round in seconds.
+     */
+    static double rounds(
+            Rest rest, List<Map<String, Object>> settings, int sessions, long periodMillis, Session session)
+            throws Exception {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        settings.forEach(m -> keys.addAll(m.keySet()));
+        long start = System.nanoTime();
+        for (int s = 0; s < sessions; s++) {
+            long roundStart = System.nanoTime();
+            for (int v = 0; v < settings.size(); v++) {
+                Map<String, Object> body = new HashMap<>();
+                for (String key : keys) {
+                    body.put(key, settings.get(v).get(key)); // null resets what another variant set
+                }
+                rest.ok("PUT", "/_cluster/settings", Map.of("transient", body));
+                session.run(v, s);
+            }
+            long left = periodMillis - (System.nanoTime() - roundStart) / 1_000_000;
+            System.err.printf(Locale.ROOT, "round %d of %d: %d ms to spare%n", s + 1, sessions, left);
+            if (left > 0) {
+                Thread.sleep(left);
+            }
+        }
+        Map<String, Object> reset = new HashMap<>();
+        keys.forEach(k -> reset.put(k, null));
+        rest.ok("PUT", "/_cluster/settings", Map.of("transient", reset));
+        return (System.nanoTime() - start) / 1e9 / sessions;
     }
 
     /** A session's events, 1,000 per request; any event error stops the bench. */
@@ -229,19 +295,7 @@ public final class SimulatorBench {
         Map<String, Object> body = new HashMap<>();
         body.put("size", 10);
         body.put("_source", false);
-        body.put(
-                "query",
-                Map.of(
-                        "function_score",
-                        Map.of(
-                                "query",
-                                Map.of("match_all", Map.of()),
-                                "boost_mode",
-                                "replace",
-                                "functions",
-                                List.of(Map.of(
-                                        "random_score",
-                                        Map.of("seed", session * 100_003 + user, "field", "_seq_no"))))));
+        body.put("query", shuffled(Map.of("match_all", Map.of()), session * 100_003L + user));
         if (variant.personalised()) {
             body.put(
                     "rescore",
@@ -261,12 +315,20 @@ public final class SimulatorBench {
                                     "exploration",
                                     Map.of("weight", variant.exploration(), "seed", "s" + session))));
         }
-        List<String> ids = new ArrayList<>();
-        rest.ok("POST", "/" + INDEX + "/_search", body)
-                .get("hits")
-                .get("hits")
-                .forEach(h -> ids.add(h.get("_id").asText()));
-        return ids;
+        return Rest.ids(rest.ok("POST", "/" + INDEX + "/_search", body));
+    }
+
+    /** {@code query}'s hits in a random order fixed by {@code seed}. */
+    static Map<String, Object> shuffled(Object query, long seed) {
+        return Map.of(
+                "function_score",
+                Map.of(
+                        "query",
+                        query,
+                        "boost_mode",
+                        "replace",
+                        "functions",
+                        List.of(Map.of("random_score", Map.of("seed", seed, "field", "_seq_no")))));
     }
 
     /** Mean over users of a per-user figure, and the half-width of its 95% interval. */
@@ -350,7 +412,8 @@ public final class SimulatorBench {
                 significant ? "**" : "");
     }
 
-    static String report(Map<String, Trace[]> traces, int users, int sessions, int shift, double secondsPerSession) {
+    static String report(
+            Map<String, Trace[]> traces, int users, int sessions, int shift, double roundSeconds, long period) {
         Trace[] full = traces.get("full model");
         StringBuilder rows = new StringBuilder();
         traces.forEach((name, t) -> {
@@ -392,10 +455,12 @@ public final class SimulatorBench {
               user) reranked by the `interest` rescorer (`query_weight` 0.2, `interest_weight` 0.8, exploration weight
               0.1 unless said); the user sees the top 10; the session's clicks and skips are sent as events, all users'
               at once. "No personalisation" shows the random draw itself.
-            - Time: a session starts every second of real time at the earliest (%.2f s on average in this run), and the
-              half-lives are scaled to it for every variant: short-term 1 s (a session), long-term 5 s (a few
-              sessions: the pace at which these users' tastes drift), negative 20 s; "no decay" turns the long-term
-              and negative decay off.
+            - Time runs in rounds: in each, every variant in turn runs one session of all its users under its own
+              settings, so that the machine's slow moments fall on all variants alike; a round lasts %.1f s at the
+              earliest (%.2f s on average in this run, after a warm-up of %d sessions of other users). The
+              half-lives are scaled to a round for every variant: short-term one round, long-term five (the pace at
+              which these users' tastes drift), negative twenty; "no decay" turns the long-term and negative decay
+              off.
             - Each cell: mean over users ± the half-width of its 95%% interval; in brackets the paired difference from
               the full model over the same users, **bold** where the interval excludes 0.
 
@@ -407,7 +472,9 @@ public final class SimulatorBench {
                 users,
                 shift + 1,
                 sessions,
-                secondsPerSession,
+                period / 1000.0,
+                roundSeconds,
+                WARM_UP_SESSIONS,
                 sessions,
                 sessions - shift,
                 sessions,

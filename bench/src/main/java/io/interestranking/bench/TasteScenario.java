@@ -1,9 +1,7 @@
 package io.interestranking.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.interestranking.it.Rest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +35,7 @@ final class TasteScenario {
 
     private TasteScenario() {}
 
-    static String run(
-            Rest rest,
-            String index,
-            String field,
-            Map<String, String> topicOf,
-            int users,
-            int sessions,
-            Map<String, Object> time)
+    static String run(Rest rest, String index, String field, Map<String, String> topicOf, int users, int sessions)
             throws Exception {
         Map<String, float[]> vectors = new LinkedHashMap<>();
         rest.ok("POST", "/" + index + "/_search", Map.of("size", 10_000, "_source", List.of(field)))
@@ -82,50 +73,50 @@ final class TasteScenario {
                         Map.of("plugins.interest.profile.score.interest_half_weight", -1.0),
                         true),
                 new Variant("no personalisation", Map.of(), false));
+        Trace[][] trace = new Trace[variants.size()][users];
+        List<List<Set<String>>> clicked = new ArrayList<>();
+        Random[] draws = new Random[variants.size()];
+        for (int v = 0; v < variants.size(); v++) {
+            clicked.add(new ArrayList<>());
+            for (int u = 0; u < users; u++) {
+                trace[v][u] = new Trace(new double[sessions], new double[sessions]);
+                clicked.get(v).add(new HashSet<>());
+            }
+            draws[v] = new Random(19);
+        }
+        long period = SimulatorBench.SLOT_MILLIS * variants.size();
+        double roundSeconds = SimulatorBench.rounds(
+                rest, SimulatorBench.settings(period, variants, Variant::settings), sessions, period, (v, s) -> {
+                    List<Object> events = new ArrayList<>();
+                    for (int u = 0; u < users; u++) {
+                        String uid = "t" + v + "-u" + u;
+                        boolean[] shown = new boolean[TASTES];
+                        Set<String> seen = clicked.get(v).get(u);
+                        for (String item : feed(rest, index, field, variants.get(v), uid, u, s, seen)) {
+                            float[] x = vectors.get(item);
+                            double best = -1;
+                            for (int k = 0; k < TASTES; k++) {
+                                double c = Rest.cosine(x, tastes.get(u)[k]);
+                                best = Math.max(best, c);
+                                shown[k] |= c >= SHOWN;
+                            }
+                            if (draws[v].nextDouble() < click(best)) {
+                                trace[v][u].clicks()[s]++;
+                                seen.add(item);
+                                events.add(SimulatorBench.event(uid, "click", item, s));
+                            }
+                        }
+                        for (boolean b : shown) {
+                            trace[v][u].tastesShown()[s] += b ? 1 : 0;
+                        }
+                    }
+                    SimulatorBench.send(rest, events);
+                });
         Map<String, Trace[]> traces = new LinkedHashMap<>();
         for (int v = 0; v < variants.size(); v++) {
-            Variant variant = variants.get(v);
-            Map<String, Object> settings = new HashMap<>(time);
-            settings.putAll(variant.settings());
-            SimulatorBench.setTransient(rest, settings, false);
-            Trace[] trace = new Trace[users];
-            List<Set<String>> clicked = new ArrayList<>();
-            for (int u = 0; u < users; u++) {
-                trace[u] = new Trace(new double[sessions], new double[sessions]);
-                clicked.add(new HashSet<>());
-            }
-            Random draws = new Random(19);
-            for (int s = 0; s < sessions; s++) {
-                long sessionStart = System.nanoTime();
-                List<Object> events = new ArrayList<>();
-                for (int u = 0; u < users; u++) {
-                    String uid = "t" + v + "-u" + u;
-                    boolean[] shown = new boolean[TASTES];
-                    for (String item : feed(rest, index, field, variant, uid, u, s, clicked.get(u))) {
-                        float[] x = vectors.get(item);
-                        double best = -1;
-                        for (int k = 0; k < TASTES; k++) {
-                            double c = Rest.cosine(x, tastes.get(u)[k]);
-                            best = Math.max(best, c);
-                            shown[k] |= c >= SHOWN;
-                        }
-                        if (draws.nextDouble() < click(best)) {
-                            trace[u].clicks()[s]++;
-                            clicked.get(u).add(item);
-                            events.add(SimulatorBench.event(uid, "click", item, s));
-                        }
-                    }
-                    for (boolean b : shown) {
-                        trace[u].tastesShown()[s] += b ? 1 : 0;
-                    }
-                }
-                SimulatorBench.endSession(rest, events, sessionStart);
-            }
-            SimulatorBench.setTransient(rest, settings, true);
-            traces.put(variant.name(), trace);
-            System.err.println("done: tastes, " + variant.name());
+            traces.put(variants.get(v).name(), trace[v]);
         }
-        return report(traces, users, sessions);
+        return report(traces, users, sessions, period, roundSeconds);
     }
 
     /** The top 10: {@code interest_knn} over the catalog, or (no personalisation, cold start) a random draw. */
@@ -140,29 +131,18 @@ final class TasteScenario {
             Set<String> clicked) {
         Map<String, Object> unseen =
                 Map.of("bool", Map.of("must_not", Map.of("ids", Map.of("values", new ArrayList<>(clicked)))));
-        Map<String, Object> random = Map.of(
-                "function_score",
-                Map.of(
-                        "query",
-                        Map.of("bool", Map.of("filter", unseen)),
-                        "boost_mode",
-                        "replace",
-                        "functions",
-                        List.of(Map.of("random_score", Map.of("seed", session * 100_003 + user, "field", "_seq_no")))));
+        Map<String, Object> random =
+                SimulatorBench.shuffled(Map.of("bool", Map.of("filter", unseen)), session * 100_003L + user);
         Object query = variant.personalised()
                 ? Map.of(
                         "interest_knn",
                         Map.of("field", field, "user_id", uid, "k", 50, "filter", unseen, "fallback", random))
                 : random;
-        List<String> ids = new ArrayList<>();
-        JsonNode hits = rest.ok("POST", "/" + index + "/_search", Map.of("size", 10, "_source", false, "query", query))
-                .get("hits")
-                .get("hits");
-        hits.forEach(h -> ids.add(h.get("_id").asText()));
-        return ids;
+        return Rest.ids(
+                rest.ok("POST", "/" + index + "/_search", Map.of("size", 10, "_source", false, "query", query)));
     }
 
-    static String report(Map<String, Trace[]> traces, int users, int sessions) {
+    static String report(Map<String, Trace[]> traces, int users, int sessions, long period, double roundSeconds) {
         Trace[] full = traces.get("full model");
         StringBuilder rows = new StringBuilder();
         traces.forEach((name, t) -> rows.append(String.format(
@@ -180,7 +160,8 @@ final class TasteScenario {
             - %d other users. Each likes three items of three different topics (its **tastes**); a shown item is
               clicked with probability 0.02 + 0.68·clamp((c − 0.3)/0.3, 0, 1), c its cosine with the nearest taste
               (0.7 from c = 0.6 up). A liked item is one near a taste, not any item of its topic.
-            - %d sessions, one a second as above, the same half-lives. The feed is `interest_knn` (`k` 50) over the
+            - %d sessions in rounds as above (%.1f s at the earliest, %.2f s on average), the half-lives scaled to a
+              round. The feed is `interest_knn` (`k` 50) over the
               whole 1,000-item catalog without the items the user clicked before (a random draw while the profile is
               empty); "no personalisation" is that random draw every session. Clicks are sent as events.
             - A taste counts as shown when an item of the top 10 is at cosine ≥ %.2f from it.
@@ -191,6 +172,8 @@ final class TasteScenario {
             """,
                 users,
                 sessions,
+                period / 1000.0,
+                roundSeconds,
                 SHOWN,
                 sessions,
                 TASTES,

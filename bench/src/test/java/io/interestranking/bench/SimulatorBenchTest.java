@@ -21,6 +21,21 @@ class SimulatorBenchTest {
     }
 
     @Test
+    void eachVariantsSettingsAreTheHalfLivesOfARoundUnderItsOwn() {
+        var variants = java.util.List.of(
+                new SimulatorBench.Variant("full", java.util.Map.of(), 0.1, true),
+                new SimulatorBench.Variant(
+                        "no decay", java.util.Map.of("plugins.interest.profile.long_term_half_life", "0s"), 0.1, true));
+        var settings = SimulatorBench.settings(10_000, variants, SimulatorBench.Variant::settings);
+        // a round of 10 s: short-term one round, long-term five, negative twenty
+        assertEquals("10000ms", settings.get(0).get("plugins.interest.profile.short_term_half_life"));
+        assertEquals("50000ms", settings.get(0).get("plugins.interest.profile.long_term_half_life"));
+        assertEquals("200000ms", settings.get(0).get("plugins.interest.profile.negative_half_life"));
+        assertEquals("0s", settings.get(1).get("plugins.interest.profile.long_term_half_life"));
+        assertEquals("10000ms", settings.get(1).get("plugins.interest.profile.short_term_half_life"));
+    }
+
+    @Test
     void meanAndTheHalfWidthOfIts95PercentInterval() {
         // mean 2, sample variance ((−1)² + 0 + 1²)/2 = 1, half-width 1.96·√(1/3)
         assertArrayEquals(

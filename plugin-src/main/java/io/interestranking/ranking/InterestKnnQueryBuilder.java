@@ -29,9 +29,9 @@ import org.opensearch.index.query.functionscore.ScoreFunctionBuilders;
  * {@code interest_knn}: recommendations for a user without query text. The profile is fetched once, on the
  * coordinating node during rewrite; the query becomes a {@code dis_max} of k-NN queries, one per interest
  * (its cosine scaled by its share, {@link InterestScorer#shares}, {@link #scaledCosine}), plus a k-NN query of the
- * short-term interest (boosted by β_S·c_S), wrapped in a {@code boosting} query that multiplies the scores of items near the negative interest
- * by (1 − β_N·c_N). An unknown user or an empty profile runs {@code fallback} (default {@code match_all}), with
- * {@code filter}.
+ * short-term interest (boosted by β_S·c_S), wrapped in a {@code boosting} query that multiplies the scores of items
+ * near the negative interest by (1 − β_N·c_N). An unknown user or an empty profile runs {@code fallback} (default
+ * {@code match_all}), with {@code filter}.
  */
 public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<InterestKnnQueryBuilder> {
 

@@ -129,15 +129,6 @@ final class IntentScenario {
     }
 
     static String report(Map<String, Trace[]> traces, int users, int sessions, long period, double roundSeconds) {
-        Trace[] full = traces.get("full model");
-        StringBuilder rows = new StringBuilder();
-        traces.forEach((name, t) -> rows.append(String.format(
-                Locale.ROOT,
-                "| %s | %s | %s | %s |%n",
-                name,
-                SimulatorBench.cell(t, full, x -> SimulatorBench.over(x, Trace::clicks, 1, sessions)),
-                SimulatorBench.cell(t, full, x -> SimulatorBench.over(x, Trace::intent, 1, sessions)),
-                SimulatorBench.cell(t, full, x -> SimulatorBench.over(x, Trace::main, 1, sessions)))));
         return String.format(
                 Locale.ROOT,
                 """
@@ -165,6 +156,6 @@ final class IntentScenario {
                 period / 1000.0,
                 roundSeconds,
                 sessions,
-                rows.toString().strip());
+                SimulatorBench.rows(traces, sessions, Trace::clicks, Trace::intent, Trace::main));
     }
 }

@@ -385,6 +385,22 @@ public final class SimulatorBench {
         return out;
     }
 
+    /** A table's rows: per variant, each measure's mean over sessions 2 to the last, against the full model's. */
+    @SafeVarargs
+    static <T> String rows(
+            Map<String, T[]> traces, int sessions, java.util.function.Function<T, double[]>... measures) {
+        T[] full = traces.get("full model");
+        StringBuilder rows = new StringBuilder();
+        traces.forEach((name, t) -> {
+            rows.append("| ").append(name);
+            for (var measure : measures) {
+                rows.append(" | ").append(cell(t, full, x -> over(x, measure, 1, sessions)));
+            }
+            rows.append(" |\n");
+        });
+        return rows.toString().strip();
+    }
+
     /** A variant's cell of a measure: its value, and (unless it is the full model) the paired difference. */
     static <T> String cell(T[] variant, T[] full, java.util.function.Function<T[], double[]> measure) {
         return cell(measure.apply(variant), variant == full ? null : measure.apply(full));

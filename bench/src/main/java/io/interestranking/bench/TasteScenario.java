@@ -2,6 +2,7 @@ package io.interestranking.bench;
 
 import io.interestranking.it.Rest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,15 @@ final class TasteScenario {
 
     static final int TASTES = 3;
 
-    record Variant(String name, Map<String, Object> settings, boolean personalised) {}
+    /**
+     * A variant: model settings, whether the feed is personalised, and what the {@code interest} rescorer adds over
+     * {@code interest_knn}'s top 50 in its order (exploration weight, MMR λ; 0 and 1: no rescorer).
+     */
+    record Variant(String name, Map<String, Object> settings, boolean personalised, double exploration, double lambda) {
+        Variant(String name, Map<String, Object> settings, boolean personalised) {
+            this(name, settings, personalised, 0, 1);
+        }
+    }
 
     /** Per user of one variant, per session: clicks, and how many of the user's tastes the top 10 shows. */
     record Trace(double[] clicks, double[] tastesShown) {}
@@ -72,6 +81,8 @@ final class TasteScenario {
                         "shares by weight (w½ off, the default before)",
                         Map.of("plugins.interest.profile.score.interest_half_weight", -1.0),
                         true),
+                new Variant("+ exploration 0.1 (the rescorer)", Map.of(), true, 0.1, 1),
+                new Variant("+ diversity λ 0.7 (the rescorer's MMR)", Map.of(), true, 0, 0.7),
                 new Variant("no personalisation", Map.of(), false));
         Trace[][] trace = new Trace[variants.size()][users];
         List<List<Set<String>>> clicked = new ArrayList<>();
@@ -138,19 +149,22 @@ final class TasteScenario {
                         "interest_knn",
                         Map.of("field", field, "user_id", uid, "k", 50, "filter", unseen, "fallback", random))
                 : random;
-        return Rest.ids(
-                rest.ok("POST", "/" + index + "/_search", Map.of("size", 10, "_source", false, "query", query)));
+        Map<String, Object> body = new HashMap<>(Map.of("size", 10, "_source", false, "query", query));
+        if (variant.personalised() && (variant.exploration() > 0 || variant.lambda() < 1)) {
+            Map<String, Object> interest =
+                    new HashMap<>(Map.of("user_id", uid, "field", field, "query_weight", 1, "interest_weight", 0));
+            if (variant.exploration() > 0) {
+                interest.put("exploration", Map.of("weight", variant.exploration(), "seed", "s" + session));
+            }
+            if (variant.lambda() < 1) {
+                interest.put("diversity", Map.of("lambda", variant.lambda()));
+            }
+            body.put("rescore", Map.of("window_size", 50, "interest", interest));
+        }
+        return Rest.ids(rest.ok("POST", "/" + index + "/_search", body));
     }
 
     static String report(Map<String, Trace[]> traces, int users, int sessions, long period, double roundSeconds) {
-        Trace[] full = traces.get("full model");
-        StringBuilder rows = new StringBuilder();
-        traces.forEach((name, t) -> rows.append(String.format(
-                Locale.ROOT,
-                "| %s | %s | %s |%n",
-                name,
-                SimulatorBench.cell(t, full, x -> SimulatorBench.over(x, Trace::clicks, 1, sessions)),
-                SimulatorBench.cell(t, full, x -> SimulatorBench.over(x, Trace::tastesShown, 1, sessions)))));
         return String.format(
                 Locale.ROOT,
                 """
@@ -163,7 +177,9 @@ final class TasteScenario {
             - %d sessions in rounds as above (%.1f s at the earliest, %.2f s on average), the half-lives scaled to a
               round. The feed is `interest_knn` (`k` 50) over the
               whole 1,000-item catalog without the items the user clicked before (a random draw while the profile is
-              empty); "no personalisation" is that random draw every session. Clicks are sent as events.
+              empty); "no personalisation" is that random draw every session. Clicks are sent as events. The two "+"
+              variants rescore `interest_knn`'s top 50 with the `interest` rescorer in its order (`query_weight` 1,
+              `interest_weight` 0) plus exploration (seeded per session) or MMR diversity.
             - A taste counts as shown when an item of the top 10 is at cosine ≥ %.2f from it.
 
             | variant | clicks per session (sessions 2–%d) | tastes shown in the top 10, of %d (sessions 2–%d) |
@@ -178,6 +194,6 @@ final class TasteScenario {
                 sessions,
                 TASTES,
                 sessions,
-                rows.toString().strip());
+                SimulatorBench.rows(traces, sessions, Trace::clicks, Trace::tastesShown));
     }
 }

@@ -39,8 +39,13 @@ def search(user=None, size=6):
 
 
 def recommend(user, size=5):
+    # the catalog has many near-twins ("GPS running watch" in several makes): MMR over interest_knn's top 50 keeps
+    # its order (query_weight 1) but spreads the page over what the user clicked
     body = {"size": size, "_source": ["title", "category"],
-            "query": {"interest_knn": {"field": FIELD, "user_id": user, "k": 50, "model": MODEL}}}
+            "query": {"interest_knn": {"field": FIELD, "user_id": user, "k": 50, "model": MODEL}},
+            "rescore": {"window_size": 50, "interest": {"user_id": user, "field": FIELD, "model": MODEL,
+                                                        "query_weight": 1, "interest_weight": 0,
+                                                        "diversity": {"lambda": 0.7}}}}
     return [(h["_source"]["title"], h["_source"]["category"]) for h in call("POST", f"/{INDEX}/_search", body)["hits"]["hits"]]
 
 
@@ -77,7 +82,7 @@ print(f'\nThe same search again, personalised by the `interest` rescorer:')
 for user in USERS:
     show(f"for {user}:", search(user))
 
-print("\nRecommendations without any query text (`interest_knn`):")
+print("\nRecommendations without any query text (`interest_knn`, spread by the rescorer's diversity):")
 for user in USERS:
     show(f"for {user}:", recommend(user))
 

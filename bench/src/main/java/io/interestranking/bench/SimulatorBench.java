@@ -18,14 +18,14 @@ import java.util.Random;
  * Simulated users through the real API on a node: users with hidden interests over the demo catalog (embedded by
  * the plugin) open a feed, see its top 10, click with a probability set by their hidden interests, skip what they
  * dislike, and drift (halfway, their main interest fades and a new one appears). The same users (same seeds) for
- * every variant of the model; time runs at about one session every few seconds, the half-lives scaled to it.
+ * every variant of the model; the variants alternate round by round ({@link #rounds}), the half-lives scaled to a
+ * round. Two more scenarios: {@link TasteScenario} (several interests) and {@link IntentScenario} (short-term).
  * Usage: SimulatorBench <node url> <project root> <report.md> [users] [sessions] [scenarios: main,tastes,intent]
  */
 public final class SimulatorBench {
 
     static final String INDEX = "sim-items";
     static final String FIELD = "description_vector";
-    static final long SESSION_MILLIS = 1000;
 
     /** A variant: model settings, and how the feed ranks. */
     record Variant(String name, Map<String, Object> settings, double exploration, boolean personalised) {}

@@ -1,5 +1,6 @@
 package io.interestranking.it;
 
+import static io.interestranking.it.Rest.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,10 +73,6 @@ class HybridIT {
                 10,
                 "query",
                 Map.of("hybrid", Map.of("queries", List.of(Map.of("match", Map.of("title", "coffee")), second))));
-    }
-
-    static List<String> ids(JsonNode r) {
-        return Rest.ids(r);
     }
 
     static List<Double> scores(JsonNode r) {

@@ -1,5 +1,6 @@
 package io.interestranking.it;
 
+import static io.interestranking.it.Rest.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,10 +47,6 @@ class RankingIT {
         }
         rest.bulk(bulk.toString());
         rest.ok("GET", "/_cluster/health/" + INDEX + "?wait_for_status=green&timeout=60s", null);
-    }
-
-    static List<String> ids(JsonNode response) {
-        return Rest.ids(response);
     }
 
     static List<Double> scores(JsonNode response) {

@@ -80,6 +80,36 @@ public final class MovieLensTuner {
         }
     }
 
+    /** Each searched setting, and the level a combination gives it (for the averages over all other settings). */
+    static final Map<String, java.util.function.Function<Config, String>> SETTINGS = new LinkedHashMap<>();
+
+    static {
+        SETTINGS.put(
+                "spawn threshold θ",
+                c -> String.format(Locale.ROOT, "%.1f", c.shape().spawn()));
+        SETTINGS.put(
+                "learning-rate floor η_min",
+                c -> String.format(Locale.ROOT, "%.2f", c.shape().floor()));
+        SETTINGS.put("short-term half-life H_S", c -> c.shape().shortHalfLife());
+        SETTINGS.put("long-term half-life H_L", c -> c.shape().longHalfLife());
+        SETTINGS.put(
+                "score.short_term_weight β_S",
+                c -> String.format(Locale.ROOT, "%.1f", c.scoring().shortWeight()));
+        SETTINGS.put(
+                "score.negative_weight β_N",
+                c -> String.format(Locale.ROOT, "%.1f", c.scoring().negativeWeight()));
+        SETTINGS.put(
+                "score.interest_half_weight w½",
+                c -> c.scoring().halfWeight() < 0
+                        ? "off"
+                        : String.format(Locale.ROOT, "%.0f", c.scoring().halfWeight()));
+        SETTINGS.put(
+                "rescorer: interest share",
+                c -> String.format(Locale.ROOT, "%.2f", c.scoring().rescore().interestWeight()));
+        SETTINGS.put(
+                "rescorer: window", c -> String.valueOf(c.scoring().rescore().window()));
+    }
+
     static List<Shape> shapes() {
         List<Shape> out = new ArrayList<>();
         for (double spawn : new double[] {0.4, 0.5, 0.6}) {
@@ -150,71 +180,9 @@ public final class MovieLensTuner {
         top.append(row("**defaults**: " + defaults + " (place " + (ranked.indexOf(defaults) + 1) + ")", base, base));
         StringBuilder marginal = new StringBuilder();
         Map<String, Double> plotted = new LinkedHashMap<>();
-        marginal(
-                marginal,
-                results,
-                base,
-                "spawn threshold θ",
-                c -> String.format(Locale.ROOT, "%.1f", c.shape().spawn()),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "learning-rate floor η_min",
-                c -> String.format(Locale.ROOT, "%.2f", c.shape().floor()),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "short-term half-life H_S",
-                c -> c.shape().shortHalfLife(),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "long-term half-life H_L",
-                c -> c.shape().longHalfLife(),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "score.short_term_weight β_S",
-                c -> String.format(Locale.ROOT, "%.1f", c.scoring().shortWeight()),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "score.negative_weight β_N",
-                c -> String.format(Locale.ROOT, "%.1f", c.scoring().negativeWeight()),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "score.interest_half_weight w½",
-                c -> c.scoring().halfWeight() < 0
-                        ? "off"
-                        : String.format(Locale.ROOT, "%.0f", c.scoring().halfWeight()),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "rescorer: interest share",
-                c -> String.format(Locale.ROOT, "%.2f", c.scoring().rescore().interestWeight()),
-                plotted);
-        marginal(
-                marginal,
-                results,
-                base,
-                "rescorer: window",
-                c -> String.valueOf(c.scoring().rescore().window()),
-                plotted);
+        for (var setting : SETTINGS.entrySet()) {
+            marginal(marginal, results, base, setting.getKey(), setting.getValue(), plotted);
+        }
 
         MovieLensEval.PerUser testDefaults = run(rest, test, defaults, "test-defaults-");
         MovieLensEval.PerUser testBest = best.isDefault() ? testDefaults : run(rest, test, best, "test-best-");

@@ -63,6 +63,12 @@ class ProfileLifecycleIT {
         assertEquals(2, primaries, shards.toString());
         assertEquals(2, primaryNodes.size(), "both primaries on one node: " + shards);
         assertEquals(4, shards.size(), "each primary has a replica: " + shards);
+        // stored fields uncompressed: the plugin's Lucene codec, found by name on both nodes
+        assertEquals(
+                "InterestProfile104",
+                rest.ok("GET", PROFILES + "/_settings/index.codec", null)
+                        .findValue("codec")
+                        .asText());
     }
 
     /** A 384-d unit vector that differs per user. */

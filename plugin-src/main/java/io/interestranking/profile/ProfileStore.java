@@ -158,6 +158,7 @@ public final class ProfileStore {
                 .put("index.number_of_shards", indexShards.getAsInt())
                 .put("index.auto_expand_replicas", "0-1")
                 .put("index.hidden", true)
+                .put("index.codec", ProfileIndexCodec.NAME) // stored fields uncompressed: profiles are vectors
                 // set explicitly, so that the shard refreshes in the background although nobody searches it: otherwise
                 // it
                 // turns search-idle after 30 s and then every realtime read of a profile written since forces a refresh

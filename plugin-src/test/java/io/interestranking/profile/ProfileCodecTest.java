@@ -174,6 +174,57 @@ class ProfileCodecTest {
     }
 
     @Test
+    void evidenceKeysAreTheirUtf8BytesEachAfterItsLength() throws Exception {
+        BytesStreamOutput out = new BytesStreamOutput();
+        ProfileCodec.writeKeys(out, List.of("ab", "é"));
+        // count 2; length 2, 'a' 'b'; length 2, é = 0xC3 0xA9 in UTF-8
+        assertArrayEquals(
+                new byte[] {2, 2, 'a', 'b', 2, (byte) 0xC3, (byte) 0xA9}, BytesReference.toBytes(out.bytes()));
+        List<String> keys = List.of("商品/第1号", "x".repeat(300), "", "shop/42");
+        BytesStreamOutput out2 = new BytesStreamOutput();
+        ProfileCodec.writeKeys(out2, keys);
+        assertEquals(keys, ProfileCodec.readKeys(out2.bytes().streamInput()));
+    }
+
+    @Test
+    void aProfileStoredInTheEarlierFormatIsRead() throws Exception {
+        Profile p = twoEvents();
+        ProfileCodec.roundVectors(p);
+        // format 2, written field by field as the previous release wrote it: evidence as a string collection
+        BytesStreamOutput out = new BytesStreamOutput();
+        out.writeByte((byte) 2);
+        out.writeString(p.userId);
+        out.writeString(p.space);
+        out.writeLong(p.updated);
+        out.writeLong(p.clock);
+        out.writeVLong(p.eventCount);
+        out.writeVInt(p.interests.size());
+        for (Interest i : p.interests) {
+            writeFormat2(out, i);
+        }
+        for (Interest part : new Interest[] {p.shortTerm, p.negative}) {
+            out.writeBoolean(part != null);
+            if (part != null) {
+                writeFormat2(out, part);
+            }
+        }
+        out.writeByteArray(p.recentEventIds.toBytes());
+        Profile back = ProfileCodec.fromBinary(BytesReference.toBytes(out.bytes()), "u1");
+        assertArrayEquals(ProfileCodec.binary(p), ProfileCodec.binary(back)); // and written again as format 3
+        assertEquals(List.of("i/1"), back.interests().get(0).evidence());
+        assertEquals(List.of("i/2"), back.negative().evidence());
+    }
+
+    private static void writeFormat2(BytesStreamOutput out, Interest i) throws IOException {
+        out.writeByteArray(ProfileCodec.halfBytes(i.vector));
+        out.writeDouble(i.weight);
+        out.writeVLong(i.count);
+        out.writeLong(i.lastUpdated);
+        out.writeStringCollection(i.evidence);
+        out.writeBoolean(i.declared);
+    }
+
+    @Test
     void aWireFormatThisNodeDoesNotKnowIsRefused() throws Exception {
         BytesStreamOutput out = new BytesStreamOutput();
         twoEvents().writeTo(out);

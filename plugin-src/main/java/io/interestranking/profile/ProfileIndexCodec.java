@@ -51,10 +51,12 @@ public final class ProfileIndexCodec extends FilterCodec {
                 @Override
                 public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes)
                         throws IOException {
-                    // the block's bytes up to the end of the range asked for, as Lucene's own test codec does
-                    bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, offset + length);
-                    in.readBytes(bytes.bytes, 0, offset + length);
-                    bytes.offset = offset;
+                    // only the range asked for is copied; the input ends past the block, as after reading all of it
+                    bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, length);
+                    in.skipBytes(offset);
+                    in.readBytes(bytes.bytes, 0, length);
+                    in.skipBytes(originalLength - offset - length);
+                    bytes.offset = 0;
                     bytes.length = length;
                 }
 

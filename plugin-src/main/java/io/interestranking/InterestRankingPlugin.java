@@ -101,7 +101,7 @@ public class InterestRankingPlugin extends Plugin
 
     @Override
     public List<ExecutorBuilder<?>> getExecutorBuilders(Settings settings) {
-        return List.of(InterestSettings.inferenceExecutor(settings));
+        return List.of(InterestSettings.inferenceExecutor(settings), InterestSettings.profileExecutor(settings));
     }
 
     @Override
@@ -138,7 +138,9 @@ public class InterestRankingPlugin extends Plugin
                 stats,
                 config::updateRetries,
                 config.current(InterestSettings.PROFILE_CACHE_SIZE),
-                config::profileIndexShards);
+                config::profileIndexShards,
+                threadPool.executor(InterestSettings.PROFILE_THREAD_POOL),
+                threadPool.info(InterestSettings.PROFILE_THREAD_POOL).getMax());
         config.onChange(InterestSettings.PROFILE_CACHE_SIZE, store::resizeCache);
         ProfileSweeper sweeper = new ProfileSweeper(client, clusterService, threadPool, stats, config::inactiveTtl);
         sweeper.schedule(config.current(InterestSettings.PROFILE_SWEEP_INTERVAL));

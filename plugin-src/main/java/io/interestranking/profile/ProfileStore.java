@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -46,6 +49,7 @@ import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.common.unit.ByteSizeValue;
+import org.opensearch.core.concurrency.OpenSearchRejectedExecutionException;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.IndexNotFoundException;
 import org.opensearch.index.engine.VersionConflictEngineException;
@@ -88,6 +92,10 @@ public final class ProfileStore {
     private final IntSupplier maxRetries;
     private final IntSupplier indexShards;
     private final KeyedSerialQueue serial;
+    /** Where the profiles of a write are decoded, changed and encoded, {@link #threads} slices at a time. */
+    private final ExecutorService work;
+
+    private final int threads;
     /**
      * Profiles this node wrote last, by document id, with the version it wrote: the next update of the profile
      * starts from here instead of a read. A write from another node makes the cached version stale; the conditional
@@ -121,7 +129,9 @@ public final class ProfileStore {
             InterestStats stats,
             IntSupplier maxRetries,
             ByteSizeValue cacheSize,
-            IntSupplier indexShards) {
+            IntSupplier indexShards,
+            ExecutorService work,
+            int threads) {
         this.client = client;
         this.clusterService = clusterService;
         this.threadPool = threadPool;
@@ -133,6 +143,8 @@ public final class ProfileStore {
                 .build();
         this.indexShards = indexShards;
         this.serial = new KeyedSerialQueue(threadPool.generic());
+        this.work = work;
+        this.threads = threads;
     }
 
     /**
@@ -282,7 +294,7 @@ public final class ProfileStore {
             }
         }
         if (toRead.isEmpty()) {
-            writeMany(docIds, known, batch, attempt, listener);
+            writeMany(docIds, known, Map.of(), batch, attempt, listener);
             return;
         }
         MultiGetRequest mget = new MultiGetRequest().realtime(true);
@@ -295,6 +307,7 @@ public final class ProfileStore {
                         read -> {
                             List<String> retry = new ArrayList<>();
                             List<String> readable = new ArrayList<>(known.keySet());
+                            Map<String, GetResponse> fetched = new HashMap<>(); // decoded where they are changed
                             MultiGetItemResponse[] items = read.getResponses();
                             for (int i = 0; i < items.length; i++) {
                                 String docId = toRead.get(i);
@@ -306,16 +319,7 @@ public final class ProfileStore {
                                     }
                                     continue;
                                 }
-                                GetResponse got = items[i].getResponse();
-                                known.put(
-                                        docId,
-                                        got.isExists()
-                                                ? new Cached(
-                                                        ProfileCodec.binaryOf(got.getSourceAsMap()),
-                                                        got.getSeqNo(),
-                                                        got.getPrimaryTerm(),
-                                                        null)
-                                                : null);
+                                fetched.put(docId, items[i].getResponse());
                                 readable.add(docId);
                             }
                             if (retry.isEmpty() == false) {
@@ -324,55 +328,140 @@ public final class ProfileStore {
                                         batch,
                                         attempt,
                                         ActionListener.wrap(
-                                                ignored -> writeMany(readable, known, batch, attempt, listener),
+                                                ignored ->
+                                                        writeMany(readable, known, fetched, batch, attempt, listener),
                                                 listener::onFailure));
                                 return;
                             }
-                            writeMany(readable, known, batch, attempt, listener);
+                            writeMany(readable, known, fetched, batch, attempt, listener);
                         },
                         e -> retryAllOrFail(docIds, batch, attempt, listener, e)));
     }
 
-    /** Applies the changes to the profiles as read ({@code null}: no profile yet) and writes them in one bulk request. */
+    /** The writes one slice of a {@link #writeMany} call prepared, in its order. */
+    private record Prepared<R>(List<IndexRequest> requests, Map<String, byte[]> written, Map<String, R> pending) {}
+
+    /** Profiles per slice at least: below that, handing a slice to another thread costs more than it saves. */
+    static final int MIN_SLICE = 64;
+
+    /**
+     * Applies the changes to the profiles — cached ({@code known}) or just read ({@code fetched}; absent: no profile
+     * yet) — and writes them in one bulk request. Decoding, changing and encoding run in slices on the profile pool,
+     * one per thread: on the thread that delivered the read they were the longest step of a request of returning
+     * users, on one core.
+     */
     private <R> void writeMany(
-            List<String> docIds, Map<String, Cached> read, Batch<R> batch, int attempt, ActionListener<Void> listener) {
-        List<String> retry = new ArrayList<>();
-        Map<String, R> pending = new HashMap<>();
-        Map<String, byte[]> written = new HashMap<>();
-        BulkRequest bulk = new BulkRequest();
-        String uuid = indexUuid();
+            List<String> docIds,
+            Map<String, Cached> known,
+            Map<String, GetResponse> fetched,
+            Batch<R> batch,
+            int attempt,
+            ActionListener<Void> listener) {
         long now = threadPool.absoluteTimeInMillis();
+        int slices = Math.max(1, Math.min(threads, docIds.size() / MIN_SLICE));
+        if (slices == 1) {
+            send(List.of(prepare(docIds, known, fetched, batch, now)), batch, attempt, listener);
+            return;
+        }
+        AtomicReferenceArray<Prepared<R>> parts = new AtomicReferenceArray<>(slices);
+        AtomicInteger remaining = new AtomicInteger(slices);
+        int per = (docIds.size() + slices - 1) / slices;
+        for (int k = 0; k < slices; k++) {
+            int slice = k;
+            List<String> mine = docIds.subList(slice * per, Math.min(docIds.size(), (slice + 1) * per));
+            Runnable task = () -> {
+                try {
+                    parts.set(slice, prepare(mine, known, fetched, batch, now));
+                } catch (RuntimeException e) { // prepare fails per profile, so a bug: fail the slice, never hang
+                    mine.forEach(docId -> batch.fail(docId, e));
+                    parts.set(slice, new Prepared<>(List.of(), Map.of(), Map.of()));
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    List<Prepared<R>> all = new ArrayList<>(slices);
+                    for (int i = 0; i < slices; i++) {
+                        all.add(parts.get(i));
+                    }
+                    send(all, batch, attempt, listener);
+                }
+            };
+            try {
+                work.execute(task);
+            } catch (OpenSearchRejectedExecutionException full) {
+                task.run();
+            }
+        }
+    }
+
+    /** One slice's profiles changed and encoded; a profile that fails gets its outcome here, the others a write. */
+    private <R> Prepared<R> prepare(
+            List<String> docIds,
+            Map<String, Cached> known,
+            Map<String, GetResponse> fetched,
+            Batch<R> batch,
+            long now) {
+        List<IndexRequest> requests = new ArrayList<>(docIds.size());
+        Map<String, byte[]> written = new HashMap<>();
+        Map<String, R> pending = new HashMap<>();
         for (String docId : docIds) {
             ProfileId id = batch.ids().get(docId);
-            Cached got = read.get(docId);
-            // a fresh copy: the change may run again on a retry, and the cached value must stay as written
-            Profile profile = got != null ? got.profile(docId) : new Profile(id.user(), id.space());
             Update<R> update;
+            byte[] binary;
             try {
+                GetResponse response = fetched.get(docId);
+                Cached got = response == null
+                        ? known.get(docId)
+                        : response.isExists()
+                                ? new Cached(
+                                        ProfileCodec.binaryOf(response.getSourceAsMap()),
+                                        response.getSeqNo(),
+                                        response.getPrimaryTerm(),
+                                        null)
+                                : null;
+                // a fresh copy: the change may run again on a retry, and the cached value must stay as written
+                Profile profile = got != null ? got.profile(docId) : new Profile(id.user(), id.space());
                 update = batch.changes().get(id).apply(profile);
+                if (update.write() == false) {
+                    batch.outcomes().put(id, new Outcome<>(update.result(), null));
+                    continue;
+                }
+                ProfileCodec.roundVectors(profile); // what the change returns shows the stored values
+                profile.updated(now);
+                binary = ProfileCodec.binary(profile);
+                IndexRequest index = new IndexRequest(INDEX)
+                        .id(docId)
+                        .source(ProfileCodec.toSource(profile, binary), XContentType.SMILE);
+                if (got != null) {
+                    index.setIfSeqNo(got.seqNo()).setIfPrimaryTerm(got.primaryTerm());
+                } else {
+                    index.opType(DocWriteRequest.OpType.CREATE);
+                }
+                requests.add(index);
             } catch (RuntimeException e) {
                 batch.fail(docId, e);
                 continue;
             }
-            if (update.write() == false) {
-                batch.outcomes().put(id, new Outcome<>(update.result(), null));
-                continue;
-            }
-            ProfileCodec.roundVectors(profile); // what the change returns shows the stored values
-            profile.updated(now);
-            byte[] binary = ProfileCodec.binary(profile);
             written.put(docId, binary);
-            IndexRequest index = new IndexRequest(INDEX)
-                    .id(docId)
-                    .source(ProfileCodec.toSource(profile, binary), XContentType.SMILE);
-            if (got != null) {
-                index.setIfSeqNo(got.seqNo()).setIfPrimaryTerm(got.primaryTerm());
-            } else {
-                index.opType(DocWriteRequest.OpType.CREATE);
-            }
-            bulk.add(index);
             pending.put(docId, update.result());
         }
+        return new Prepared<>(requests, written, pending);
+    }
+
+    /** The prepared writes of all slices, in their order, in one bulk request (one translog sync). */
+    private <R> void send(List<Prepared<R>> parts, Batch<R> batch, int attempt, ActionListener<Void> listener) {
+        BulkRequest bulk = new BulkRequest();
+        Map<String, byte[]> written = new HashMap<>();
+        Map<String, R> pending = new HashMap<>();
+        List<String> docIds = new ArrayList<>();
+        for (Prepared<R> part : parts) {
+            part.requests().forEach(request -> {
+                bulk.add(request);
+                docIds.add(request.id());
+            });
+            written.putAll(part.written());
+            pending.putAll(part.pending());
+        }
+        List<String> retry = new ArrayList<>();
+        String uuid = indexUuid();
         if (bulk.numberOfActions() == 0) {
             retryOrFinish(retry, batch, attempt, listener);
             return;

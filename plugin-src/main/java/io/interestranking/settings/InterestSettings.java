@@ -23,6 +23,9 @@ public final class InterestSettings {
     /** Name of the thread pool that runs model inference; its size and queue are {@code plugins.interest.inference.thread_pool.*}. */
     public static final String INFERENCE_THREAD_POOL = "interest_inference";
 
+    /** Decoding, changing and encoding the profiles of a write, in slices over the pool's threads. */
+    public static final String PROFILE_THREAD_POOL = "interest_profiles";
+
     /** Texts per inference task for {@code _embed} (the ingest processor has its own {@code batch_size}). */
     public static final int DEFAULT_EMBED_CHUNK = 32;
 
@@ -252,5 +255,15 @@ public final class InterestSettings {
         int processors = OpenSearchExecutors.allocatedProcessors(settings);
         return new FixedExecutorBuilder(
                 settings, INFERENCE_THREAD_POOL, processors, 1000, PREFIX + "inference.thread_pool");
+    }
+
+    /**
+     * Profile pool: one thread per allocated processor; a slice it rejects (queue full) runs on the thread that
+     * read the profiles instead, as all of them did before the pool existed.
+     */
+    public static ExecutorBuilder<?> profileExecutor(Settings settings) {
+        int processors = OpenSearchExecutors.allocatedProcessors(settings);
+        return new FixedExecutorBuilder(
+                settings, PROFILE_THREAD_POOL, processors, 1000, PREFIX + "profile.thread_pool");
     }
 }

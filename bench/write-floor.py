@@ -12,9 +12,11 @@ import base64, json, os, random, sys, time, urllib.request
 from datetime import datetime, timezone
 
 URL, SIZES, ROUNDS = sys.argv[1], [float(s) for s in sys.argv[2].split(",")], int(sys.argv[3])
-JOURNALS = [tuple(float(x) for x in c.split(":")) for c in sys.argv[4].split(",")] if len(sys.argv) > 4 else []
+JOURNALS = [tuple(float(x) for x in c.split(":")) for c in sys.argv[4].split(",")] if len(sys.argv) > 4 and sys.argv[4] else []
 PASSES = 8  # events per user in a journal round: every user folds at least once
 N, BATCH, INDEX = 20000, 1000, ".interest-profiles"
+# the plugin's Lucene codec (stored fields uncompressed, as the plugin creates the index) and Lucene's default (LZ4)
+CODECS = os.environ.get("FLOOR_CODECS", "InterestProfile104,default").split(",")
 rnd = random.Random(1)
 
 
@@ -55,10 +57,11 @@ def run(bs):
     return N / (time.time() - t)
 
 
-def profile_index():
+def profile_index(codec=CODECS[0]):
     call("DELETE", "/" + INDEX)
     call("PUT", "/" + INDEX, {
-        "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0, "hidden": True, "refresh_interval": "1s"}},
+        "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0, "hidden": True, "refresh_interval": "1s",
+                               "codec": codec}},
         "mappings": {"dynamic": False, "properties": {"user_id": {"type": "keyword"}, "space": {"type": "keyword"},
                                                       "updated": {"type": "long"}}}})
 
@@ -95,7 +98,7 @@ def journal_bodies(entry_kb, k, profile_kb, prefill):
 
 ids = ["u%d" % i for i in range(N)]
 journal_rows = {c: [] for c in JOURNALS}
-rows = {kb: [] for kb in SIZES}
+rows = {(c, kb): [] for c in CODECS for kb in SIZES}
 bulk = []
 # warm-up, not counted: the node's JIT and caches for both kinds of write
 call("PUT", "/floor-warm", {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}})
@@ -111,10 +114,11 @@ for r in range(ROUNDS):
     call("DELETE", "/" + name)
     bulk.append(b)
     for kb in SIZES:
-        profile_index()
-        run(bodies(INDEX, ids, kb))  # every document exists
-        rnd.shuffle(ids)
-        rows[kb].append((run(bodies(INDEX, ids, kb)), b))  # each overwritten once, in another order
+        for c in CODECS:
+            profile_index(c)
+            run(bodies(INDEX, ids, kb))  # every document exists
+            rnd.shuffle(ids)
+            rows[(c, kb)].append((run(bodies(INDEX, ids, kb)), b))  # each overwritten once, in another order
     for c in JOURNALS:
         profile_index()
         run(journal_bodies(*c, prefill=True))
@@ -133,19 +137,21 @@ Measured %s by `bench/write-floor.sh` on one local node (OpenSearch 3.6.0, heap 
   write pattern of a clickstream of returning users (one event per user per request, each rewriting the user's
   document). A document is `user_id`, `space`, `updated` and an opaque binary value of the given size, sent and
   stored as base64 text in the JSON source (4/3 of its size; the plugin stores its binary value as bytes, in SMILE).
+  Each size is written with the plugin's codec (`InterestProfile104`: stored fields uncompressed, as the plugin
+  creates the index) and with Lucene's default (`default`: LZ4), one after the other in every round.
 - **Baseline**: plain `_bulk` of as many small new documents (user, item, type, timestamp) into a fresh one-shard
   index: the events bench's baseline. Thread pools here: %s.
 
-| stored value | overwrites/s per round | / `_bulk` of the same round | median ratio |
-|---|---|---|---|
+| codec of the profile index | stored value | overwrites/s per round | / `_bulk` of the same round | median ratio |
+|---|---|---|---|---|
 %s
 
 Plain `_bulk` per round: %s docs/s.
 %s""" % (datetime.now(timezone.utc).isoformat(), os.cpu_count(), ROUNDS, N, INDEX, BATCH,
        ", ".join("%s %s thread(s)" % (p["name"], p["size"]) for p in pool),
-       "\n".join("| %.1f KB | %s | %s | **%.2f** |" % (
-           kb, ", ".join("%.0f" % o for o, _ in rows[kb]), ", ".join("%.2f" % (o / b) for o, b in rows[kb]),
-           sorted(o / b for o, b in rows[kb])[len(rows[kb]) // 2]) for kb in SIZES),
+       "\n".join("| `%s` | %.1f KB | %s | %s | **%.2f** |" % (
+           c, kb, ", ".join("%.0f" % o for o, _ in rows[(c, kb)]), ", ".join("%.2f" % (o / b) for o, b in rows[(c, kb)]),
+           sorted(o / b for o, b in rows[(c, kb)])[len(rows[(c, kb)]) // 2]) for kb in SIZES for c in CODECS),
        ", ".join("%.0f" % b for b in bulk),
        "" if not JOURNALS else """
 ## The floor of a journal design

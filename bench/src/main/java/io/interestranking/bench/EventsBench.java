@@ -39,21 +39,7 @@ public final class EventsBench {
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Random random = new Random(42);
 
-        // items with synthetic unit vectors, indexed directly (no pipeline)
-        rest.call("DELETE", "/bench-items", null);
-        Map<String, Object> index =
-                new java.util.HashMap<>(Fixtures.vectorIndex("none", "title", "title_vector", 1, 0));
-        index.put("settings", Map.of("index", Map.of("knn", true, "number_of_shards", 1, "number_of_replicas", 0)));
-        rest.ok("PUT", "/bench-items", index);
-        for (int from = 0; from < ITEMS; from += 1000) {
-            StringBuilder bulk = new StringBuilder();
-            for (int i = from; i < from + 1000; i++) {
-                bulk.append(Datasets.bulkLine(
-                        "bench-items", "i" + i, Map.of("title", "item " + i, "title_vector", unit(random))));
-            }
-            rest.ok("POST", "/_bulk", bulk.toString());
-        }
-        rest.ok("POST", "/bench-items/_refresh", null);
+        indexItems(rest, random);
 
         // warm-up; the returning users get full profiles: 1,200 events each (5 interests, the default number of
         // remembered ids)
@@ -183,6 +169,24 @@ public final class EventsBench {
                 sample.size());
         Files.writeString(report, text);
         System.out.println(text);
+    }
+
+    /** {@value #ITEMS} items with synthetic unit vectors in {@code bench-items}, indexed directly (no pipeline). */
+    static void indexItems(Rest rest, Random random) throws java.io.IOException {
+        rest.call("DELETE", "/bench-items", null);
+        Map<String, Object> index =
+                new java.util.HashMap<>(Fixtures.vectorIndex("none", "title", "title_vector", 1, 0));
+        index.put("settings", Map.of("index", Map.of("knn", true, "number_of_shards", 1, "number_of_replicas", 0)));
+        rest.ok("PUT", "/bench-items", index);
+        for (int from = 0; from < ITEMS; from += 1000) {
+            StringBuilder bulk = new StringBuilder();
+            for (int i = from; i < from + 1000; i++) {
+                bulk.append(Datasets.bulkLine(
+                        "bench-items", "i" + i, Map.of("title", "item " + i, "title_vector", unit(random))));
+            }
+            rest.ok("POST", "/_bulk", bulk.toString());
+        }
+        rest.ok("POST", "/bench-items/_refresh", null);
     }
 
     static double[] ratios(double[] a, double[] b) {

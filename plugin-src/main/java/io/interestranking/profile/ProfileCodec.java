@@ -129,7 +129,8 @@ public final class ProfileCodec {
         byte format = in.readByte();
         if (format != WIRE_FORMAT && format != WIRE_FORMAT_STRING_EVIDENCE) {
             throw new IOException("profile format [" + format + "] is not known to this node, which reads ["
-                    + WIRE_FORMAT + "]: upgrade every node to the same plugin version");
+                    + WIRE_FORMAT_STRING_EVIDENCE + "] and [" + WIRE_FORMAT
+                    + "]: upgrade every node to the same plugin version");
         }
         Profile p = new Profile(in.readString(), in.readString());
         p.updated = in.readLong();

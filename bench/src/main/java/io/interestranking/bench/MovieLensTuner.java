@@ -80,34 +80,29 @@ public final class MovieLensTuner {
         }
     }
 
-    /** Each searched setting, and the level a combination gives it (for the averages over all other settings). */
-    static final Map<String, java.util.function.Function<Config, String>> SETTINGS = new LinkedHashMap<>();
+    /** A searched setting, and the level a combination gives it (for the averages over all other settings). */
+    record Searched(String name, java.util.function.Function<Config, String> level) {}
 
-    static {
-        SETTINGS.put(
-                "spawn threshold θ",
-                c -> String.format(Locale.ROOT, "%.1f", c.shape().spawn()));
-        SETTINGS.put(
-                "learning-rate floor η_min",
-                c -> String.format(Locale.ROOT, "%.2f", c.shape().floor()));
-        SETTINGS.put("short-term half-life H_S", c -> c.shape().shortHalfLife());
-        SETTINGS.put("long-term half-life H_L", c -> c.shape().longHalfLife());
-        SETTINGS.put(
-                "score.short_term_weight β_S",
-                c -> String.format(Locale.ROOT, "%.1f", c.scoring().shortWeight()));
-        SETTINGS.put(
-                "score.negative_weight β_N",
-                c -> String.format(Locale.ROOT, "%.1f", c.scoring().negativeWeight()));
-        SETTINGS.put(
-                "score.interest_half_weight w½",
-                c -> c.scoring().halfWeight() < 0
-                        ? "off"
-                        : String.format(Locale.ROOT, "%.0f", c.scoring().halfWeight()));
-        SETTINGS.put(
-                "rescorer: interest share",
-                c -> String.format(Locale.ROOT, "%.2f", c.scoring().rescore().interestWeight()));
-        SETTINGS.put(
-                "rescorer: window", c -> String.valueOf(c.scoring().rescore().window()));
+    static final List<Searched> SETTINGS = List.of(
+            new Searched("spawn threshold θ", c -> fixed(c.shape().spawn(), 1)),
+            new Searched("learning-rate floor η_min", c -> fixed(c.shape().floor(), 2)),
+            new Searched("short-term half-life H_S", c -> c.shape().shortHalfLife()),
+            new Searched("long-term half-life H_L", c -> c.shape().longHalfLife()),
+            new Searched("score.short_term_weight β_S", c -> fixed(c.scoring().shortWeight(), 1)),
+            new Searched("score.negative_weight β_N", c -> fixed(c.scoring().negativeWeight(), 1)),
+            new Searched(
+                    "score.interest_half_weight w½",
+                    c -> c.scoring().halfWeight() < 0
+                            ? "off"
+                            : fixed(c.scoring().halfWeight(), 0)),
+            new Searched(
+                    "rescorer: interest share", c -> fixed(c.scoring().rescore().interestWeight(), 2)),
+            new Searched(
+                    "rescorer: window",
+                    c -> String.valueOf(c.scoring().rescore().window())));
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     static List<Shape> shapes() {
@@ -180,8 +175,8 @@ public final class MovieLensTuner {
         top.append(row("**defaults**: " + defaults + " (place " + (ranked.indexOf(defaults) + 1) + ")", base, base));
         StringBuilder marginal = new StringBuilder();
         Map<String, Double> plotted = new LinkedHashMap<>();
-        for (var setting : SETTINGS.entrySet()) {
-            marginal(marginal, results, base, setting.getKey(), setting.getValue(), plotted);
+        for (Searched setting : SETTINGS) {
+            marginal(marginal, results, base, setting.name(), setting.level(), plotted);
         }
 
         MovieLensEval.PerUser testDefaults = run(rest, test, defaults, "test-defaults-");

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +21,17 @@ import org.opensearch.core.common.io.stream.StreamOutput;
  * Profile ⇄ stored document, and profile ⇄ node-to-node message: one typed, versioned binary form for both. The
  * document is {@code {"user_id", "space", "updated", "profile": <binary>}}: the three fields are indexed (deleting a
  * user, expiring inactive ones), the binary value is the node-to-node form followed by the remembered event ids
- * (64-bit hashes). Vectors are IEEE half-precision floats, little-endian. A profile is rounded to what is stored
- * ({@link #roundVectors}) before it is written, so the copy a node keeps in memory and the stored one are the same.
+ * (64-bit hashes). A vector is stored as one signed byte per component times a power of two ({@link #int8Bytes}). A
+ * profile is rounded to what is stored ({@link #roundVectors}) before it is written, so the copy a node keeps in memory
+ * and the stored one are the same.
  *
- * <p>Why one binary value: the whole document is parsed and compressed on every write, so its size and token count
- * bound the events throughput (a profile of nested fields cost the write thread a third of its time in parsing). Why
- * half precision: vectors are most of a profile; a half has 11 significant bits, so a component is off by at most
- * 2⁻¹² of itself and a cosine of unit vectors by about 10⁻⁴ — far below the differences that order items.
+ * <p>Why one binary value: the whole document is parsed and written on every event of its user, so its size and
+ * token count bound the events throughput (a profile of nested fields cost the write thread a third of its time in
+ * parsing; rewriting 8 KB costs twice what 4 KB does, bench/write-floor-report.md). Why a byte per component: vectors
+ * are most of a profile. The power of two is the smallest that keeps the largest component within ±127, so a
+ * component is off by at most half a step (a 384-d unit vector's largest component is about 0.2: step 2⁻⁹) and a
+ * dot product with a unit vector by about 6·10⁻⁴ — less than what separates items that rank apart, and re-rounding
+ * a rounded vector changes nothing, so repeated updates do not drift by themselves.
  */
 public final class ProfileCodec {
 
@@ -34,9 +39,12 @@ public final class ProfileCodec {
      * Version of the binary form ({@link #write}), stored and sent; a reader refuses any other, so that a node of a
      * later release never misreads a profile (bump it with every change of the layout, and read the old one if needed).
      */
-    static final byte WIRE_FORMAT = 3;
+    static final byte WIRE_FORMAT = 4;
 
-    /** The layout before evidence keys became UTF-8 byte runs ({@link #writeKeys}); still read, never written. */
+    /** The layout with half-precision vectors ({@link #halfBytes}) and whole keys; still read, never written. */
+    static final byte WIRE_FORMAT_HALF_VECTORS = 3;
+
+    /** The layout before evidence keys became UTF-8 byte runs ({@link #writeKeys}), with half vectors; still read. */
     static final byte WIRE_FORMAT_STRING_EVIDENCE = 2;
 
     private ProfileCodec() {}
@@ -98,7 +106,7 @@ public final class ProfileCodec {
     static int storedBytes(Profile p) {
         int bytes = 64 + 8 * p.recentEventIds.size();
         for (Interest i : p.parts()) {
-            bytes += 48 + 2 * i.vector.length;
+            bytes += 48 + i.vector.length;
             for (String key : i.evidence) {
                 bytes += 2 + key.length();
             }
@@ -127,9 +135,9 @@ public final class ProfileCodec {
 
     public static Profile read(StreamInput in) throws IOException {
         byte format = in.readByte();
-        if (format != WIRE_FORMAT && format != WIRE_FORMAT_STRING_EVIDENCE) {
+        if (format < WIRE_FORMAT_STRING_EVIDENCE || format > WIRE_FORMAT) {
             throw new IOException("profile format [" + format + "] is not known to this node, which reads ["
-                    + WIRE_FORMAT_STRING_EVIDENCE + "] and [" + WIRE_FORMAT
+                    + WIRE_FORMAT_STRING_EVIDENCE + "] to [" + WIRE_FORMAT
                     + "]: upgrade every node to the same plugin version");
         }
         Profile p = new Profile(in.readString(), in.readString());
@@ -148,7 +156,7 @@ public final class ProfileCodec {
     }
 
     private static void write(StreamOutput out, Interest i) throws IOException {
-        out.writeByteArray(halfBytes(i.vector));
+        out.writeByteArray(int8Bytes(i.vector));
         out.writeDouble(i.weight);
         out.writeVLong(i.count);
         out.writeLong(i.lastUpdated);
@@ -158,39 +166,47 @@ public final class ProfileCodec {
 
     private static Interest readInterest(StreamInput in, byte format) throws IOException {
         return new Interest(
-                fromHalfBytes(in.readByteArray()),
+                format == WIRE_FORMAT ? fromInt8Bytes(in.readByteArray()) : fromHalfBytes(in.readByteArray()),
                 in.readDouble(),
                 in.readVLong(),
                 in.readLong(),
-                format == WIRE_FORMAT_STRING_EVIDENCE ? in.readStringList() : readKeys(in),
+                format == WIRE_FORMAT_STRING_EVIDENCE ? in.readStringList() : readKeys(in, format == WIRE_FORMAT),
                 in.readBoolean());
     }
 
     /**
-     * Evidence keys as their UTF-8 bytes, each after its length. Why not {@code writeStringCollection}: it encodes
-     * char by char through a thread-local buffer, and a full profile has about a hundred keys, decoded and encoded
-     * again by every event of its user — a seventh of the events' CPU time in a profile of returning users; the JDK
-     * encodes and decodes a whole string at once.
+     * Evidence keys as UTF-8 bytes, each after the number of leading bytes it shares with the key before it and the
+     * length of the rest. Why UTF-8 runs and not {@code writeStringCollection}: it encodes char by char through a
+     * thread-local buffer, and a full profile has about a hundred keys, decoded and encoded again by every event of its
+     * user (a seventh of the events' CPU time in a profile of returning users). Why the shared prefix: keys are
+     * "index/id", so most repeat the index name, a sixth of a full profile's bytes before.
      */
     static void writeKeys(StreamOutput out, List<String> keys) throws IOException {
         out.writeVInt(keys.size());
+        byte[] previous = new byte[0];
         for (String key : keys) {
             byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
-            out.writeVInt(utf8.length);
-            out.writeBytes(utf8);
+            int shared = Arrays.mismatch(previous, utf8);
+            shared = shared < 0 ? utf8.length : shared;
+            out.writeVInt(shared);
+            out.writeVInt(utf8.length - shared);
+            out.writeBytes(utf8, shared, utf8.length - shared);
+            previous = utf8;
         }
     }
 
-    static List<String> readKeys(StreamInput in) throws IOException {
+    /** Reads {@link #writeKeys}; with {@code prefixed} false, the format-3 layout (each key whole). */
+    static List<String> readKeys(StreamInput in, boolean prefixed) throws IOException {
         int n = in.readVInt();
         List<String> keys = new ArrayList<>(n);
         byte[] buffer = new byte[64];
         for (int k = 0; k < n; k++) {
-            int length = in.readVInt();
+            int shared = prefixed ? in.readVInt() : 0;
+            int length = shared + in.readVInt();
             if (length > buffer.length) {
-                buffer = new byte[length];
+                buffer = Arrays.copyOf(buffer, Math.max(length, 2 * buffer.length));
             }
-            in.readBytes(buffer, 0, length);
+            in.readBytes(buffer, shared, length - shared);
             keys.add(new String(buffer, 0, length, StandardCharsets.UTF_8));
         }
         return keys;
@@ -198,13 +214,53 @@ public final class ProfileCodec {
 
     /** Rounds every vector of the profile, in place, to the values the document stores. */
     public static void roundVectors(Profile p) {
-        p.parts().forEach(i -> roundToHalf(i.vector));
+        p.parts().forEach(i -> roundToInt8(i.vector));
     }
 
-    static void roundToHalf(float[] v) {
+    static void roundToInt8(float[] v) {
+        int exponent = int8Exponent(v);
         for (int i = 0; i < v.length; i++) {
-            v[i] = Float.float16ToFloat(Float.floatToFloat16(v[i]));
+            v[i] = Math.scalb((float) int8(v[i], exponent), exponent);
         }
+    }
+
+    /**
+     * The stored form of a vector: the exponent e of its step 2^e (a byte), then each component as the signed byte
+     * nearest to it / 2^e. Scaling by a power of two is exact, so a rounded vector rounds to itself.
+     */
+    static byte[] int8Bytes(float[] v) {
+        int exponent = int8Exponent(v);
+        byte[] bytes = new byte[1 + v.length];
+        bytes[0] = (byte) exponent;
+        for (int i = 0; i < v.length; i++) {
+            bytes[1 + i] = (byte) int8(v[i], exponent);
+        }
+        return bytes;
+    }
+
+    static float[] fromInt8Bytes(byte[] bytes) {
+        float[] v = new float[bytes.length - 1];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.scalb((float) bytes[1 + i], bytes[0]);
+        }
+        return v;
+    }
+
+    /** The smallest e with every |component| / 2^e ≤ 127 (0 for a zero vector). */
+    static int int8Exponent(float[] v) {
+        float max = 0;
+        for (float x : v) {
+            max = Math.max(max, Math.abs(x));
+        }
+        if (max == 0) {
+            return 0;
+        }
+        int e = Math.getExponent(max / 127f);
+        return Math.scalb(127f, e) >= max ? e : e + 1;
+    }
+
+    private static int int8(float x, int exponent) {
+        return Math.round(Math.scalb(x, -exponent));
     }
 
     static byte[] halfBytes(float[] v) {

@@ -29,21 +29,35 @@ class ProfileCodecTest {
     }
 
     @Test
-    void vectorsAreStoredAsLittleEndianHalvesAndTheProfileIsRoundedToThem() {
-        // 1.0 is 0x3C00 as a half: little-endian 0x00 0x3C; -2.0 is 0xC000
-        assertArrayEquals(new byte[] {0, 0x3C, 0, (byte) 0xC0}, ProfileCodec.halfBytes(new float[] {1.0f, -2.0f}));
-        // 0.1 is not a half: the nearest one is 0x2E66 = 1638/16384 = 0.0999755859375
-        float[] v = {0.1f, 0.5f};
-        ProfileCodec.roundToHalf(v);
-        assertArrayEquals(new float[] {0.0999755859375f, 0.5f}, v);
+    void vectorsAreStoredAsBytesTimesAPowerOfTwoAndTheProfileIsRoundedToThem() {
+        // largest |component| 0.2: 127·2⁻¹⁰ = 0.124 < 0.2 ≤ 127·2⁻⁹ = 0.248, so the step is 2⁻⁹ = 0.001953125;
+        // 0.2 / 2⁻⁹ = 102.4 → 102, −0.1 / 2⁻⁹ = −51.2 → −51, 0.001 / 2⁻⁹ = 0.512 → 1
+        float[] v = {0.2f, -0.1f, 0.001f};
+        assertArrayEquals(new byte[] {-9, 102, -51, 1}, ProfileCodec.int8Bytes(v));
+        ProfileCodec.roundToInt8(v);
+        assertArrayEquals(new float[] {102 / 512f, -51 / 512f, 1 / 512f}, v);
+        float[] again = v.clone();
+        ProfileCodec.roundToInt8(again);
+        assertArrayEquals(v, again); // rounding a rounded vector changes nothing
+        // a largest component of exactly 127 steps keeps its step; 1.0 needs 2⁻⁶ (127·2⁻⁷ < 1)
+        assertEquals(-9, ProfileCodec.int8Exponent(new float[] {127 / 512f}));
+        assertEquals(-6, ProfileCodec.int8Exponent(new float[] {1f, 0.5f}));
+        assertEquals(0, ProfileCodec.int8Exponent(new float[] {0f, 0f}));
         Profile p = twoEvents();
-        p.interests().get(0).vector = new float[] {0.1f, 0.5f};
+        p.interests().get(0).vector = new float[] {0.2f, -0.1f};
         ProfileCodec.roundVectors(p);
         Profile back = ProfileCodec.fromSource(ProfileCodec.toSource(p));
         // what is read back is exactly what the writer kept in memory
         assertArrayEquals(p.interests().get(0).vector(), back.interests().get(0).vector());
         assertArrayEquals(
-                new float[] {0.0999755859375f, 0.5f}, back.interests().get(0).vector());
+                new float[] {102 / 512f, -51 / 512f}, back.interests().get(0).vector());
+    }
+
+    @Test
+    void halfVectorsOfEarlierFormatsAreLittleEndian() {
+        // 1.0 is 0x3C00 as a half: little-endian 0x00 0x3C; -2.0 is 0xC000
+        assertArrayEquals(new byte[] {0, 0x3C, 0, (byte) 0xC0}, ProfileCodec.halfBytes(new float[] {1.0f, -2.0f}));
+        assertArrayEquals(new float[] {1.0f, -2.0f}, ProfileCodec.fromHalfBytes(new byte[] {0, 0x3C, 0, (byte) 0xC0}));
     }
 
     @Test
@@ -174,53 +188,67 @@ class ProfileCodecTest {
     }
 
     @Test
-    void evidenceKeysAreTheirUtf8BytesEachAfterItsLength() throws Exception {
+    void evidenceKeysAreUtf8BytesAfterThePrefixTheyShareWithThePreviousKey() throws Exception {
         BytesStreamOutput out = new BytesStreamOutput();
-        ProfileCodec.writeKeys(out, List.of("ab", "é"));
-        // count 2; length 2, 'a' 'b'; length 2, é = 0xC3 0xA9 in UTF-8
+        ProfileCodec.writeKeys(out, List.of("ab", "ac", "é"));
+        // count 3; "ab": shares 0, 2 more, 'a' 'b'; "ac": shares 1, 1 more, 'c'; é = 0xC3 0xA9: shares 0, 2 more
         assertArrayEquals(
-                new byte[] {2, 2, 'a', 'b', 2, (byte) 0xC3, (byte) 0xA9}, BytesReference.toBytes(out.bytes()));
-        List<String> keys = List.of("商品/第1号", "x".repeat(300), "", "shop/42");
+                new byte[] {3, 0, 2, 'a', 'b', 1, 1, 'c', 0, 2, (byte) 0xC3, (byte) 0xA9},
+                BytesReference.toBytes(out.bytes()));
+        // a key that is a prefix of the one before, one that extends it, a multi-byte character split by the prefix
+        List<String> keys = List.of("商品/第1号", "商品/第2号", "商品", "x".repeat(300), "", "shop/42", "shop/4", "shop/42");
         BytesStreamOutput out2 = new BytesStreamOutput();
         ProfileCodec.writeKeys(out2, keys);
-        assertEquals(keys, ProfileCodec.readKeys(out2.bytes().streamInput()));
+        assertEquals(keys, ProfileCodec.readKeys(out2.bytes().streamInput(), true));
     }
 
     @Test
-    void aProfileStoredInTheEarlierFormatIsRead() throws Exception {
-        Profile p = twoEvents();
-        ProfileCodec.roundVectors(p);
-        // format 2, written field by field as the previous release wrote it: evidence as a string collection
-        BytesStreamOutput out = new BytesStreamOutput();
-        out.writeByte((byte) 2);
-        out.writeString(p.userId);
-        out.writeString(p.space);
-        out.writeLong(p.updated);
-        out.writeLong(p.clock);
-        out.writeVLong(p.eventCount);
-        out.writeVInt(p.interests.size());
-        for (Interest i : p.interests) {
-            writeFormat2(out, i);
-        }
-        for (Interest part : new Interest[] {p.shortTerm, p.negative}) {
-            out.writeBoolean(part != null);
-            if (part != null) {
-                writeFormat2(out, part);
+    void profilesStoredInTheEarlierFormatsAreRead() throws Exception {
+        for (byte format : new byte[] {2, 3}) {
+            Profile p = twoEvents();
+            ProfileCodec.roundVectors(p);
+            // written field by field as the earlier releases wrote it: half vectors; in format 2 evidence as a
+            // string collection, in format 3 as UTF-8 runs
+            BytesStreamOutput out = new BytesStreamOutput();
+            out.writeByte(format);
+            out.writeString(p.userId);
+            out.writeString(p.space);
+            out.writeLong(p.updated);
+            out.writeLong(p.clock);
+            out.writeVLong(p.eventCount);
+            out.writeVInt(p.interests.size());
+            for (Interest i : p.interests) {
+                writeHalfFormat(out, i, format);
             }
+            for (Interest part : new Interest[] {p.shortTerm, p.negative}) {
+                out.writeBoolean(part != null);
+                if (part != null) {
+                    writeHalfFormat(out, part, format);
+                }
+            }
+            out.writeByteArray(p.recentEventIds.toBytes());
+            Profile back = ProfileCodec.fromBinary(BytesReference.toBytes(out.bytes()), "u1");
+            assertArrayEquals(ProfileCodec.binary(p), ProfileCodec.binary(back)); // and written again as format 4
+            assertEquals(List.of("i/1"), back.interests().get(0).evidence());
+            assertEquals(List.of("i/2"), back.negative().evidence());
         }
-        out.writeByteArray(p.recentEventIds.toBytes());
-        Profile back = ProfileCodec.fromBinary(BytesReference.toBytes(out.bytes()), "u1");
-        assertArrayEquals(ProfileCodec.binary(p), ProfileCodec.binary(back)); // and written again as format 3
-        assertEquals(List.of("i/1"), back.interests().get(0).evidence());
-        assertEquals(List.of("i/2"), back.negative().evidence());
     }
 
-    private static void writeFormat2(BytesStreamOutput out, Interest i) throws IOException {
+    private static void writeHalfFormat(BytesStreamOutput out, Interest i, byte format) throws IOException {
         out.writeByteArray(ProfileCodec.halfBytes(i.vector));
         out.writeDouble(i.weight);
         out.writeVLong(i.count);
         out.writeLong(i.lastUpdated);
-        out.writeStringCollection(i.evidence);
+        if (format == 2) {
+            out.writeStringCollection(i.evidence);
+        } else {
+            out.writeVInt(i.evidence.size()); // each key whole: its UTF-8 length, then its bytes
+            for (String key : i.evidence) {
+                byte[] utf8 = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeVInt(utf8.length);
+                out.writeBytes(utf8);
+            }
+        }
         out.writeBoolean(i.declared);
     }
 

@@ -221,13 +221,14 @@ public final class ProfileCodec {
         int exponent = int8Exponent(v);
         float down = step(-exponent), up = step(exponent);
         for (int i = 0; i < v.length; i++) {
-            v[i] = Math.round(v[i] * down) * up;
+            v[i] = (int) Math.rint(v[i] * down) * up; // through int: a small negative component rounds to +0, as stored
         }
     }
 
     /**
      * The stored form of a vector: the exponent e of its step 2^e (a byte), then each component as the signed byte
-     * nearest to it / 2^e. Scaling by a power of two is exact, so a rounded vector rounds to itself.
+     * nearest to it / 2^e (ties to even). Scaling by a power of two is exact, so a rounded vector rounds to itself.
+     * {@link Math#rint} because the JIT compiles it to one instruction; {@link Math#round} took ten times as long.
      */
     static byte[] int8Bytes(float[] v) {
         int exponent = int8Exponent(v);
@@ -235,7 +236,7 @@ public final class ProfileCodec {
         byte[] bytes = new byte[1 + v.length];
         bytes[0] = (byte) exponent;
         for (int i = 0; i < v.length; i++) {
-            bytes[1 + i] = (byte) Math.round(v[i] * down);
+            bytes[1 + i] = (byte) Math.rint(v[i] * down);
         }
         return bytes;
     }

@@ -34,8 +34,16 @@ class ProfileCodecTest {
         // 0.2 / 2⁻⁹ = 102.4 → 102, −0.1 / 2⁻⁹ = −51.2 → −51, 0.001 / 2⁻⁹ = 0.512 → 1
         float[] v = {0.2f, -0.1f, 0.001f};
         assertArrayEquals(new byte[] {-9, 102, -51, 1}, ProfileCodec.int8Bytes(v));
+        // halfway between two steps: to the even one (2.5 → 2, −3.5 → −4)
+        assertArrayEquals(
+                new byte[] {-9, 102, 2, -4}, ProfileCodec.int8Bytes(new float[] {0.2f, 2.5f / 512, -3.5f / 512}));
         ProfileCodec.roundToInt8(v);
         assertArrayEquals(new float[] {102 / 512f, -51 / 512f, 1 / 512f}, v);
+        // a small negative component rounds to +0.0, the value read back (not −0.0, which float arrays tell apart)
+        float[] tiny = {0.2f, -0.0005f};
+        ProfileCodec.roundToInt8(tiny);
+        assertArrayEquals(new float[] {102 / 512f, 0.0f}, tiny);
+        assertArrayEquals(tiny, ProfileCodec.fromInt8Bytes(ProfileCodec.int8Bytes(tiny)));
         float[] again = v.clone();
         ProfileCodec.roundToInt8(again);
         assertArrayEquals(v, again); // rounding a rounded vector changes nothing

@@ -25,10 +25,9 @@ import org.opensearch.core.common.io.stream.StreamOutput;
  * profile is rounded to what is stored ({@link #roundVectors}) before it is written, so the copy a node keeps in memory
  * and the stored one are the same.
  *
- * <p>Why one binary value: the whole document is parsed and written on every event of its user, so its size and
- * token count bound the events throughput (a profile of nested fields cost the write thread a third of its time in
- * parsing; rewriting 8 KB costs twice what 4 KB does, bench/write-floor-report.md). Why a byte per component: vectors
- * are most of a profile. The power of two is the smallest that keeps the largest component within ±127, so a
+ * <p>Why one binary value: the whole document is parsed and written on every event of its user (a profile of nested
+ * fields cost the write thread a third of its time in parsing). Why a byte per component: vectors are most of a
+ * profile, which every event rewrites and every node's disk and cache hold (44% fewer bytes than half precision). The power of two is the smallest that keeps the largest component within ±127, so a
  * component is off by at most half a step (a 384-d unit vector's largest component is about 0.2: step 2⁻⁹) and a
  * dot product with a unit vector by about 6·10⁻⁴ — less than what separates items that rank apart, and re-rounding
  * a rounded vector changes nothing, so repeated updates do not drift by themselves.
@@ -38,13 +37,12 @@ public final class ProfileCodec {
     /**
      * Version of the binary form ({@link #write}), stored and sent; a reader refuses any other, so that a node of a
      * later release never misreads a profile (bump it with every change of the layout, and read the old one if needed).
+     * 4: vectors as bytes ({@link #int8Bytes}), evidence keys after their shared prefix ({@link #writeKeys}); 3 (read,
+     * never written): half-precision vectors ({@link #halfBytes}), each key whole.
      */
     static final byte WIRE_FORMAT = 4;
 
-    /** The layout with half-precision vectors ({@link #halfBytes}) and whole keys; still read, never written. */
-    static final byte WIRE_FORMAT_HALF_VECTORS = 3;
-
-    /** The layout before evidence keys became UTF-8 byte runs ({@link #writeKeys}), with half vectors; still read. */
+    /** The layout before evidence keys became UTF-8 byte runs, with half vectors; still read, never written. */
     static final byte WIRE_FORMAT_STRING_EVIDENCE = 2;
 
     private ProfileCodec() {}
@@ -252,8 +250,8 @@ public final class ProfileCodec {
 
     /**
      * 2^e as a float, exact for the exponents of vectors (|e| ≤ 126): a product with it is as exact as {@link
-     * Math#scalb}, which costs a call per component (a third of a profile's encoding time when the events were
-     * profiled).
+     * Math#scalb}, which is not compiled to an instruction (with it and {@link Math#round} per component, encoding
+     * took 28% of the profile pool's samples in a profile of the returning users' events).
      */
     private static float step(int e) {
         return Float.intBitsToFloat((Math.max(-126, Math.min(127, e)) + 127) << 23);

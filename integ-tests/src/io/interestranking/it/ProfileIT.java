@@ -104,7 +104,7 @@ class ProfileIT {
         JsonNode unrefreshed = post(event).get("items").get(0);
         assertEquals(201, unrefreshed.get("status").asInt(), unrefreshed.toString());
         // the profile's first interest is the item's own (unit) vector, whichever way it was read — as stored: each
-        // component within half a step (≤ 2⁻⁸ for a 384-d unit vector) of the item's, so a cosine above 0.999
+        // component within half a step (1/254 of the largest component) of the item's, so a cosine above 0.999
         float[] stored = Rest.vector(
                 rest.ok("GET", "/prof-fresh/_doc/new-1", null).get("_source").get("title_vector"));
         float[] learned = Rest.vector(rest.ok("GET", "/_plugins/_interest/users/fresh", null)

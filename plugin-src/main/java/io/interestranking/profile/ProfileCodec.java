@@ -27,10 +27,11 @@ import org.opensearch.core.common.io.stream.StreamOutput;
  *
  * <p>Why one binary value: the whole document is parsed and written on every event of its user (a profile of nested
  * fields cost the write thread a third of its time in parsing). Why a byte per component: vectors are most of a
- * profile, which every event rewrites and every node's disk and cache hold (44% fewer bytes than half precision). The power of two is the smallest that keeps the largest component within ±127, so a
- * component is off by at most half a step (a 384-d unit vector's largest component is about 0.2: step 2⁻⁹) and a
- * dot product with a unit vector by about 6·10⁻⁴ (a standard deviation) — less than what separates items that rank apart, and re-rounding
- * a rounded vector changes nothing, so repeated updates do not drift by themselves.
+ * profile, which every event rewrites and every node's disk and cache hold (44% fewer bytes than half precision).
+ * The power of two is the smallest that keeps the largest component within ±127, so a component is off by at most
+ * half a step (a 384-d unit vector's largest component is about 0.2: step 2⁻⁹), and a dot product with a unit vector
+ * by about 6·10⁻⁴ (a standard deviation, by arithmetic; MovieLens HR@10 unchanged, docs/profile-model.md). Rounding a
+ * rounded vector changes nothing, so repeated updates do not drift by re-rounding.
  */
 public final class ProfileCodec {
 
@@ -215,12 +216,9 @@ public final class ProfileCodec {
         p.parts().forEach(i -> roundToInt8(i.vector));
     }
 
+    /** Replaces each component by the value the stored form reads back: the same by construction. */
     static void roundToInt8(float[] v) {
-        int exponent = int8Exponent(v);
-        float down = step(-exponent), up = step(exponent);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (int) Math.rint(v[i] * down) * up; // through int: a small negative component rounds to +0, as stored
-        }
+        System.arraycopy(fromInt8Bytes(int8Bytes(v)), 0, v, 0, v.length);
     }
 
     /**

@@ -18,10 +18,10 @@ import org.apache.lucene.util.BytesRef;
  * The Lucene codec of the profile index ({@code index.codec}: {@value #NAME}): Lucene 10.4's default codec, except that
  * stored fields (the documents' {@code _source}) are written without compression.
  *
- * <p>Why: a profile's stored value is mostly vectors (a byte per component), which LZ4 cannot shrink, yet the default stored
- * fields format searches for matches in every byte — on the events bench's clickstream of returning users three
- * quarters of the writing thread's time and half of the merge threads' went to that search (a JFR profile). Stored
- * as they come, the bytes cost a copy; a segment grows by 8% (docs/operating.md, "Profiles at scale").
+ * <p>Why: a profile's stored value is mostly vectors (a byte per component), which LZ4 cannot shrink, yet the default
+ * stored fields format searches for matches in every byte — on the events bench's clickstream of returning users
+ * three quarters of the writing thread's time and half of the merge threads' went to that search (a JFR profile).
+ * Stored as they come, the bytes cost a copy; a segment grows by 8% (docs/operating.md, "Profiles at scale").
  *
  * <p>Segments record the codec by name and Lucene finds it through the plugin's {@code META-INF/services}; the name and
  * the format it stands for never change (a later layout gets a new name, this class stays to read the old segments).

@@ -29,7 +29,7 @@ import org.opensearch.core.common.io.stream.StreamOutput;
  * fields cost the write thread a third of its time in parsing). Why a byte per component: vectors are most of a
  * profile, which every event rewrites and every node's disk and cache hold (44% fewer bytes than half precision).
  * The power of two is the smallest that keeps the largest component within ±127, so a component is off by at most
- * half a step (a 384-d unit vector's largest component is about 0.2: step 2⁻⁹), and a dot product with a unit vector
+ * half a step (a largest component in (0.124, 0.248]: step 2⁻⁹), and a dot product with a unit vector
  * by about 6·10⁻⁴ (a standard deviation, by arithmetic; MovieLens HR@10 unchanged, docs/profile-model.md). Rounding a
  * rounded vector changes nothing, so repeated updates do not drift by re-rounding.
  */

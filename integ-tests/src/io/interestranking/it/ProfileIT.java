@@ -93,6 +93,50 @@ class ProfileIT {
     }
 
     @Test
+    void reclusteringSplitsAnInterestThatMixedTwoTopics() {
+        rest.call("DELETE", "/_plugins/_interest/users/mixed", null);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(
+                "plugins.interest.profile.spawn_threshold", -1.0); // every click joins: one interest of both topics
+        settings.put("plugins.interest.profile.recluster_every", 10);
+        settings.put("plugins.interest.profile.recluster_threshold", 0.5);
+        rest.ok("PUT", "/_cluster/settings", Map.of("transient", settings));
+        try {
+            long before = sum("profiles_reclustered");
+            Instant t0 = Instant.parse("2026-10-01T10:00:00Z");
+            List<Object> events = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                events.add(click("mixed", "a" + i, t0.plusSeconds(120L * i), null));
+                events.add(click("mixed", "b" + i, t0.plusSeconds(120L * i + 60), null));
+            }
+            JsonNode result = rest.ok("POST", EVENTS, Map.of("events", events));
+            assertEquals(false, result.get("errors").asBoolean(), result.toString());
+            // the tenth event made the profile due: its items' vectors were read and the one interest split in two
+            JsonNode interests = profile("mixed").get("interests");
+            assertEquals(2, interests.size(), interests.toString());
+            assertEquals(
+                    "[\"prof-items/a0\",\"prof-items/a1\",\"prof-items/a2\",\"prof-items/a3\",\"prof-items/a4\"]",
+                    interests.get(0).get("evidence").toString());
+            assertEquals(
+                    "[\"prof-items/b0\",\"prof-items/b1\",\"prof-items/b2\",\"prof-items/b3\",\"prof-items/b4\"]",
+                    interests.get(1).get("evidence").toString());
+            assertEquals(5, interests.get(0).get("count").asInt());
+            assertEquals(before + 1, sum("profiles_reclustered"));
+        } finally {
+            settings.replaceAll((k, v) -> null);
+            rest.ok("PUT", "/_cluster/settings", Map.of("transient", settings));
+        }
+    }
+
+    static long sum(String stat) {
+        long total = 0;
+        for (JsonNode node : rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes")) {
+            total += node.get(stat).asLong();
+        }
+        return total;
+    }
+
+    @Test
     void itemsAreReadFromTheShardsOrInRealtimeBeforeARefresh() {
         rest.call("DELETE", "/_plugins/_interest/users/fresh", null);
         rest.call("DELETE", "/prof-fresh", null);

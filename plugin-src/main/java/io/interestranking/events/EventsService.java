@@ -3,6 +3,7 @@ package io.interestranking.events;
 import io.interestranking.embedding.EmbeddingService;
 import io.interestranking.embedding.ModelSpec;
 import io.interestranking.embedding.TextKind;
+import io.interestranking.profile.EventType;
 import io.interestranking.profile.InterestModel;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.ProfileCodec;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.opensearch.ExceptionsHelper;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
@@ -38,6 +41,8 @@ import org.opensearch.transport.client.Client;
  * user's events. Each event gets its own result; a bad event fails alone.
  */
 public final class EventsService {
+
+    private static final Logger logger = LogManager.getLogger(EventsService.class);
 
     /** The outcome of an event that failed. */
     static EventResult failed(Slot slot, Exception e) {
@@ -348,33 +353,123 @@ public final class EventsService {
             return;
         }
         InterestModel model = new InterestModel(config.modelParams());
-        Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<EventResult[]>>> changes =
+        Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<Applied>>> changes =
                 new LinkedHashMap<>();
         byUser.forEach((user, indices) -> changes.put(user, profile -> applyAll(model, profile, slots, indices)));
         store.updateMany(
                 changes,
                 ActionListener.wrap(
                         outcomes -> {
+                            Map<ProfileId, List<String>> due = new LinkedHashMap<>();
                             byUser.forEach((user, indices) -> {
-                                ProfileStore.Outcome<EventResult[]> outcome = outcomes.get(user);
+                                ProfileStore.Outcome<Applied> outcome = outcomes.get(user);
                                 for (int k = 0; k < indices.size(); k++) {
                                     EventResult r = outcome.failure() == null
-                                            ? outcome.result()[k]
+                                            ? outcome.result().results()[k]
                                             : failed(slots.get(indices.get(k)), outcome.failure());
                                     results[indices.get(k)] = r;
                                     count(r);
                                 }
+                                if (outcome.failure() == null
+                                        && outcome.result().reclusterKeys() != null) {
+                                    due.put(user, outcome.result().reclusterKeys());
+                                }
                             });
-                            listener.onResponse(List.of(results));
+                            // the events are applied and acknowledged whatever re-clustering does
+                            recluster(
+                                    model,
+                                    due,
+                                    ActionListener.wrap(ignored -> listener.onResponse(List.of(results)), e -> {
+                                        logger.warn("re-clustering interests failed", e);
+                                        listener.onResponse(List.of(results));
+                                    }));
                         },
                         listener::onFailure));
     }
 
+    /**
+     * Re-clusters the interests of the profiles that became due (see {@link InterestModel#recluster}): the vectors of
+     * their evidence items are read as events' items are (the index's only vector field), then each profile is
+     * updated once more. Items that cannot be read leave their interest as it is.
+     */
+    private void recluster(InterestModel model, Map<ProfileId, List<String>> due, ActionListener<Void> listener) {
+        if (due.isEmpty()) {
+            listener.onResponse(null);
+            return;
+        }
+        Map<String, Slot> byKey = new LinkedHashMap<>();
+        due.values()
+                .forEach(keys -> keys.forEach(key -> {
+                    int slash = key.indexOf('/');
+                    if (slash > 0 && key.startsWith("text:") == false) {
+                        byKey.computeIfAbsent(key, k -> {
+                            Slot slot = new Slot();
+                            slot.parsed = new EventParser.Parsed(
+                                    null,
+                                    EventType.CLICK,
+                                    0,
+                                    new EventParser.Item(
+                                            key.substring(0, slash), key.substring(slash + 1), null, null, null),
+                                    null,
+                                    1,
+                                    null,
+                                    null);
+                            return slot;
+                        });
+                    }
+                }));
+        List<Slot> slots = new ArrayList<>(byKey.values());
+        resolveDocuments(
+                slots,
+                ActionListener.wrap(
+                        ignored -> {
+                            Map<String, float[]> vectors = new HashMap<>();
+                            byKey.forEach((key, slot) -> {
+                                if (slot.error == null && slot.vector != null) {
+                                    vectors.put(key, slot.vector);
+                                }
+                            });
+                            Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<Void>>> changes =
+                                    new LinkedHashMap<>();
+                            due.keySet()
+                                    .forEach(user -> changes.put(user, profile -> {
+                                        boolean changed = model.recluster(profile, vectors);
+                                        return new ProfileStore.Update<>(null, changed);
+                                    }));
+                            store.updateMany(
+                                    changes,
+                                    ActionListener.wrap(
+                                            outcomes -> {
+                                                outcomes.forEach((user, outcome) -> {
+                                                    if (outcome.failure() == null) {
+                                                        stats.profilesReclustered.increment();
+                                                    } else {
+                                                        logger.debug(
+                                                                "re-clustering the interests of [{}] failed: {}",
+                                                                user,
+                                                                outcome.failure()
+                                                                        .getMessage());
+                                                    }
+                                                });
+                                                listener.onResponse(null);
+                                            },
+                                            listener::onFailure));
+                        },
+                        listener::onFailure));
+    }
+
+    /**
+     * One user's events applied: each event's result, and the evidence keys of the interests to re-cluster when these
+     * events made the profile due (else null).
+     */
+    record Applied(EventResult[] results, List<String> reclusterKeys) {}
+
     /** Applies one user's events, in request order, to a fresh copy of the profile. */
-    private static ProfileStore.Update<EventResult[]> applyAll(
+    private static ProfileStore.Update<Applied> applyAll(
             InterestModel model, Profile profile, List<Slot> slots, List<Integer> indices) {
         EventResult[] mine = new EventResult[indices.size()];
         boolean changed = false;
+        long before = profile.eventCount();
         int dimension = ProfileCodec.dimension(profile);
         for (int k = 0; k < indices.size(); k++) {
             Slot slot = slots.get(indices.get(k));
@@ -405,7 +500,9 @@ public final class EventsService {
                             null,
                             null);
         }
-        return new ProfileStore.Update<>(mine, changed);
+        List<String> keys =
+                changed && model.reclusterDue(before, profile) ? InterestModel.reclusterKeys(profile) : null;
+        return new ProfileStore.Update<>(new Applied(mine, keys), changed);
     }
 
     private void count(EventResult r) {

@@ -1,7 +1,10 @@
 package io.interestranking.profile;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The update equations of the dynamic multi-interest profile (see docs/profile-model.md). Pure functions of
@@ -212,6 +215,167 @@ public final class InterestModel {
         while (evidence.size() > p.evidenceSize()) {
             evidence.remove(0);
         }
+    }
+
+    /** Whether the events that took the profile's event count from {@code before} to its count now make it due. */
+    public boolean reclusterDue(long before, Profile profile) {
+        long every = p.reclusterEvery();
+        return every > 0 && profile.eventCount / every > before / every;
+    }
+
+    /** The item keys re-clustering needs vectors for: the evidence of the long-term interests learned from behaviour. */
+    public static List<String> reclusterKeys(Profile profile) {
+        List<String> keys = new ArrayList<>();
+        for (Interest i : profile.interests) {
+            if (i.declared == false) {
+                keys.addAll(i.evidence);
+            }
+        }
+        return keys;
+    }
+
+    /** An evidence item while re-clustering: its share of its interests' weight, and how recent it is. */
+    private static final class Member {
+        final String key;
+        final float[] vector;
+        double weight;
+        long lastUpdated = Long.MIN_VALUE;
+        /** Its position from the newest end of its interest's evidence (0: the newest): orders a cluster's evidence. */
+        int age;
+
+        Member(String key, float[] vector) {
+            this.key = key;
+            this.vector = vector;
+        }
+    }
+
+    /**
+     * Re-clusters the long-term interests from the vectors of their evidence items: average linkage (the two clusters
+     * whose items' mean pairwise cosine is highest merge, while it is at least the threshold τ or there are more
+     * clusters than interests allowed), each cluster becoming an interest — its direction the items' mean, its weight
+     * the items' shares of the weights of the interests they came from. Undoes what deciding click by click got wrong:
+     * an item that joined the wrong interest early, or two topics merged into one. An interest takes part only if
+     * every item of its evidence has a vector here of the profile's dimension; declared interests, interests without
+     * evidence (inline vectors) and those with an unknown item stay as they are.
+     *
+     * @return whether the interests changed
+     */
+    public boolean recluster(Profile profile, Map<String, float[]> vectors) {
+        int dimension = ProfileCodec.dimension(profile);
+        List<Interest> kept = new ArrayList<>();
+        Map<String, Member> members = new LinkedHashMap<>();
+        for (Interest i : profile.interests) {
+            boolean known = i.declared == false
+                    && i.evidence.isEmpty() == false
+                    && i.evidence.stream().allMatch(k -> vectors.get(k) != null && vectors.get(k).length == dimension);
+            if (known == false) {
+                kept.add(i);
+                continue;
+            }
+            double share = i.weight / i.evidence.size();
+            for (int k = 0; k < i.evidence.size(); k++) {
+                String key = i.evidence.get(k);
+                Member m = members.computeIfAbsent(key, x -> new Member(x, vectors.get(x)));
+                m.weight += share;
+                m.lastUpdated = Math.max(m.lastUpdated, i.lastUpdated);
+                m.age = Math.max(m.age, i.evidence.size() - 1 - k);
+            }
+        }
+        if (members.isEmpty()) {
+            return false;
+        }
+        List<List<Member>> clusters = averageLinkage(
+                new ArrayList<>(members.values()),
+                m -> m.vector,
+                p.reclusterThreshold(),
+                Math.max(1, p.maxInterests() - kept.size()));
+        List<Interest> interests = new ArrayList<>(kept);
+        for (List<Member> cluster : clusters) {
+            float[] sum = new float[dimension];
+            double weight = 0;
+            long last = Long.MIN_VALUE;
+            for (Member m : cluster) {
+                for (int d = 0; d < dimension; d++) {
+                    sum[d] += m.vector[d];
+                }
+                weight += m.weight;
+                last = Math.max(last, m.lastUpdated);
+            }
+            cluster.sort(Comparator.comparingInt((Member m) -> m.age).reversed()); // oldest first, as evidence is kept
+            List<String> evidence = cluster.stream().map(m -> m.key).toList();
+            evidence = evidence.subList(Math.max(0, evidence.size() - p.evidenceSize()), evidence.size());
+            float[] direction = Vectors.unit(sum);
+            interests.add(new Interest(
+                    direction == null ? cluster.get(0).vector.clone() : direction,
+                    weight,
+                    cluster.size(),
+                    last,
+                    evidence,
+                    false));
+        }
+        profile.interests.clear();
+        profile.interests.addAll(interests);
+        return true;
+    }
+
+    /**
+     * Average linkage over the items, with the dot products of the clusters' vector sums kept in a matrix (merging
+     * two adds their rows): O(n²) per merge, a few milliseconds for the hundred items of a full profile.
+     */
+    public static <M> List<List<M>> averageLinkage(
+            List<M> items, java.util.function.Function<M, float[]> vector, double tau, int most) {
+        int n = items.size();
+        double[][] dot = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                dot[a][b] = dot[b][a] = Vectors.dot(vector.apply(items.get(a)), vector.apply(items.get(b)));
+            }
+        }
+        int[] size = new int[n];
+        List<List<M>> groups = new ArrayList<>(n);
+        for (int a = 0; a < n; a++) {
+            size[a] = 1;
+            groups.add(new ArrayList<>(List.of(items.get(a))));
+        }
+        boolean[] gone = new boolean[n];
+        int alive = n;
+        while (alive > 1) {
+            int x = -1, y = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < n; a++) {
+                if (gone[a]) {
+                    continue;
+                }
+                for (int b = a + 1; b < n; b++) {
+                    if (gone[b] == false) {
+                        double link = dot[a][b] / ((double) size[a] * size[b]);
+                        if (link > best) {
+                            best = link;
+                            x = a;
+                            y = b;
+                        }
+                    }
+                }
+            }
+            if (best < tau && alive <= most) {
+                break;
+            }
+            for (int k = 0; k < n; k++) {
+                dot[x][k] += dot[y][k];
+                dot[k][x] = dot[x][k];
+            }
+            size[x] += size[y];
+            groups.get(x).addAll(groups.get(y));
+            gone[y] = true;
+            alive--;
+        }
+        List<List<M>> result = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            if (gone[a] == false) {
+                result.add(groups.get(a));
+            }
+        }
+        return result;
     }
 
     /** Replaces the still-declared interests with new declared ones, one per text vector (cold start). */

@@ -23,7 +23,9 @@ public record ModelParams(
         double negativeScoreWeight,
         double interestHalfWeight,
         boolean shortTermEnabled,
-        boolean negativeEnabled) {
+        boolean negativeEnabled,
+        int reclusterEvery,
+        double reclusterThreshold) {
     public static final long HOUR = 3_600_000L;
     public static final long DAY = 24 * HOUR;
 
@@ -61,6 +63,8 @@ public record ModelParams(
                 0.5,
                 1.0,
                 true,
-                true);
+                true,
+                0,
+                0.3);
     }
 }

@@ -158,6 +158,8 @@ public final class InterestConfig {
                 NEGATIVE_SCORE_WEIGHT.get(s),
                 INTEREST_HALF_WEIGHT.get(s),
                 SHORT_TERM_ENABLED.get(s),
-                NEGATIVE_ENABLED.get(s));
+                NEGATIVE_ENABLED.get(s),
+                RECLUSTER_EVERY.get(s),
+                RECLUSTER_THRESHOLD.get(s));
     }
 }

@@ -68,6 +68,17 @@ public final class InterestSettings {
             PREFIX + "profile.merge_threshold", D.mergeThreshold(), -1.0, 2.0, Property.NodeScope, Property.Dynamic);
     public static final Setting<Double> COHESION =
             finiteDouble(PREFIX + "profile.cohesion", D.cohesion(), 0.01, 1.0, Property.NodeScope, Property.Dynamic);
+    /** Every this many events of a user, the long-term interests are re-clustered from their items' vectors; 0: never. */
+    public static final Setting<Integer> RECLUSTER_EVERY = Setting.intSetting(
+            PREFIX + "profile.recluster_every", D.reclusterEvery(), 0, 100_000, Property.NodeScope, Property.Dynamic);
+
+    public static final Setting<Double> RECLUSTER_THRESHOLD = finiteDouble(
+            PREFIX + "profile.recluster_threshold",
+            D.reclusterThreshold(),
+            -1.0,
+            1.0,
+            Property.NodeScope,
+            Property.Dynamic);
     public static final Setting<Double> LEARNING_RATE_FLOOR = finiteDouble(
             PREFIX + "profile.learning_rate_floor",
             D.learningRateFloor(),
@@ -224,7 +235,9 @@ public final class InterestSettings {
                 NEGATIVE_SCORE_WEIGHT,
                 INTEREST_HALF_WEIGHT,
                 SHORT_TERM_ENABLED,
-                NEGATIVE_ENABLED));
+                NEGATIVE_ENABLED,
+                RECLUSTER_EVERY,
+                RECLUSTER_THRESHOLD));
         model.addAll(TYPE_WEIGHTS.values());
         return model;
     }

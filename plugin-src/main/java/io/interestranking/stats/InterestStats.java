@@ -18,6 +18,7 @@ public final class InterestStats {
     public final LongAdder rejected = new LongAdder();
     public final LongAdder profilesExpired = new LongAdder();
     public final LongAdder sweeps = new LongAdder();
+    public final LongAdder profilesReclustered = new LongAdder();
     /** Model-call time summed: with inference_calls, the mean over any interval (two snapshots). */
     private final LongAdder inferenceNanos = new LongAdder();
 
@@ -48,6 +49,7 @@ public final class InterestStats {
         m.put("rejected_requests", rejected.sum());
         m.put("profiles_expired", profilesExpired.sum());
         m.put("profile_sweeps", sweeps.sum());
+        m.put("profiles_reclustered", profilesReclustered.sum());
         m.put("inference_latency_ms", inference.percentiles());
         m.put("events_request_latency_ms", events.percentiles());
         return m;

@@ -22,7 +22,7 @@ class InterestSettingsTest {
             assertTrue(e.getMessage().contains(setting.getKey()), e.getMessage());
             checked++;
         }
-        assertEquals(16, checked); // 8 model parameters and 8 event-type weights
+        assertEquals(17, checked); // 9 model parameters and 8 event-type weights
     }
 
     @Test

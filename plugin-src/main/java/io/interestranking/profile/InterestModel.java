@@ -319,8 +319,11 @@ public final class InterestModel {
     }
 
     /**
-     * Average linkage over the items, with the dot products of the clusters' vector sums kept in a matrix (merging
-     * two adds their rows): O(n²) per merge, a few milliseconds for the hundred items of a full profile.
+     * Average linkage over the items. The dot products of the clusters' vector sums are kept in a matrix (merging two
+     * adds their rows), and each cluster's best partner in an array, so that a merge rescans only the rows it touched:
+     * about O(n²) in all instead of O(n³), for the hundred items of a full profile.
+     *
+     * @param most at most this many clusters, whatever τ says
      */
     public static <M> List<List<M>> averageLinkage(
             List<M> items, java.util.function.Function<M, float[]> vector, double tau, int most) {
@@ -331,51 +334,93 @@ public final class InterestModel {
                 dot[a][b] = dot[b][a] = Vectors.dot(vector.apply(items.get(a)), vector.apply(items.get(b)));
             }
         }
-        int[] size = new int[n];
+        Linkage linkage = new Linkage(dot);
         List<List<M>> groups = new ArrayList<>(n);
-        for (int a = 0; a < n; a++) {
-            size[a] = 1;
-            groups.add(new ArrayList<>(List.of(items.get(a))));
+        for (M item : items) {
+            groups.add(new ArrayList<>(List.of(item)));
         }
-        boolean[] gone = new boolean[n];
+        for (int a = 0; a < n; a++) {
+            linkage.rescan(a);
+        }
         int alive = n;
         while (alive > 1) {
-            int x = -1, y = -1;
-            double best = Double.NEGATIVE_INFINITY;
+            int x = -1;
             for (int a = 0; a < n; a++) {
-                if (gone[a]) {
-                    continue;
-                }
-                for (int b = a + 1; b < n; b++) {
-                    if (gone[b] == false) {
-                        double link = dot[a][b] / ((double) size[a] * size[b]);
-                        if (link > best) {
-                            best = link;
-                            x = a;
-                            y = b;
-                        }
-                    }
+                if (linkage.gone[a] == false && (x < 0 || linkage.bestLink[a] > linkage.bestLink[x])) {
+                    x = a;
                 }
             }
-            if (best < tau && alive <= most) {
+            if (linkage.bestLink[x] < tau && alive <= most) {
                 break;
             }
-            for (int k = 0; k < n; k++) {
-                dot[x][k] += dot[y][k];
-                dot[k][x] = dot[x][k];
-            }
-            size[x] += size[y];
-            groups.get(x).addAll(groups.get(y));
-            gone[y] = true;
+            int lo = Math.min(x, linkage.bestOf[x]), hi = Math.max(x, linkage.bestOf[x]);
+            linkage.merge(lo, hi);
+            groups.get(lo).addAll(groups.get(hi));
             alive--;
         }
         List<List<M>> result = new ArrayList<>();
         for (int a = 0; a < n; a++) {
-            if (gone[a] == false) {
+            if (linkage.gone[a] == false) {
                 result.add(groups.get(a));
             }
         }
         return result;
+    }
+
+    /** The state of {@link #averageLinkage}: sums' dot products, cluster sizes, each cluster's best partner. */
+    private static final class Linkage {
+        final double[][] dot;
+        final int[] size;
+        final boolean[] gone;
+        final double[] bestLink;
+        final int[] bestOf;
+
+        Linkage(double[][] dot) {
+            int n = dot.length;
+            this.dot = dot;
+            size = new int[n];
+            java.util.Arrays.fill(size, 1);
+            gone = new boolean[n];
+            bestLink = new double[n];
+            bestOf = new int[n];
+        }
+
+        /** The mean pairwise cosine of the two clusters' items. */
+        double link(int a, int b) {
+            return dot[a][b] / ((double) size[a] * size[b]);
+        }
+
+        void rescan(int a) {
+            bestLink[a] = Double.NEGATIVE_INFINITY;
+            bestOf[a] = -1;
+            for (int b = 0; b < dot.length; b++) {
+                if (b != a && gone[b] == false && link(a, b) > bestLink[a]) {
+                    bestLink[a] = link(a, b);
+                    bestOf[a] = b;
+                }
+            }
+        }
+
+        void merge(int into, int from) {
+            for (int k = 0; k < dot.length; k++) {
+                dot[into][k] += dot[from][k];
+                dot[k][into] = dot[into][k];
+            }
+            size[into] += size[from];
+            gone[from] = true;
+            rescan(into);
+            for (int k = 0; k < dot.length; k++) {
+                if (k == into || gone[k]) {
+                    continue;
+                }
+                if (bestOf[k] == into || bestOf[k] == from) {
+                    rescan(k); // its best partner changed size or is gone
+                } else if (link(k, into) > bestLink[k]) {
+                    bestLink[k] = link(k, into);
+                    bestOf[k] = into;
+                }
+            }
+        }
     }
 
     /** Replaces the still-declared interests with new declared ones, one per text vector (cold start). */

@@ -13,6 +13,7 @@ import io.interestranking.profile.ModelParams;
 import io.interestranking.profile.Profile;
 import io.interestranking.profile.Rules;
 import io.interestranking.profile.Vectors;
+import io.interestranking.settings.InterestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,9 +51,30 @@ public final class TopicBench {
 
     record Result(double interestsPerTopic, double purity, double pureShare) {}
 
-    record Rule(String name, double spawn, double merge, double cohesion) {
+    record Rule(String name, double spawn, double merge, double cohesion, int every, double tau) {
+        Rule(String name, double spawn, double merge, double cohesion) {
+            this(name, spawn, merge, cohesion, 0, 0.3);
+        }
+
         ModelParams params() {
-            return Rules.withRule(spawn, merge, cohesion);
+            return Rules.with(org.opensearch.common.settings.Settings.builder()
+                    .put(InterestSettings.SPAWN_THRESHOLD.getKey(), spawn)
+                    .put(InterestSettings.MERGE_THRESHOLD.getKey(), merge)
+                    .put(InterestSettings.COHESION.getKey(), cohesion)
+                    .put(InterestSettings.RECLUSTER_EVERY.getKey(), every)
+                    .put(InterestSettings.RECLUSTER_THRESHOLD.getKey(), tau)
+                    .build());
+        }
+
+        /** This rule with re-clustering every {@code n} events at threshold τ. */
+        Rule reclustering(int n, double t) {
+            return new Rule(
+                    String.format(Locale.ROOT, "%s; re-clustered every %d events, τ %.2f", name, n, t),
+                    spawn,
+                    merge,
+                    cohesion,
+                    n,
+                    t);
         }
     }
 
@@ -74,6 +96,7 @@ public final class TopicBench {
         Catalog en = demo(service, root, "en", "all-minilm-l6-v2");
         Catalog movies = movies(service, datasets.resolve("movielens-small"), "all-minilm-l6-v2");
         Catalog zh = demo(service, root, "zh", "bge-small-zh-v1.5");
+        Catalog sci = subjects(service, datasets.resolve("scifact"), "all-minilm-l6-v2");
         service.close();
         pool.shutdown();
 
@@ -94,6 +117,8 @@ public final class TopicBench {
             - **movielens**: MovieLens small movies of exactly one of %s (%d movies), text
               "title. Genre film. tags" (up to 5 of its tags), all-MiniLM-L6-v2.
             - **demo-zh**: the Chinese demo catalog (3,000 items, 8 topics), descriptions, bge-small-zh-v1.5.
+            - **scifact**: SciFact abstracts whose title names exactly one of %d subjects (a disease, a risk or a
+              field: %s), subjects with at least 15 titles (%d titles, %d subjects); text: the title; all-MiniLM-L6-v2.
 
             | catalog | item pairs: cosine within a topic (mean, q05–q95) | between topics | nearest true topic mean, among 4 topics |
             |---|---|---|---|
@@ -102,9 +127,14 @@ public final class TopicBench {
                         0,
                         USERS,
                         String.join(", ", GENRES),
-                        movies.items().size())
+                        movies.items().size(),
+                        SUBJECTS.size(),
+                        String.join(", ", SUBJECTS.keySet()),
+                        sci.items().size(),
+                        sci.byTopic().size())
                 .replace("the 0 clicks", "the 10·T clicks"));
-        for (Catalog c : List.of(en, movies, zh)) {
+        List<Catalog> catalogs = List.of(en, movies, zh, sci);
+        for (Catalog c : catalogs) {
             double[] w = pairs(c, true), b = pairs(c, false);
             out.append(String.format(
                     Locale.ROOT,
@@ -124,16 +154,37 @@ public final class TopicBench {
             direction than to the others'. What the online rule reaches below falls short of it because it decides
             on each click as it comes, from the few items seen so far.
 
-            ## Calibration: the grid on each model's demo catalog
-            Join threshold θ (cosine with a single item), merge threshold μ (between two single items), cohesion ρ =
-            the catalog's mean within-topic item cosine (the model's similarity scale). Best by the lowest purity over
-            T, among the rules with at most 1.25 interests per topic at every T:
+            ## Calibration: the grid on each model's demo catalog, and on SciFact's subjects
+            Join threshold θ (cosine with a single item; 0.20, 0.22, …, 0.62), merge threshold μ (between two single
+            items; 0.20, 0.25, …, 0.65), cohesion ρ = the catalog's mean within-topic item cosine (the model's
+            similarity scale). Best by the lowest purity over T, among the rules with at most 1.25 interests per topic
+            at every T (other seeds than the table's):
 
             | model (catalog) | θ | μ | ρ | worst interests/topic | worst purity |
             |---|---|---|---|---|---|
             """);
         Rule enRule = calibrate(en, pairs(en, true)[0], out);
         Rule zhRule = calibrate(zh, pairs(zh, true)[0], out);
+        Rule sciRule = calibrate(sci, pairs(sci, true)[0], out);
+        out.append("""
+
+            ## Re-clustering: τ on each catalog
+            Every n events of a user (n = 10, and 7 so that the last clicks before the measurement are not yet
+            re-clustered), the long-term interests are rebuilt from their evidence items' vectors by average linkage at
+            threshold τ (`plugins.interest.profile.recluster_every`, `recluster_threshold`), on top of the catalog's
+            calibrated rule. τ from the grid 0.20, 0.22, …, 0.50 (n = 10, other seeds than the table's): the highest
+            worst purity with at most 1.25 interests per topic at every T.
+
+            | catalog | θ, μ, ρ of the rule | τ | worst interests/topic | worst purity |
+            |---|---|---|---|---|
+            """);
+        Map<Catalog, Rule> calibrated = new LinkedHashMap<>();
+        calibrated.put(en, enRule);
+        calibrated.put(movies, enRule); // the English model's calibration, as an operator would start
+        calibrated.put(zh, zhRule);
+        calibrated.put(sci, sciRule);
+        Map<Catalog, Double> taus = new LinkedHashMap<>();
+        calibrated.forEach((c, r) -> taus.put(c, reclusterThreshold(c, r, out)));
         out.append("""
 
             ## The rules on every catalog
@@ -143,11 +194,13 @@ public final class TopicBench {
             |---|---|---|---|---|---|
             """);
         List<String> labels = new ArrayList<>();
-        List<double[]> perTopic = List.of(new double[8], new double[8], new double[8], new double[8]);
-        for (Catalog c : List.of(en, movies, zh)) {
-            for (Rule r : List.of(DEFAULTS, c.model().equals(zh.model()) ? zhRule : enRule)) {
+        List<double[]> perTopic = List.of(new double[16], new double[16], new double[16], new double[16]);
+        for (Catalog c : catalogs) {
+            Rule cal = calibrated.get(c);
+            for (Rule r : List.of(DEFAULTS, cal, cal.reclustering(10, taus.get(c)), cal.reclustering(7, taus.get(c)))) {
                 out.append("| ").append(c.name()).append(" | ").append(r.name());
-                labels.add(c.name() + (r == DEFAULTS ? ", defaults" : ", calibrated"));
+                labels.add(c.name() + ", "
+                        + (r == DEFAULTS ? "defaults" : r == cal ? "calibrated" : "re-clustered /" + r.every()));
                 for (int t = 1; t <= 4; t++) {
                     Result x = simulate(c, r.params(), t, USERS, new Random(t));
                     perTopic.get(t - 1)[labels.size() - 1] = x.interestsPerTopic();
@@ -169,7 +222,7 @@ public final class TopicBench {
             | catalog | τ | T = 1 | T = 2 | T = 3 | T = 4 |
             |---|---|---|---|---|---|
             """);
-        for (Catalog c : List.of(en, movies, zh)) {
+        for (Catalog c : catalogs) {
             double tau = offlineThreshold(c);
             out.append(String.format(Locale.ROOT, "| %s | %.2f", c.name(), tau));
             for (int t = 1; t <= 4; t++) {
@@ -203,8 +256,8 @@ public final class TopicBench {
         record Scored(Rule rule, double worstCount, double worstPurity) {}
         List<Scored> scored = new ArrayList<>();
         double rho = Math.round(cohesion * 100) / 100.0;
-        for (double merge = 0.25; merge <= 0.651; merge += 0.05) {
-            for (double spawn = 0.26; spawn <= 0.621; spawn += 0.02) {
+        for (double merge = 0.20; merge <= 0.651; merge += 0.05) {
+            for (double spawn = 0.20; spawn <= 0.621; spawn += 0.02) {
                 Rule r = new Rule(
                         String.format(Locale.ROOT, "calibrated: θ %.2f, μ %.2f, ρ %.2f", spawn, merge, rho),
                         spawn,
@@ -220,8 +273,12 @@ public final class TopicBench {
                 scored.add(new Scored(r, worstCount, worstPurity));
             }
         }
-        scored.removeIf(x -> x.worstCount() > 1.25);
-        scored.sort((x, y) -> Double.compare(y.worstPurity(), x.worstPurity()));
+        if (scored.stream().anyMatch(x -> x.worstCount() <= 1.25)) {
+            scored.removeIf(x -> x.worstCount() > 1.25);
+            scored.sort((x, y) -> Double.compare(y.worstPurity(), x.worstPurity()));
+        } else { // no rule keeps the count: the fewest interests
+            scored.sort((x, y) -> Double.compare(x.worstCount(), y.worstCount()));
+        }
         for (Scored x : scored.subList(0, Math.min(3, scored.size()))) {
             out.append(String.format(
                     Locale.ROOT,
@@ -235,6 +292,38 @@ public final class TopicBench {
                     x.worstPurity()));
         }
         return scored.get(0).rule();
+    }
+
+    /** The re-clustering threshold for a catalog and its rule (see the report's text); appends its row. */
+    static double reclusterThreshold(Catalog c, Rule rule, StringBuilder out) {
+        double best = Double.NaN, bestPurity = -1, bestCount = 0;
+        for (double tau = 0.20; tau <= 0.501; tau += 0.02) {
+            double worstCount = 0, worstPurity = 1;
+            for (int t = 1; t <= 4; t++) {
+                Result x = simulate(c, rule.reclustering(10, tau).params(), t, USERS / 2, new Random(100 + t));
+                worstCount = Math.max(worstCount, x.interestsPerTopic());
+                worstPurity = Math.min(worstPurity, x.purity());
+            }
+            if (worstCount <= 1.25 && worstPurity > bestPurity) {
+                bestPurity = worstPurity;
+                bestCount = worstCount;
+                best = tau;
+            }
+        }
+        if (Double.isNaN(best)) { // none keeps the count: the lowest threshold tried merges the most
+            best = 0.20;
+        }
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %.2f, %.2f, %.2f | %.2f | %s | %s |%n",
+                c.name(),
+                rule.spawn(),
+                rule.merge(),
+                rule.cohesion(),
+                best,
+                bestPurity < 0 ? "> 1.25 at every τ" : String.format(Locale.ROOT, "%.2f", bestCount),
+                bestPurity < 0 ? "–" : String.format(Locale.ROOT, "%.3f", bestPurity)));
+        return Math.round(best * 100) / 100.0;
     }
 
     /** The offline reference's threshold for a catalog (see the report's text). */
@@ -277,11 +366,17 @@ public final class TopicBench {
     /** Users who click 10 items of each of {@code topics} random topics, in a random order one minute apart. */
     static Result simulate(Catalog c, ModelParams params, int topics, int users, Random random) {
         InterestModel model = new InterestModel(params);
+        Map<String, float[]> vectors = new HashMap<>();
+        c.items().forEach(i -> vectors.put(i.id(), i.vector()));
         return measure(c, topics, users, random, (u, clicks) -> {
             Profile p = new Profile("u" + u, c.model());
             long t = 1_700_000_000_000L;
             for (Item item : clicks) {
+                long before = p.eventCount();
                 model.apply(p, new Event(EventType.CLICK, t += 60_000, item.vector(), item.id(), null, 1, null));
+                if (model.reclusterDue(before, p)) { // what the events API does after the write
+                    model.recluster(p, vectors);
+                }
             }
             return p.interests().stream().map(Interest::evidence).toList();
         });
@@ -294,36 +389,9 @@ public final class TopicBench {
      */
     static Result offline(Catalog c, double tau, int topics, int users, Random random) {
         return measure(c, topics, users, random, (u, clicks) -> {
-            List<float[]> sums = new ArrayList<>();
             List<List<String>> members = new ArrayList<>();
-            for (Item item : clicks) {
-                sums.add(item.vector().clone());
-                members.add(new ArrayList<>(List.of(item.id())));
-            }
-            while (sums.size() > 1) {
-                int a = -1, b = -1;
-                double best = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < sums.size(); i++) {
-                    for (int j = i + 1; j < sums.size(); j++) {
-                        // the mean cosine of the two clusters' item pairs is the dot product of their sums / (n·m)
-                        double link = Vectors.dot(sums.get(i), sums.get(j))
-                                / (members.get(i).size()
-                                        * (double) members.get(j).size());
-                        if (link > best) {
-                            best = link;
-                            a = i;
-                            b = j;
-                        }
-                    }
-                }
-                if (best < tau) {
-                    break;
-                }
-                for (int k = 0; k < sums.get(a).length; k++) {
-                    sums.get(a)[k] += sums.get(b)[k];
-                }
-                members.get(a).addAll(members.remove(b));
-                sums.remove(b);
+            for (List<Item> cluster : InterestModel.averageLinkage(clicks, Item::vector, tau, Integer.MAX_VALUE)) {
+                members.add(new ArrayList<>(cluster.stream().map(Item::id).toList()));
             }
             List<List<String>> evidence = new ArrayList<>();
             for (List<String> m : members) {
@@ -422,6 +490,76 @@ public final class TopicBench {
             texts.add(item.description());
         }
         return new Catalog("demo-" + lang, model, embed(service, model, ids, topics, texts));
+    }
+
+    /**
+     * Subjects a SciFact title can name (lower-cased, by these patterns); a title naming exactly one is labeled with it.
+     */
+    static final Map<String, String> SUBJECTS = subjects();
+
+    private static Map<String, String> subjects() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("HIV", "\\b(hiv|aids)\\b");
+        m.put("malaria", "malaria|plasmodium");
+        m.put("tuberculosis", "tubercul");
+        m.put("influenza", "influenza");
+        m.put("Alzheimer's", "alzheimer");
+        m.put("Parkinson's", "parkinson");
+        m.put("diabetes", "diabet");
+        m.put("obesity", "obes");
+        m.put("breast cancer", "breast cancer|breast tumou?r|breast carcinoma");
+        m.put("leukemia", "leuka?emi");
+        m.put("stem cells", "stem cell");
+        m.put("atherosclerosis", "atheroscl");
+        m.put("hypertension", "hypertens");
+        m.put("asthma", "asthma");
+        m.put("sepsis", "sepsis|septic");
+        m.put("autism", "autis");
+        m.put("schizophrenia", "schizophren");
+        m.put("depression", "depress");
+        m.put("stroke", "\\bstroke");
+        m.put("melanoma", "melanoma");
+        m.put("prostate", "prostat");
+        m.put("colorectal cancer", "colorectal|colon cancer");
+        m.put("lung cancer", "lung cancer|lung adenocarc|nsclc");
+        m.put("hepatitis", "hepatitis");
+        m.put("zebrafish", "zebrafish");
+        m.put("microbiome", "microbio|gut bacteria");
+        m.put("aging", "\\baging|ageing|longevity|lifespan");
+        m.put("vaccines", "vaccin");
+        m.put("smoking", "smok|tobacco");
+        return m;
+    }
+
+    /** SciFact titles naming exactly one of {@link #SUBJECTS}, of subjects with at least 15 such titles. */
+    static Catalog subjects(EmbeddingService service, Path dir, String model) throws Exception {
+        Map<String, java.util.regex.Pattern> patterns = new LinkedHashMap<>();
+        SUBJECTS.forEach((name, regex) -> patterns.put(name, java.util.regex.Pattern.compile(regex)));
+        List<String[]> labeled = new ArrayList<>();
+        Map<String, Integer> count = new HashMap<>();
+        for (Datasets.Doc doc : Datasets.scifactCorpus(dir)) {
+            String title = doc.title();
+            String lower = title.toLowerCase(Locale.ROOT);
+            List<String> named = new ArrayList<>();
+            patterns.forEach((name, pattern) -> {
+                if (pattern.matcher(lower).find()) {
+                    named.add(name);
+                }
+            });
+            if (named.size() == 1) {
+                labeled.add(new String[] {"s" + doc.id(), named.get(0), title});
+                count.merge(named.get(0), 1, Integer::sum);
+            }
+        }
+        List<String> ids = new ArrayList<>(), topics = new ArrayList<>(), texts = new ArrayList<>();
+        for (String[] row : labeled) {
+            if (count.get(row[1]) >= 15) {
+                ids.add(row[0]);
+                topics.add(row[1]);
+                texts.add(row[2]);
+            }
+        }
+        return new Catalog("scifact", model, embed(service, model, ids, topics, texts));
     }
 
     static final List<String> GENRES = List.of("Drama", "Comedy", "Documentary", "Horror", "Thriller", "Action");

@@ -379,6 +379,7 @@ public final class EventsService {
                             recluster(
                                     model,
                                     due,
+                                    fieldsNamed(slots),
                                     ActionListener.wrap(ignored -> listener.onResponse(List.of(results)), e -> {
                                         logger.warn("re-clustering interests failed", e);
                                         listener.onResponse(List.of(results));
@@ -388,11 +389,29 @@ public final class EventsService {
     }
 
     /**
-     * Re-clusters the interests of the profiles that became due (see {@link InterestModel#recluster}): the vectors of
-     * their evidence items are read as events' items are (the index's only vector field), then each profile is
-     * updated once more. Items that cannot be read leave their interest as it is.
+     * The vector field this request's events read from each index they named: an evidence key is "index/id", so an
+     * index of several vector fields is read from the field its events use (else only an index's one field is known).
      */
-    private void recluster(InterestModel model, Map<ProfileId, List<String>> due, ActionListener<Void> listener) {
+    private static Map<String, String> fieldsNamed(List<Slot> slots) {
+        Map<String, String> fields = new HashMap<>();
+        for (Slot slot : slots) {
+            if (slot.error == null && slot.target != null) {
+                fields.putIfAbsent(slot.parsed.item().index(), slot.target.field());
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * Re-clusters the interests of the profiles that became due (see {@link InterestModel#recluster}): the vectors of
+     * their evidence items are read as events' items are (from {@code fields}, or the index's only vector field), then
+     * each profile is updated once more. Items that cannot be read leave their interest as it is.
+     */
+    private void recluster(
+            InterestModel model,
+            Map<ProfileId, List<String>> due,
+            Map<String, String> fields,
+            ActionListener<Void> listener) {
         if (due.isEmpty()) {
             listener.onResponse(null);
             return;
@@ -409,7 +428,11 @@ public final class EventsService {
                                     EventType.CLICK,
                                     0,
                                     new EventParser.Item(
-                                            key.substring(0, slash), key.substring(slash + 1), null, null, null),
+                                            key.substring(0, slash),
+                                            key.substring(slash + 1),
+                                            fields.get(key.substring(0, slash)),
+                                            null,
+                                            null),
                                     null,
                                     1,
                                     null,

@@ -14,10 +14,11 @@ if [ "${1:-}" = "stop" ]; then stop_page; stop_cluster demo; log "demo node and 
 LANG_=en
 if [ "${1:-}" = "--lang" ]; then LANG_=${2:-en}; fi
 case "$LANG_" in
-  # THETA MU RHO: the interest rule calibrated for the model on this catalog (bench/topics-report.md)
-  en) INDEX=items MODEL=all-minilm-l6-v2 DIM=384 THETA=0.30 MU=0.30 RHO=0.45
+  # THETA MU RHO TAU: the interest rule and re-clustering threshold calibrated for the model on this catalog
+  # (bench/topics-report.md)
+  en) INDEX=items MODEL=all-minilm-l6-v2 DIM=384 THETA=0.30 MU=0.30 RHO=0.45 TAU=0.30
       QUERIES=("something to keep my feet dry on a glacier" "gear for watching planets at night") ;;
-  zh) INDEX=zh-items MODEL=bge-small-zh-v1.5 DIM=512 THETA=0.50 MU=0.60 RHO=0.63
+  zh) INDEX=zh-items MODEL=bge-small-zh-v1.5 DIM=512 THETA=0.50 MU=0.60 RHO=0.63 TAU=0.50
       QUERIES=("下雨天爬山时让脚保持干燥" "晚上看星星用的装备") ;;
   *) die "unknown language [$LANG_]: en or zh" ;;
 esac
@@ -28,7 +29,8 @@ start_cluster demo 1 9200 9300 1g
 call() { curl -fsS -H 'Content-Type: application/json' -X "$1" "$URL$2" ${3:+-d "$3"}; }
 
 call PUT /_cluster/settings "{ \"persistent\": { \"plugins.interest.profile.spawn_threshold\": $THETA,
-  \"plugins.interest.profile.merge_threshold\": $MU, \"plugins.interest.profile.cohesion\": $RHO } }" >/dev/null
+  \"plugins.interest.profile.merge_threshold\": $MU, \"plugins.interest.profile.cohesion\": $RHO,
+  \"plugins.interest.profile.recluster_every\": 10, \"plugins.interest.profile.recluster_threshold\": $TAU } }" >/dev/null
 log "creating the ingest pipeline [$INDEX] and the index [$INDEX]"
 call PUT /_ingest/pipeline/$INDEX "{
   \"description\": \"embed title and description with the bundled $MODEL\",

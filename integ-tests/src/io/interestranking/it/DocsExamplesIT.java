@@ -52,7 +52,15 @@ class DocsExamplesIT {
     static void resetSettings() {
         Map<String, Object> reset = new HashMap<>();
         reset.put("plugins.interest.embed.max_texts", null);
-        for (String key : List.of("index_shards", "inactive_ttl", "sweep_interval")) {
+        for (String key : List.of(
+                "index_shards",
+                "inactive_ttl",
+                "sweep_interval",
+                "spawn_threshold",
+                "merge_threshold",
+                "cohesion",
+                "recluster_every",
+                "recluster_threshold")) {
             reset.put("plugins.interest.profile." + key, null);
         }
         rest.call("PUT", "/_cluster/settings", Map.of("persistent", reset));

@@ -284,11 +284,14 @@ public final class InterestModel {
         if (members.isEmpty()) {
             return false;
         }
-        List<List<Member>> clusters = averageLinkage(
-                new ArrayList<>(members.values()),
-                m -> m.vector,
-                p.reclusterThreshold(),
-                Math.max(1, p.maxInterests() - kept.size()));
+        List<List<Member>> clusters = absorbSmall(
+                averageLinkage(
+                        new ArrayList<>(members.values()),
+                        m -> m.vector,
+                        p.reclusterThreshold(),
+                        Math.max(1, p.maxInterests() - kept.size())),
+                ABSORB * p.reclusterThreshold(),
+                dimension);
         List<Interest> interests = new ArrayList<>(kept);
         for (List<Member> cluster : clusters) {
             float[] sum = new float[dimension];
@@ -316,6 +319,62 @@ public final class InterestModel {
         profile.interests.clear();
         profile.interests.addAll(interests);
         return true;
+    }
+
+    /** A group of at most this many items is absorbed by its closest group if their link is at least ABSORB·τ. */
+    static final int SMALL = 3;
+
+    static final double ABSORB = 0.8;
+
+    /**
+     * Groups of at most {@value #SMALL} items joined to the group they are closest to (mean pairwise cosine), when that
+     * is at least {@code threshold}. Why: a stray item or two of a topic that average linkage left
+     * apart would be an interest of their own; absorbing them lets τ be high enough to keep topics apart (on the topics
+     * bench, fewer interests per topic and purer ones at once).
+     */
+    private static List<List<Member>> absorbSmall(List<List<Member>> groups, double threshold, int dimension) {
+        List<List<Member>> result = new ArrayList<>(groups);
+        List<float[]> sums = new ArrayList<>();
+        for (List<Member> g : result) {
+            float[] sum = new float[dimension];
+            g.forEach(m -> addTo(sum, m.vector));
+            sums.add(sum);
+        }
+        boolean absorbed = true;
+        while (absorbed && result.size() > 1) { // a pass over the groups in order, again after each absorption
+            absorbed = false;
+            for (int a = 0; a < result.size() && absorbed == false; a++) {
+                if (result.get(a).size() > SMALL) {
+                    continue;
+                }
+                int best = -1;
+                double bestLink = Double.NEGATIVE_INFINITY;
+                for (int b = 0; b < result.size(); b++) {
+                    if (b != a) {
+                        double link = Vectors.dot(sums.get(a), sums.get(b))
+                                / ((double) result.get(a).size() * result.get(b).size());
+                        if (link > bestLink) {
+                            bestLink = link;
+                            best = b;
+                        }
+                    }
+                }
+                if (bestLink >= threshold) {
+                    result.get(best).addAll(result.get(a));
+                    addTo(sums.get(best), sums.get(a));
+                    result.remove(a);
+                    sums.remove(a);
+                    absorbed = true;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void addTo(float[] sum, float[] v) {
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] += v[d];
+        }
     }
 
     /**

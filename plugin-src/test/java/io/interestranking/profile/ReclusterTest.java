@@ -106,6 +106,27 @@ class ReclusterTest {
     }
 
     @Test
+    void aStrayItemJoinsTheGroupItIsCloseTo() {
+        float[] h = {0.5f, 0, 0.8660254f}; // a·h 0.5, b·h 0.4: its link with {a, b} is 0.45
+        Map<String, float[]> vectors = Map.of("i/a", A, "i/b", B, "i/h", h);
+        Interest one = new Interest(A.clone(), 3.0, 3, T0, List.of("i/a", "i/b", "i/h"), false);
+        Profile p = profile(one);
+        // τ 0.5: average linkage leaves h alone (0.45 < 0.5); absorbed, as 0.45 ≥ 0.8·τ = 0.4
+        model(5, 0.5, 10).recluster(p, vectors);
+        assertEquals(1, p.interests().size());
+        // unit(a + b + h) = unit(2.3, 0.6, 0.866): |.|² = 6.4
+        assertArrayEquals(
+                new float[] {0.9091548f, 0.23717082f, 0.3423266f},
+                p.interests().get(0).vector(),
+                1e-6f);
+        assertEquals(3, p.interests().get(0).count());
+        Profile q = profile(one.copy());
+        model(5, 0.6, 10).recluster(q, vectors); // 0.45 < 0.8·0.6 = 0.48: h stays an interest of its own
+        assertEquals(2, q.interests().size());
+        assertEquals(List.of("i/h"), q.interests().get(1).evidence());
+    }
+
+    @Test
     void dueWhenTheEventsCrossAMultipleOfTheInterval() {
         Profile p = profile(mixed()); // 40 events
         assertTrue(model(5, 0.5, 10).reclusterDue(39, p));

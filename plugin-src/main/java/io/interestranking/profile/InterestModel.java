@@ -298,9 +298,7 @@ public final class InterestModel {
             double weight = 0;
             long last = Long.MIN_VALUE;
             for (Member m : cluster) {
-                for (int d = 0; d < dimension; d++) {
-                    sum[d] += m.vector[d];
-                }
+                addTo(sum, m.vector);
                 weight += m.weight;
                 last = Math.max(last, m.lastUpdated);
             }
@@ -328,9 +326,9 @@ public final class InterestModel {
 
     /**
      * Groups of at most {@value #SMALL} items joined to the group they are closest to (mean pairwise cosine), when that
-     * is at least {@code threshold}. Why: a stray item or two of a topic that average linkage left
-     * apart would be an interest of their own; absorbing them lets τ be high enough to keep topics apart (on the topics
-     * bench, fewer interests per topic and purer ones at once).
+     * is at least {@code threshold}. Why: a stray item or two of a topic that average linkage left apart would be an
+     * interest of their own; absorbing them lets τ be high enough to keep topics apart (on the topics bench, fewer
+     * interests per topic and purer ones at once).
      */
     private static List<List<Member>> absorbSmall(List<List<Member>> groups, double threshold, int dimension) {
         List<List<Member>> result = new ArrayList<>(groups);

@@ -452,12 +452,12 @@ public final class EventsService {
                                     vectors.put(key, slot.vector);
                                 }
                             });
-                            Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<Void>>> changes =
+                            Map<ProfileId, java.util.function.Function<Profile, ProfileStore.Update<Boolean>>> changes =
                                     new LinkedHashMap<>();
                             due.keySet()
                                     .forEach(user -> changes.put(user, profile -> {
                                         boolean changed = model.recluster(profile, vectors);
-                                        return new ProfileStore.Update<>(null, changed);
+                                        return new ProfileStore.Update<>(changed, changed);
                                     }));
                             store.updateMany(
                                     changes,
@@ -465,7 +465,9 @@ public final class EventsService {
                                             outcomes -> {
                                                 outcomes.forEach((user, outcome) -> {
                                                     if (outcome.failure() == null) {
-                                                        stats.profilesReclustered.increment();
+                                                        if (outcome.result()) {
+                                                            stats.profilesReclustered.increment();
+                                                        }
                                                     } else {
                                                         logger.debug(
                                                                 "re-clustering the interests of [{}] failed: {}",

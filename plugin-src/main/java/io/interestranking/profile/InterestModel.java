@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The update equations of the dynamic multi-interest profile (see docs/profile-model.md). Pure functions of
@@ -256,7 +257,8 @@ public final class InterestModel {
      * the items' shares of the weights of the interests they came from. Undoes what deciding click by click got wrong:
      * an item that joined the wrong interest early, or two topics merged into one. An interest takes part only if
      * every item of its evidence has a vector here of the profile's dimension; declared interests, interests without
-     * evidence (inline vectors) and those with an unknown item stay as they are.
+     * evidence (inline vectors) and those with an unknown item stay as they are. When the groups are the interests'
+     * evidence as it is, the profile is left as it is.
      *
      * @return whether the interests changed
      */
@@ -292,6 +294,14 @@ public final class InterestModel {
                         Math.max(1, p.maxInterests() - kept.size())),
                 ABSORB * p.reclusterThreshold(),
                 dimension);
+        java.util.Set<java.util.Set<String>> before = new java.util.HashSet<>(), after = new java.util.HashSet<>();
+        profile.interests.stream()
+                .filter(i -> kept.contains(i) == false)
+                .forEach(i -> before.add(Set.copyOf(i.evidence)));
+        clusters.forEach(c -> after.add(c.stream().map(m -> m.key).collect(java.util.stream.Collectors.toSet())));
+        if (before.equals(after)) {
+            return false; // the same groups as the interests: nothing to undo, and no write
+        }
         List<Interest> interests = new ArrayList<>(kept);
         for (List<Member> cluster : clusters) {
             float[] sum = new float[dimension];

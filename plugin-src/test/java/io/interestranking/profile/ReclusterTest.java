@@ -60,8 +60,10 @@ class ReclusterTest {
 
     @Test
     void aThresholdBelowTheGroupsLinkKeepsThemTogether() {
-        Profile p = profile(mixed());
-        model(5, 0.2, 10).recluster(p, VECTORS); // 0.24 ≥ 0.2: one interest, the mean of all four
+        Profile p = profile(
+                new Interest(A.clone(), 2.0, 2, T0, List.of("i/a", "i/c"), false),
+                new Interest(B.clone(), 2.0, 2, T0, List.of("i/b", "i/d"), false));
+        assertTrue(model(5, 0.2, 10).recluster(p, VECTORS)); // 0.24 ≥ 0.2: one interest, the mean of all four
         assertEquals(1, p.interests().size());
         // unit(1.8, 2.2, 0.8): |.| = √8.72
         assertArrayEquals(
@@ -76,14 +78,20 @@ class ReclusterTest {
         Interest declared = new Interest(C.clone(), 2.0, 1, T0, List.of("text:running"), true);
         Interest unknown = new Interest(A.clone(), 1.0, 2, T0, List.of("i/a", "i/gone"), false);
         Interest inline = new Interest(B.clone(), 1.0, 3, T0, List.of(), false);
-        Profile p = profile(declared, unknown, inline, mixed());
-        // at most 4 interests, 3 kept: the mixed one's items must stay one group whatever τ says
-        assertTrue(model(4, 0.5, 10).recluster(p, VECTORS));
-        assertEquals(4, p.interests().size());
+        Interest mixed = mixed();
+        Profile p = profile(declared, unknown, inline, mixed);
+        // at most 4 interests, 3 kept: the mixed one's items must stay one group whatever τ says — as they are
+        assertFalse(model(4, 0.5, 10).recluster(p, VECTORS));
+        assertEquals(List.of(declared, unknown, inline, mixed), p.interests());
+        assertSame(mixed, p.interests().get(3));
+        // with room for two, it splits, and the three others stay first
+        assertTrue(model(5, 0.5, 10).recluster(p, VECTORS));
+        assertEquals(5, p.interests().size());
         assertSame(declared, p.interests().get(0));
         assertSame(unknown, p.interests().get(1));
         assertSame(inline, p.interests().get(2));
-        assertEquals(List.of("i/a", "i/b", "i/c", "i/d"), p.interests().get(3).evidence());
+        assertEquals(List.of("i/a", "i/b"), p.interests().get(3).evidence());
+        assertEquals(List.of("i/c", "i/d"), p.interests().get(4).evidence());
     }
 
     @Test
@@ -109,8 +117,9 @@ class ReclusterTest {
     void aStrayItemJoinsTheGroupItIsCloseTo() {
         float[] h = {0.5f, 0, 0.8660254f}; // a·h 0.5, b·h 0.4: its link with {a, b} is 0.45
         Map<String, float[]> vectors = Map.of("i/a", A, "i/b", B, "i/h", h);
-        Interest one = new Interest(A.clone(), 3.0, 3, T0, List.of("i/a", "i/b", "i/h"), false);
-        Profile p = profile(one);
+        Interest one = new Interest(A.clone(), 2.0, 2, T0, List.of("i/a", "i/h"), false);
+        Interest two = new Interest(B.clone(), 1.0, 1, T0, List.of("i/b"), false);
+        Profile p = profile(one, two);
         // τ 0.5: average linkage leaves h alone (0.45 < 0.5); absorbed, as 0.45 ≥ 0.8·τ = 0.4
         model(5, 0.5, 10).recluster(p, vectors);
         assertEquals(1, p.interests().size());
@@ -120,10 +129,20 @@ class ReclusterTest {
                 p.interests().get(0).vector(),
                 1e-6f);
         assertEquals(3, p.interests().get(0).count());
-        Profile q = profile(one.copy());
+        Profile q = profile(one.copy(), two.copy());
         model(5, 0.6, 10).recluster(q, vectors); // 0.45 < 0.8·0.6 = 0.48: h stays an interest of its own
         assertEquals(2, q.interests().size());
         assertEquals(List.of("i/h"), q.interests().get(1).evidence());
+    }
+
+    @Test
+    void interestsThatAreAlreadyTheGroupsStayAsTheyAre() {
+        Interest x = new Interest(A.clone(), 2.0, 2, T0, List.of("i/a", "i/b"), false);
+        Interest y = new Interest(C.clone(), 2.0, 2, T0, List.of("i/c", "i/d"), false);
+        Profile p = profile(x, y);
+        Profile before = p.copy();
+        assertFalse(model(5, 0.5, 10).recluster(p, VECTORS)); // the groups {a, b} and {c, d} are the interests
+        assertEquals(before, p);
     }
 
     @Test

@@ -268,6 +268,13 @@ public final class EventsBench {
      * it reads SMILE's binary) — as large as after 1,200 events, without sending 1,200 events per user.
      */
     static void seedFullProfiles(Rest rest, Random random, String users, int n) throws Exception {
+        seedFullProfiles(rest, random, users, n, () -> 1200);
+    }
+
+    /** The same, each profile with the event count {@code eventCounts} gives. */
+    static void seedFullProfiles(
+            Rest rest, Random random, String users, int n, java.util.function.IntSupplier eventCounts)
+            throws Exception {
         long now = System.currentTimeMillis() - 7_200_000L;
         for (int from = 0; from < n; from += 500) {
             StringBuilder bulk = new StringBuilder();
@@ -276,7 +283,7 @@ public final class EventsBench {
                         users + "-" + u,
                         SPACE,
                         now,
-                        1200,
+                        eventCounts.getAsInt(),
                         5,
                         20,
                         REMEMBERED,

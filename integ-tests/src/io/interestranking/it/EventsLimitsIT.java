@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** No events request can crash or stall a node, whatever the settings allow (two-node cluster). */
@@ -17,11 +18,14 @@ class EventsLimitsIT {
 
     @AfterAll
     static void resetSettings() {
-        nodes[0].ok("PUT", "/_cluster/settings", "{\"persistent\": {\"" + MAX + "\": null}}");
+        nodes[0].ok(
+                "PUT",
+                "/_cluster/settings",
+                "{\"persistent\": {\"" + MAX + "\": null, \"plugins.interest.profile.recluster_every\": null}}");
     }
 
-    @Test
-    void oneRequestAtTheMaximumForOneHundredThousandUsersIsAppliedAndTheNodeAnswers() {
+    @BeforeAll
+    static void items() {
         Rest node = nodes[0];
         node.call("DELETE", "/limit-items", null);
         node.ok("PUT", "/_ingest/pipeline/limit-items", Fixtures.titlePipeline());
@@ -38,21 +42,31 @@ class EventsLimitsIT {
         assertFalse(node.ok("POST", "/_bulk?refresh=true", bulk.toString())
                 .get("errors")
                 .asBoolean());
-        node.ok("PUT", "/_cluster/settings", Map.of("persistent", Map.of(MAX, 100_000)));
+    }
 
+    /** One click of each of {@code users} users {@code prefix}0…, on the ten items in turn. */
+    static String clicks(String prefix, int users) {
         StringBuilder body = new StringBuilder("{\"events\":[");
-        for (int u = 0; u < 100_000; u++) {
+        for (int u = 0; u < users; u++) {
             if (u > 0) {
                 body.append(',');
             }
-            body.append("{\"user_id\":\"many-")
+            body.append("{\"user_id\":\"")
+                    .append(prefix)
                     .append(u)
                     .append("\",\"type\":\"click\",\"item\":{\"index\":\"limit-items\",\"id\":\"i")
                     .append(u % 10)
                     .append("\"}}");
         }
-        body.append("]}");
-        Rest.Response r = node.call("POST", "/_plugins/_interest/events", body.toString());
+        return body.append("]}").toString();
+    }
+
+    @Test
+    void oneRequestAtTheMaximumForOneHundredThousandUsersIsAppliedAndTheNodeAnswers() {
+        Rest node = nodes[0];
+        node.ok("PUT", "/_cluster/settings", Map.of("persistent", Map.of(MAX, 100_000)));
+
+        Rest.Response r = node.call("POST", "/_plugins/_interest/events", clicks("many-", 100_000));
         // applied, or refused as a whole with a clean 4xx / 429: never a 5xx, never a dead node
         assertTrue(
                 r.status() < 500,
@@ -74,6 +88,30 @@ class EventsLimitsIT {
                             .get("status")
                             .asText());
         }
+    }
+
+    @Test
+    void reclusteringEveryEventOfTwentyThousandUsersInOneRequestIsBoundedAndTheNodesAnswer() {
+        Rest node = nodes[0];
+        node.ok(
+                "PUT",
+                "/_cluster/settings",
+                Map.of("persistent", Map.of(MAX, 100_000, "plugins.interest.profile.recluster_every", 1)));
+        // every user's first event makes them due: 20,000 re-clusterings, a chunk of profiles at a time
+        Rest.Response r = node.call("POST", "/_plugins/_interest/events", clicks("regroup-", 20_000));
+        assertEquals(200, r.status(), r.raw().substring(0, Math.min(500, r.raw().length())));
+        assertFalse(
+                r.get("errors").asBoolean(),
+                r.raw().substring(0, Math.min(500, r.raw().length())));
+        for (Rest n : nodes) {
+            assertEquals(
+                    "green",
+                    n.ok("GET", "/_cluster/health?wait_for_status=green&timeout=30s", null)
+                            .get("status")
+                            .asText());
+        }
+        JsonNode p = nodes[1].ok("GET", "/_plugins/_interest/users/regroup-19999?include_vectors=false", null);
+        assertEquals(1, p.get("interests").size());
     }
 
     @Test

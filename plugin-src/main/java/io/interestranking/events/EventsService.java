@@ -412,10 +412,35 @@ public final class EventsService {
             Map<ProfileId, List<String>> due,
             Map<String, String> fields,
             ActionListener<Void> listener) {
-        if (due.isEmpty()) {
+        List<ProfileId> users = new ArrayList<>(due.keySet());
+        reclusterChunk(model, due, users, 0, fields, listener);
+    }
+
+    /**
+     * Profiles re-clustered together: bounds the item vectors one request holds at once (up to {@value
+     * InterestModel#RECLUSTER_MAX_ITEMS} per profile) whatever {@code max_per_request} allows.
+     */
+    static final int RECLUSTER_CHUNK = 100;
+
+    private void reclusterChunk(
+            InterestModel model,
+            Map<ProfileId, List<String>> all,
+            List<ProfileId> users,
+            int from,
+            Map<String, String> fields,
+            ActionListener<Void> listener) {
+        if (from >= users.size()) {
             listener.onResponse(null);
             return;
         }
+        Map<ProfileId, List<String>> due = new LinkedHashMap<>();
+        users.subList(from, Math.min(users.size(), from + RECLUSTER_CHUNK)).forEach(u -> due.put(u, all.get(u)));
+        // the next chunk on a fresh stack: a request of many chunks must not recurse
+        ActionListener<Void> next = ActionListener.wrap(
+                ignored -> client.threadPool()
+                        .generic()
+                        .execute(() -> reclusterChunk(model, all, users, from + RECLUSTER_CHUNK, fields, listener)),
+                listener::onFailure);
         Map<String, Slot> byKey = new LinkedHashMap<>();
         due.values()
                 .forEach(keys -> keys.forEach(key -> {
@@ -476,11 +501,11 @@ public final class EventsService {
                                                                         .getMessage());
                                                     }
                                                 });
-                                                listener.onResponse(null);
+                                                next.onResponse(null);
                                             },
-                                            listener::onFailure));
+                                            next::onFailure));
                         },
-                        listener::onFailure));
+                        next::onFailure));
     }
 
     /**

@@ -224,7 +224,16 @@ public final class InterestModel {
         return every > 0 && profile.eventCount / every > before / every;
     }
 
-    /** The item keys re-clustering needs vectors for: the evidence of the long-term interests learned from behaviour. */
+    /**
+     * Items one re-clustering takes at most: bounds its memory (an n × n matrix) and time whatever {@code max_interests}
+     * × {@code evidence_size} allow (50 × 1,000); the defaults make 100.
+     */
+    public static final int RECLUSTER_MAX_ITEMS = 256;
+
+    /**
+     * The item keys re-clustering needs vectors for: the evidence of the long-term interests learned from behaviour;
+     * null when there are more than {@value #RECLUSTER_MAX_ITEMS} (such a profile is not re-clustered).
+     */
     public static List<String> reclusterKeys(Profile profile) {
         List<String> keys = new ArrayList<>();
         for (Interest i : profile.interests) {
@@ -232,7 +241,7 @@ public final class InterestModel {
                 keys.addAll(i.evidence);
             }
         }
-        return keys;
+        return keys.size() > RECLUSTER_MAX_ITEMS ? null : keys;
     }
 
     /** An evidence item while re-clustering: its share of its interests' weight, and how recent it is. */
@@ -258,7 +267,7 @@ public final class InterestModel {
      * an item that joined the wrong interest early, or two topics merged into one. An interest takes part only if
      * every item of its evidence has a vector here of the profile's dimension; declared interests, interests without
      * evidence (inline vectors) and those with an unknown item stay as they are. When the groups are the interests'
-     * evidence as it is, the profile is left as it is.
+     * evidence as it is, or there are more than {@value #RECLUSTER_MAX_ITEMS} items, the profile is left as it is.
      *
      * @return whether the interests changed
      */
@@ -283,7 +292,7 @@ public final class InterestModel {
                 m.age = Math.max(m.age, i.evidence.size() - 1 - k);
             }
         }
-        if (members.isEmpty()) {
+        if (members.isEmpty() || members.size() > RECLUSTER_MAX_ITEMS) {
             return false;
         }
         List<List<Member>> clusters = absorbSmall(

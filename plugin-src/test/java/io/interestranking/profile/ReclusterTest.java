@@ -146,6 +146,23 @@ class ReclusterTest {
     }
 
     @Test
+    void moreItemsThanTheBoundAreNeverReclustered() {
+        List<Interest> interests = new java.util.ArrayList<>();
+        Map<String, float[]> vectors = new java.util.HashMap<>();
+        for (int k = 0; k < 3; k++) { // 3 × 90 = 270 items > 256
+            List<String> evidence = new java.util.ArrayList<>();
+            for (int e = 0; e < 90; e++) {
+                evidence.add("i/" + k + "-" + e);
+                vectors.put("i/" + k + "-" + e, k == 0 ? A : k == 1 ? C : D);
+            }
+            interests.add(new Interest(B.clone(), 1.0, 90, T0, evidence, false));
+        }
+        Profile p = profile(interests.toArray(new Interest[0]));
+        assertEquals(null, InterestModel.reclusterKeys(p));
+        assertFalse(model(5, 0.5, 10).recluster(p, vectors));
+    }
+
+    @Test
     void dueWhenTheEventsCrossAMultipleOfTheInterval() {
         Profile p = profile(mixed()); // 40 events
         assertTrue(model(5, 0.5, 10).reclusterDue(39, p));

@@ -102,7 +102,7 @@ class ProfileIT {
         settings.put("plugins.interest.profile.recluster_threshold", 0.5);
         rest.ok("PUT", "/_cluster/settings", Map.of("transient", settings));
         try {
-            long before = sum("profiles_reclustered");
+            long before = rest.statSum("profiles_reclustered");
             Instant t0 = Instant.parse("2026-10-01T10:00:00Z");
             List<Object> events = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -121,19 +121,11 @@ class ProfileIT {
                     "[\"prof-items/b0\",\"prof-items/b1\",\"prof-items/b2\",\"prof-items/b3\",\"prof-items/b4\"]",
                     interests.get(1).get("evidence").toString());
             assertEquals(5, interests.get(0).get("count").asInt());
-            assertEquals(before + 1, sum("profiles_reclustered"));
+            assertEquals(before + 1, rest.statSum("profiles_reclustered"));
         } finally {
             settings.replaceAll((k, v) -> null);
             rest.ok("PUT", "/_cluster/settings", Map.of("transient", settings));
         }
-    }
-
-    static long sum(String stat) {
-        long total = 0;
-        for (JsonNode node : rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes")) {
-            total += node.get(stat).asLong();
-        }
-        return total;
     }
 
     @Test

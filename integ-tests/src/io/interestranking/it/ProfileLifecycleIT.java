@@ -84,8 +84,8 @@ class ProfileLifecycleIT {
     @Test
     void profilesIdleLongerThanTheTtlAreSweptByOneNodeAndCounted() throws Exception {
         rest.ok("POST", EVENTS, Map.of("events", List.of(click("idle-user", "an old purchase"))));
-        long sweepsBefore = sum("profile_sweeps");
-        long expiredBefore = sum("profiles_expired");
+        long sweepsBefore = rest.statSum("profile_sweeps");
+        long expiredBefore = rest.statSum("profiles_expired");
         Thread.sleep(2500);
         sweepEvery("2s", "1s");
         boolean gone = false;
@@ -97,7 +97,7 @@ class ProfileLifecycleIT {
         // the sweep counts when its delete-by-query answers, a moment after the deletion is visible
         boolean counted = false;
         for (int i = 0; i < 40 && counted == false; i++) {
-            counted = sum("profiles_expired") > expiredBefore;
+            counted = rest.statSum("profiles_expired") > expiredBefore;
             Thread.sleep(counted ? 0 : 250);
         }
         assertTrue(counted, stats().toString());
@@ -107,7 +107,7 @@ class ProfileLifecycleIT {
             sweepingNodes += node.get("profile_sweeps").asLong() > 0 ? 1 : 0;
         }
         assertEquals(1, sweepingNodes, stats().toString());
-        assertTrue(sum("profile_sweeps") > sweepsBefore);
+        assertTrue(rest.statSum("profile_sweeps") > sweepsBefore);
         // an active user stays
         resetSettings();
         rest.ok("POST", EVENTS, Map.of("events", List.of(click("active-user", "a new purchase"))));
@@ -145,10 +145,6 @@ class ProfileLifecycleIT {
         List<JsonNode> all = new ArrayList<>();
         rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes").forEach(all::add);
         return all;
-    }
-
-    static long sum(String counter) {
-        return stats().stream().mapToLong(n -> n.get(counter).asLong()).sum();
     }
 
     @Test

@@ -90,6 +90,15 @@ public final class Rest {
     }
 
     /** Calls and insists on a 2xx. */
+    /** A counter of {@code GET /_plugins/_interest/stats}, summed over the nodes. */
+    public long statSum(String counter) {
+        long total = 0;
+        for (JsonNode node : ok("GET", "/_plugins/_interest/stats", null).get("nodes")) {
+            total += node.get(counter).asLong();
+        }
+        return total;
+    }
+
     public JsonNode ok(String method, String path, Object body) {
         Response r = call(method, path, body);
         if (r.status() / 100 != 2) {

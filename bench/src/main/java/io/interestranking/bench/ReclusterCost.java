@@ -40,11 +40,11 @@ public final class ReclusterCost {
                 Map<String, Object> setting = new HashMap<>();
                 setting.put("plugins.interest.profile.recluster_every", recluster ? 10 : null);
                 rest.ok("PUT", "/_cluster/settings", Map.of("transient", setting));
-                long before = reclustered(rest);
+                long before = rest.statSum("profiles_reclustered");
                 double rate = n / EventsBench.clickstreamRun(rest, random, "crowd", "p" + p + "s" + s);
                 if (recluster) {
                     on = rate;
-                    due = reclustered(rest) - before;
+                    due = rest.statSum("profiles_reclustered") - before;
                 } else {
                     off = rate;
                 }
@@ -86,13 +86,5 @@ public final class ReclusterCost {
                 java.util.Arrays.stream(ratios).max().orElse(0));
         Files.writeString(report, text);
         System.out.println(text);
-    }
-
-    static long reclustered(Rest rest) {
-        long total = 0;
-        for (var node : rest.ok("GET", "/_plugins/_interest/stats", null).get("nodes")) {
-            total += node.get("profiles_reclustered").asLong();
-        }
-        return total;
     }
 }

@@ -81,13 +81,7 @@ class EventsLimitsIT {
             JsonNode p = nodes[1].ok("GET", "/_plugins/_interest/users/many-99999?include_vectors=false", null);
             assertEquals(1, p.get("event_count").asInt());
         }
-        for (Rest n : nodes) {
-            assertEquals(
-                    "green",
-                    n.ok("GET", "/_cluster/health?wait_for_status=green&timeout=30s", null)
-                            .get("status")
-                            .asText());
-        }
+        assertBothNodesAnswerGreen();
     }
 
     @Test
@@ -103,6 +97,12 @@ class EventsLimitsIT {
         assertFalse(
                 r.get("errors").asBoolean(),
                 r.raw().substring(0, Math.min(500, r.raw().length())));
+        assertBothNodesAnswerGreen();
+        JsonNode p = nodes[1].ok("GET", "/_plugins/_interest/users/regroup-19999?include_vectors=false", null);
+        assertEquals(1, p.get("interests").size());
+    }
+
+    static void assertBothNodesAnswerGreen() {
         for (Rest n : nodes) {
             assertEquals(
                     "green",
@@ -110,8 +110,6 @@ class EventsLimitsIT {
                             .get("status")
                             .asText());
         }
-        JsonNode p = nodes[1].ok("GET", "/_plugins/_interest/users/regroup-19999?include_vectors=false", null);
-        assertEquals(1, p.get("interests").size());
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.concurrent.Future;
  *       {@code text_embedding} processor (ml-commons' model), each round into a fresh index; the node's CPU use
  *       (cores busy) per round from its process counters;</li>
  *   <li>query, one at a time: SciFact test queries, each used once, {@code text_knn} vs. {@code neural} on the same
- *       index and field, the order of the two alternating per query; latency at the client;</li>
+ *       index and field (and {@code text_knn} with the int8 query model), the order rotating per query; latency at
+ *       the client; then the same arms in blocks, with a fourth: {@code knn} with the text's vector embedded
+ *       beforehand (the search without a model call);</li>
  *   <li>query, 8 concurrent clients: throughput of each kind, in alternating blocks.</li>
  * </ul>
  * The query-embedding cache of this plugin is turned off for the run (each query is new to both sides).
@@ -149,20 +151,34 @@ public final class NeuralBench {
             // the same three arms in blocks (no other arm's query in between): shows what the rotation's neighbours
             // cost each arm; two rounds, the block order rotating, fresh texts (a prefix) per round
             int blockSize = Math.min(100, queries.size());
-            List<List<Double>> blocks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            // a fourth arm: k-NN with the vector of the same text, embedded beforehand (untimed) — the search without
+            // a model call, so that the report says where the rest of a text_knn query's time goes
+            List<List<Double>> blocks =
+                    List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             // where a query's time goes: this plugin's model time from its node stats, ml-commons' from its model
             // profile (the average over its last requests, read after each neural block)
             double[] modelMs = new double[3];
             List<Double> theirModelMs = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 String prefix = "k" + round + " ";
-                for (int k = 0; k < 3; k++) {
-                    int arm = (round + k) % 3;
-                    JsonNode before = arm == 1 ? null : QueryBench.nodeStats(rest);
+                for (int k = 0; k < 4; k++) {
+                    int arm = (round + k) % 4;
+                    List<String> bodies = new ArrayList<>();
                     for (String q : queries.subList(0, blockSize)) {
-                        String body =
-                                arm == 1 ? neural(prefix + q, model) : textKnn(prefix + q, arm == 0 ? null : INT8);
+                        bodies.add(
+                                switch (arm) {
+                                    case 0 -> textKnn(prefix + q, null);
+                                    case 1 -> neural(prefix + q, model);
+                                    case 2 -> textKnn(prefix + q, INT8);
+                                    default -> knn(embed(rest, prefix + q));
+                                });
+                    }
+                    JsonNode before = arm == 1 ? null : QueryBench.nodeStats(rest);
+                    for (String body : bodies) {
                         blocks.get(arm).add((double) time(rest, body)[0]);
+                    }
+                    if (arm == 3) {
+                        continue;
                     }
                     if (arm == 1) {
                         JsonNode stats = rest.ok("GET", "/_plugins/_ml/profile/models/" + model, null)
@@ -179,6 +195,11 @@ public final class NeuralBench {
                     }
                 }
             }
+            double theirModelAvg = theirModelMs.isEmpty()
+                    ? Double.NaN
+                    : IngestBench.median(theirModelMs.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray());
             String theirModel = theirModelMs.isEmpty()
                     ? "not reported by ml-commons' profile API"
                     : String.format(
@@ -284,9 +305,14 @@ public final class NeuralBench {
                     `text_knn` / `neural` **%.2f**, int8 / `neural` %.2f. The rotation above is the comparison of record;
                     the blocks show how much each arm's time depends on which model ran just before it.
                     The model call inside these blocks, per query: this plugin's fp32 %.2f ms and int8 %.2f ms (the node's
-                    `inference_time_in_millis`), ml-commons' %s (`model_inference_stats.average` of its model profile);
-                    everything else — HTTP, parsing, tokenizing, the hop to the model's thread, the k-NN search, the
-                    response — is the rest of each p50.
+                    `inference_time_in_millis`), ml-commons' %s (`model_inference_stats.average` of its model profile).
+                    The same search without a model call — a `knn` query with the vector of the same text, embedded
+                    beforehand, in a fourth block — took p50 **%.2f ms**: HTTP, parsing, the k-NN search and the response,
+                    the same for both arms. `text_knn`'s block p50 exceeds that search's p50 plus its mean model call by
+                    %.2f ms (tokenizing, the hop to the model's thread and back), `neural`'s exceeds it plus ml-commons'
+                    call by %.2f ms (arithmetic on p50s and means). At 0.75 of `neural`'s block p50 (%.2f ms), `text_knn`
+                    would have %.2f ms after the search for tokenizing, the hop and the model call: this plugin's fp32
+                    call alone took %.2f ms of it here, its int8 call %.2f ms.
 
                     ## Query throughput, %d concurrent clients
                     Each client runs all %d queries (a fresh prefix per block, so nothing is cached); blocks alternate.
@@ -345,6 +371,13 @@ public final class NeuralBench {
                     modelMs[0],
                     modelMs[2],
                     theirModel,
+                    blockP50[3],
+                    blockP50[0] - blockP50[3] - modelMs[0],
+                    blockP50[1] - blockP50[3] - theirModelAvg,
+                    0.75 * blockP50[1],
+                    0.75 * blockP50[1] - blockP50[3],
+                    modelMs[0],
+                    modelMs[2],
                     CLIENTS,
                     queries.size(),
                     IngestBench.fmt(tkQps),
@@ -438,6 +471,23 @@ public final class NeuralBench {
             textKnn.put("model", queryModel);
         }
         return json(Map.of("size", 10, "_source", false, "query", Map.of("text_knn", textKnn)));
+    }
+
+    /** A plain k-NN query with a vector: the search a {@code text_knn} query makes once its text is embedded. */
+    static String knn(JsonNode vector) {
+        return json(Map.of(
+                "size",
+                10,
+                "_source",
+                false,
+                "query",
+                Map.of("knn", Map.of("title_vector", Map.of("vector", vector, "k", 10)))));
+    }
+
+    static JsonNode embed(Rest rest, String text) {
+        return rest.ok("POST", "/_plugins/_interest/_embed", Map.of("texts", List.of(text), "kind", "query"))
+                .get("vectors")
+                .get(0);
     }
 
     static String neural(String q, String model) {

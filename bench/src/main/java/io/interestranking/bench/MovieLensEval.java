@@ -352,15 +352,7 @@ public final class MovieLensEval {
 
         /** This ranking's HR@10 minus {@code base}'s over the same users, and the standard error of that mean difference. */
         double[] pairedHitGain(PerUser base) {
-            double[] d = new double[hits.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = hits[i] - base.hits[i];
-            }
-            double m = mean(d), var = 0;
-            for (double x : d) {
-                var += (x - m) * (x - m);
-            }
-            return new double[] {m, Math.sqrt(var / (d.length - 1) / d.length)};
+            return Ndcg.pairedDifference(hits, base.hits);
         }
 
         static double mean(double[] v) {

@@ -23,6 +23,21 @@ final class Ndcg {
         return idcg == 0 ? 0 : dcg / idcg;
     }
 
+    /** The mean of {@code a[i] − b[i]} and its standard error (paired: the same queries or users on both sides). */
+    static double[] pairedDifference(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        double m = 0;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a[i] - b[i];
+            m += d[i] / d.length;
+        }
+        double var = 0;
+        for (double x : d) {
+            var += (x - m) * (x - m);
+        }
+        return new double[] {m, Math.sqrt(var / (d.length - 1) / d.length)};
+    }
+
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }

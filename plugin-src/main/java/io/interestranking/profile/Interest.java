@@ -19,13 +19,21 @@ public final class Interest {
     /** Declared from text (statement, PUT users) and not yet confirmed by behaviour. */
     boolean declared;
 
+    /**
+     * The stored form {@link #vector} was read from, while {@code vector} is still that array ({@link #storedFrom}):
+     * written back as it is, not rounded and encoded again. Vectors are replaced, never changed in place.
+     */
+    byte[] storedVector;
+
+    float[] storedFrom;
+
     public Interest(
             float[] vector, double weight, long count, long lastUpdated, List<String> evidence, boolean declared) {
         this.vector = vector;
         this.weight = weight;
         this.count = count;
         this.lastUpdated = lastUpdated;
-        this.evidence = new ArrayList<>(evidence);
+        this.evidence = evidence instanceof EvidenceKeys stored ? stored.copy() : new ArrayList<>(evidence);
         this.declared = declared;
     }
 
@@ -43,6 +51,11 @@ public final class Interest {
 
     public long lastUpdated() {
         return lastUpdated;
+    }
+
+    /** The stored form of the vector when it is the one read, else null. */
+    byte[] unchangedStoredVector() {
+        return vector == storedFrom ? storedVector : null;
     }
 
     public List<String> evidence() {

@@ -92,7 +92,7 @@ public final class ProfileCodec {
     /** A fresh profile from its stored binary value; {@code user} names it in an error. */
     static Profile fromBinary(byte[] bytes, Object user) {
         // an array-backed input: BytesArray's stream reads through a synchronized ByteArrayInputStream, byte by byte
-        try (StreamInput in = new BytesStreamInput(bytes)) {
+        try (StreamInput in = new StoredInput(bytes)) {
             Profile p = read(in);
             p.recentEventIds = RecentIds.fromBytes(in.readByteArray());
             return p;
@@ -101,11 +101,25 @@ public final class ProfileCodec {
         }
     }
 
+    /** A stored binary value being read: evidence keys are kept as its bytes ({@link EvidenceKeys}). */
+    private static final class StoredInput extends BytesStreamInput {
+        final byte[] array;
+
+        StoredInput(byte[] array) {
+            super(array);
+            this.array = array;
+        }
+    }
+
     /** About the length of the stored binary value: vectors, evidence, remembered ids and headers. */
     static int storedBytes(Profile p) {
         int bytes = 64 + 8 * p.recentEventIds.size();
         for (Interest i : p.parts()) {
             bytes += 48 + i.vector.length;
+            if (i.evidence instanceof EvidenceKeys keys && keys.stored() != null) {
+                bytes += keys.stored().length;
+                continue;
+            }
             for (String key : i.evidence) {
                 bytes += 2 + key.length();
             }
@@ -155,7 +169,8 @@ public final class ProfileCodec {
     }
 
     private static void write(StreamOutput out, Interest i) throws IOException {
-        out.writeByteArray(int8Bytes(i.vector));
+        byte[] stored = i.unchangedStoredVector();
+        out.writeByteArray(stored != null ? stored : int8Bytes(i.vector));
         out.writeDouble(i.weight);
         out.writeVLong(i.count);
         out.writeLong(i.lastUpdated);
@@ -164,13 +179,20 @@ public final class ProfileCodec {
     }
 
     private static Interest readInterest(StreamInput in, byte format) throws IOException {
-        return new Interest(
-                format == WIRE_FORMAT ? fromInt8Bytes(in.readByteArray()) : fromHalfBytes(in.readByteArray()),
+        byte[] stored = in.readByteArray();
+        float[] vector = format == WIRE_FORMAT ? fromInt8Bytes(stored) : fromHalfBytes(stored);
+        Interest i = new Interest(
+                vector,
                 in.readDouble(),
                 in.readVLong(),
                 in.readLong(),
                 format == WIRE_FORMAT_STRING_EVIDENCE ? in.readStringList() : readKeys(in, format == WIRE_FORMAT),
                 in.readBoolean());
+        if (format == WIRE_FORMAT) {
+            i.storedVector = stored;
+            i.storedFrom = vector;
+        }
+        return i;
     }
 
     /**
@@ -181,6 +203,10 @@ public final class ProfileCodec {
      * "index/id", so most repeat the index name, a sixth of a full profile's bytes before.
      */
     static void writeKeys(StreamOutput out, List<String> keys) throws IOException {
+        if (keys instanceof EvidenceKeys read && read.stored() != null) {
+            out.writeBytes(read.stored()); // as read: the same bytes
+            return;
+        }
         out.writeVInt(keys.size());
         byte[] previous = new byte[0];
         for (String key : keys) {
@@ -194,8 +220,20 @@ public final class ProfileCodec {
         }
     }
 
-    /** Reads {@link #writeKeys}; with {@code prefixed} false, the format-3 layout (each key whole). */
+    /**
+     * Reads {@link #writeKeys}; from a stored value, kept in that form until used ({@link EvidenceKeys}); with
+     * {@code prefixed} false, the format-3 layout (each key whole).
+     */
     static List<String> readKeys(StreamInput in, boolean prefixed) throws IOException {
+        if (prefixed && in instanceof StoredInput stored) { // the block as it is, its keys skipped, not decoded
+            int start = stored.getPosition();
+            int n = in.readVInt();
+            for (int k = 0; k < n; k++) {
+                in.readVInt(); // shared
+                stored.skipBytes(in.readVInt());
+            }
+            return new EvidenceKeys(Arrays.copyOfRange(stored.array, start, stored.getPosition()), n);
+        }
         int n = in.readVInt();
         List<String> keys = new ArrayList<>(n);
         byte[] buffer = new byte[64];
@@ -213,7 +251,11 @@ public final class ProfileCodec {
 
     /** Rounds every vector of the profile, in place, to the values the document stores. */
     public static void roundVectors(Profile p) {
-        p.parts().forEach(i -> roundToInt8(i.vector));
+        p.parts().forEach(i -> {
+            if (i.unchangedStoredVector() == null) { // a vector as read is rounded already
+                roundToInt8(i.vector);
+            }
+        });
     }
 
     /** Replaces each component by the value the stored form reads back: the same by construction. */

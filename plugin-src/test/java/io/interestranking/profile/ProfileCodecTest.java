@@ -154,6 +154,52 @@ class ProfileCodecTest {
     }
 
     @Test
+    void partsAnEventLeavesAsTheyWereAreWrittenBackAsTheyWereRead() {
+        Profile eager = new Profile("u1", "m");
+        model.apply(eager, new Event(EventType.CLICK, 1000, new float[] {1, 0}, "shop/1", "e1", 1, null));
+        model.apply(eager, new Event(EventType.CLICK, 2000, new float[] {0, 1}, "shop/2", "e2", 1, null));
+        model.apply(eager, new Event(EventType.CLICK, 2500, new float[] {0.1f, 1}, "shop/3", "e3", 1, null));
+        ProfileCodec.roundVectors(eager);
+        byte[] stored = ProfileCodec.binary(eager);
+        assertEquals(2, eager.interests().size());
+        // read and written again: the same bytes, without decoding the evidence keys
+        Profile lazy = ProfileCodec.fromBinary(stored, "u1");
+        assertArrayEquals(stored, ProfileCodec.binary(lazy));
+        EvidenceKeys first = (EvidenceKeys) lazy.interests().get(0).evidence;
+        assertTrue(first.stored() != null && first.size() == 1);
+        // an event that moves the first interest: the bytes a profile decoded in full gives, the other part untouched
+        Event next = new Event(EventType.CLICK, 3000, new float[] {0.9f, 0.1f}, "shop/4", "e4", 1, null);
+        model.apply(eager, next);
+        model.apply(lazy, next);
+        ProfileCodec.roundVectors(eager);
+        ProfileCodec.roundVectors(lazy);
+        byte[] written = ProfileCodec.binary(lazy);
+        assertTrue(((EvidenceKeys) lazy.interests().get(1).evidence).stored() != null); // never decoded
+        assertTrue(lazy.interests().get(1).unchangedStoredVector() != null);
+        assertTrue(lazy.interests().get(0).unchangedStoredVector() == null);
+        assertArrayEquals(ProfileCodec.binary(eager), written);
+        assertEquals(eager, lazy);
+        assertEquals(List.of("shop/1", "shop/4"), lazy.interests().get(0).evidence());
+    }
+
+    @Test
+    void evidenceKeysAsReadBehaveAsAList() throws Exception {
+        BytesStreamOutput out = new BytesStreamOutput();
+        ProfileCodec.writeKeys(out, List.of("shop/1", "shop/12", "商品/3"));
+        EvidenceKeys keys = new EvidenceKeys(BytesReference.toBytes(out.bytes()), 3);
+        EvidenceKeys copy = keys.copy();
+        assertEquals(3, keys.size());
+        assertTrue(keys.remove("shop/12"));
+        keys.add("shop/5");
+        assertEquals(List.of("shop/1", "商品/3", "shop/5"), keys);
+        assertEquals(null, keys.stored()); // changed: encoded again when written
+        assertEquals(List.of("shop/1", "shop/12", "商品/3"), copy); // a copy is independent
+        BytesStreamOutput again = new BytesStreamOutput();
+        ProfileCodec.writeKeys(again, keys);
+        assertEquals(keys, ProfileCodec.readKeys(again.bytes().streamInput(), true));
+    }
+
+    @Test
     void copyIsDeep() {
         Profile p = twoEvents();
         Profile c = p.copy();

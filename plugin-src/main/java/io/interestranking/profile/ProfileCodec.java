@@ -32,6 +32,9 @@ import org.opensearch.core.common.io.stream.StreamOutput;
  * half a step (a largest component in (0.124, 0.248]: step 2⁻⁹), and a dot product with a unit vector
  * by about 6·10⁻⁴ (a standard deviation, by arithmetic; MovieLens HR@10 unchanged, docs/profile-model.md). Rounding a
  * rounded vector changes nothing, so repeated updates do not drift by re-rounding.
+ *
+ * <p>What an event leaves unchanged is written back in the bytes it was read from: an interest's vector while it is
+ * the array read ({@link Interest#storedVector}), its evidence keys while nobody used them ({@link EvidenceKeys}).
  */
 public final class ProfileCodec {
 

@@ -470,18 +470,17 @@ public final class NeuralBench {
         if (queryModel != null) {
             textKnn.put("model", queryModel);
         }
-        return json(Map.of("size", 10, "_source", false, "query", Map.of("text_knn", textKnn)));
+        return search(Map.of("text_knn", textKnn));
     }
 
     /** A plain k-NN query with a vector: the search a {@code text_knn} query makes once its text is embedded. */
     static String knn(JsonNode vector) {
-        return json(Map.of(
-                "size",
-                10,
-                "_source",
-                false,
-                "query",
-                Map.of("knn", Map.of("title_vector", Map.of("vector", vector, "k", 10)))));
+        return search(Map.of("knn", Map.of("title_vector", Map.of("vector", vector, "k", 10))));
+    }
+
+    /** The top 10 ids of a query. */
+    static String search(Map<String, Object> query) {
+        return json(Map.of("size", 10, "_source", false, "query", query));
     }
 
     static JsonNode embed(Rest rest, String text) {
@@ -491,13 +490,7 @@ public final class NeuralBench {
     }
 
     static String neural(String q, String model) {
-        return json(Map.of(
-                "size",
-                10,
-                "_source",
-                false,
-                "query",
-                Map.of("neural", Map.of("title_vector", Map.of("query_text", q, "model_id", model, "k", 10)))));
+        return search(Map.of("neural", Map.of("title_vector", Map.of("query_text", q, "model_id", model, "k", 10))));
     }
 
     static String json(Object o) {

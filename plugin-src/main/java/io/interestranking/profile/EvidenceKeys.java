@@ -11,7 +11,8 @@ import java.util.RandomAccess;
  * An interest's evidence keys as read from a stored profile: kept in their stored form ({@link ProfileCodec#writeKeys})
  * until something reads or changes them, and written back as they came when nothing did. An event changes the
  * evidence of one or two of a profile's interests; decoding and encoding the others' hundred-odd keys on every event
- * was a fifth of the profile pool's samples in a profile of returning users' events.
+ * showed as building strings (11.5%) and writing varints (8.8%) among the profile pool's samples in a profile of
+ * returning users' events.
  */
 final class EvidenceKeys extends AbstractList<String> implements RandomAccess {
 

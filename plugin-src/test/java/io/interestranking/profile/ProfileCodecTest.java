@@ -154,7 +154,7 @@ class ProfileCodecTest {
     }
 
     @Test
-    void partsAnEventLeavesAsTheyWereAreWrittenBackAsTheyWereRead() {
+    void partsAnEventLeavesAsTheyWereAreWrittenBackAsTheyWereRead() throws Exception {
         Profile eager = new Profile("u1", "m");
         model.apply(eager, new Event(EventType.CLICK, 1000, new float[] {1, 0}, "shop/1", "e1", 1, null));
         model.apply(eager, new Event(EventType.CLICK, 2000, new float[] {0, 1}, "shop/2", "e2", 1, null));
@@ -178,6 +178,11 @@ class ProfileCodecTest {
         assertTrue(lazy.interests().get(1).unchangedStoredVector() != null);
         assertTrue(lazy.interests().get(0).unchangedStoredVector() == null);
         assertArrayEquals(ProfileCodec.binary(eager), written);
+        // node to node, a part as read travels in its stored form and arrives decoded
+        BytesStreamOutput wire = new BytesStreamOutput();
+        ProfileCodec.write(wire, ProfileCodec.fromBinary(written, "u1"));
+        Profile arrived = ProfileCodec.read(wire.bytes().streamInput());
+        assertEquals(eager.interests(), arrived.interests());
         assertEquals(eager, lazy);
         assertEquals(List.of("shop/1", "shop/4"), lazy.interests().get(0).evidence());
     }

@@ -1,11 +1,12 @@
 package io.interestranking.profile;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import org.opensearch.core.common.io.stream.BytesStreamInput;
 
 /**
  * An interest's evidence keys as read from a stored profile: kept in their stored form ({@link ProfileCodec#writeKeys})
@@ -43,40 +44,14 @@ final class EvidenceKeys extends AbstractList<String> implements RandomAccess {
 
     private List<String> keys() {
         if (keys == null) {
-            keys = decode(stored, count);
+            try {
+                keys = ProfileCodec.readKeys(new BytesStreamInput(stored), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("evidence keys cannot be read", e); // read whole before: cannot happen
+            }
             stored = null;
         }
         return keys;
-    }
-
-    /** The keys of a stored form: after the count, each key's shared prefix length, rest length and rest. */
-    private static List<String> decode(byte[] stored, int count) {
-        List<String> out = new ArrayList<>(count);
-        int[] at = {0};
-        readVInt(stored, at); // the count
-        byte[] buffer = new byte[64];
-        for (int k = 0; k < count; k++) {
-            int shared = readVInt(stored, at);
-            int rest = readVInt(stored, at);
-            if (shared + rest > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(shared + rest, 2 * buffer.length));
-            }
-            System.arraycopy(stored, at[0], buffer, shared, rest);
-            at[0] += rest;
-            out.add(new String(buffer, 0, shared + rest, StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
-    private static int readVInt(byte[] b, int[] at) {
-        int value = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte x = b[at[0]++];
-            value |= (x & 0x7F) << shift;
-            if ((x & 0x80) == 0) {
-                return value;
-            }
-        }
     }
 
     @Override

@@ -33,6 +33,19 @@ public final class EventParser {
             }
             return text == null ? null : "text:" + (text.length() > 80 ? text.substring(0, 80) + "…" : text);
         }
+
+        /**
+         * The document an evidence key names ({@link #key}), read from the field {@code fieldOf} gives for its index
+         * (null: the index's only vector field); null for a key that names no document.
+         */
+        public static Item ofKey(String key, Map<String, String> fieldOf) {
+            int slash = key.indexOf('/');
+            if (slash <= 0 || key.startsWith("text:")) {
+                return null;
+            }
+            String index = key.substring(0, slash);
+            return new Item(index, key.substring(slash + 1), fieldOf.get(index), null, null);
+        }
     }
 
     /** A validated event whose item still has to be turned into a vector. */

@@ -444,24 +444,11 @@ public final class EventsService {
         Map<String, Slot> byKey = new LinkedHashMap<>();
         due.values()
                 .forEach(keys -> keys.forEach(key -> {
-                    int slash = key.indexOf('/');
-                    if (slash > 0 && key.startsWith("text:") == false) {
+                    EventParser.Item item = EventParser.Item.ofKey(key, fields);
+                    if (item != null) {
                         byKey.computeIfAbsent(key, k -> {
                             Slot slot = new Slot();
-                            slot.parsed = new EventParser.Parsed(
-                                    null,
-                                    EventType.CLICK,
-                                    0,
-                                    new EventParser.Item(
-                                            key.substring(0, slash),
-                                            key.substring(slash + 1),
-                                            fields.get(key.substring(0, slash)),
-                                            null,
-                                            null),
-                                    null,
-                                    1,
-                                    null,
-                                    null);
+                            slot.parsed = new EventParser.Parsed(null, EventType.CLICK, 0, item, null, 1, null, null);
                             return slot;
                         });
                     }

@@ -168,7 +168,8 @@ class EmbeddingServiceTest {
             // dynamic quantization scales per model call: each text gets a call of its own, so alone = in a batch
             assertArrayEquals(alone, together[i], "text " + i);
             double cos = io.interestranking.it.Rest.cosine(alone, fp32[i]);
-            assertTrue(cos > 0.95, "int8 vs fp32 cosine " + cos + " for " + texts.get(i));
+            // langchain4j's quantized file alone gives 0.984 for "hi"; with its feed-forward outputs in fp32, 0.990
+            assertTrue(cos > 0.989, "int8 vs fp32 cosine " + cos + " for " + texts.get(i));
         }
         assertEquals("all-minilm-l6-v2", service.spec(int8).space());
     }

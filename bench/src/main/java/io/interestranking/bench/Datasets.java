@@ -53,9 +53,10 @@ final class Datasets {
     }
 
     /** query id → (doc id → relevance) of the test split. */
-    static Map<String, Map<String, Integer>> scifactTestQrels(Path dir) throws IOException {
+    /** The judgements of one split ({@code test}, {@code train}): query id → document id → relevance. */
+    static Map<String, Map<String, Integer>> scifactQrels(Path dir, String split) throws IOException {
         Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(dir.resolve("qrels").resolve("test.tsv"));
+        List<String> lines = Files.readAllLines(dir.resolve("qrels").resolve(split + ".tsv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t");
             qrels.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[1], Integer.parseInt(f[2]));

@@ -53,7 +53,7 @@ public final class NeuralBench {
                 titles.add(d.title());
             }
         }
-        Map<String, Map<String, Integer>> test = Datasets.scifactTestQrels(scifact);
+        Map<String, Map<String, Integer>> test = Datasets.scifactQrels(scifact, "test");
         List<String> queries = new ArrayList<>(Datasets.scifactQueries(scifact).entrySet().stream()
                 .filter(e -> test.containsKey(e.getKey()))
                 .map(Map.Entry::getValue)

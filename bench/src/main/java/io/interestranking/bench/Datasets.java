@@ -52,7 +52,6 @@ final class Datasets {
         return queries;
     }
 
-    /** query id → (doc id → relevance) of the test split. */
     /** The judgements of one split ({@code test}, {@code train}): query id → document id → relevance. */
     static Map<String, Map<String, Integer>> scifactQrels(Path dir, String split) throws IOException {
         Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * fp32 model's weights and a plain fp32 {@code MatMul}.
  *
  * <p>Why those six: their input is the GELU's output, whose range is the widest of any quantized input, so one uint8
- * scale per call loses the most there. On 400 SciFact documents (bench/REPORT.md, "int8 model") the mean cosine to the
- * fp32 vectors rose from 0.9931 to 0.9963 for 1.4× the quantized model's time, still ≈ 2× the fp32 model's speed.
+ * scale per call loses the most there. On 400 SciFact documents the mean cosine to the fp32 vectors rose from 0.9931
+ * to 0.9963 for 1.4× the quantized model's time, still about 1.6× the fp32 model's speed (bench/REPORT.md, "The int8 model,
+ * session 14", which also has the other groups of products measured).
  *
  * <p>ONNX files are protobuf: read and written here as field sets with onnx.proto's field numbers, so no generated
  * classes and no native tool are needed at build time. Usage: {@code MixedPrecision <quantized> <fp32> <out>}.

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -96,12 +97,9 @@ public final class MixedPrecision {
      * byte for byte and in order.
      */
     static byte[] mix(byte[] quantized, byte[] fp32, Pattern restore) throws IOException {
-        UnknownFieldSet model = parse(quantized);
-        UnknownFieldSet graph = UnknownFieldSet.parseFrom(only(model, MODEL_GRAPH));
-        List<Node> nodes = new ArrayList<>();
-        for (ByteString b : graph.getField(GRAPH_NODE).getLengthDelimitedList()) {
-            nodes.add(Node.parse(b));
-        }
+        UnknownFieldSet model = UnknownFieldSet.parseFrom(quantized);
+        UnknownFieldSet graph = graph(model);
+        List<Node> nodes = nodes(graph);
         Map<String, Node> producer = new HashMap<>();
         Map<String, List<Node>> consumers = new HashMap<>();
         for (Node n : nodes) {
@@ -110,7 +108,7 @@ public final class MixedPrecision {
                     .forEach(i ->
                             consumers.computeIfAbsent(i, k -> new ArrayList<>()).add(n));
         }
-        Map<String, ByteString> fp32Weights = initializers(UnknownFieldSet.parseFrom(only(parse(fp32), MODEL_GRAPH)));
+        Map<String, ByteString> fp32Weights = initializers(graph(UnknownFieldSet.parseFrom(fp32)));
         Map<String, ByteString> quantizedWeights = initializers(graph);
 
         Map<Node, Node> replaced = new HashMap<>();
@@ -225,7 +223,7 @@ public final class MixedPrecision {
     }
 
     private static void keepValueInfos(
-            UnknownFieldSet.Builder target, UnknownFieldSet graph, int field, java.util.function.Predicate<String> keep)
+            UnknownFieldSet.Builder target, UnknownFieldSet graph, int field, Predicate<String> keep)
             throws InvalidProtocolBufferException {
         if (!graph.hasField(field)) {
             return;
@@ -252,10 +250,18 @@ public final class MixedPrecision {
         return dims;
     }
 
-    private static UnknownFieldSet parse(byte[] bytes) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(bytes);
-        in.setSizeLimit(Integer.MAX_VALUE); // models are larger than protobuf's default limit
-        return UnknownFieldSet.parseFrom(in);
+    /** A model's graph (ModelProto.graph). */
+    static UnknownFieldSet graph(UnknownFieldSet model) throws InvalidProtocolBufferException {
+        return UnknownFieldSet.parseFrom(only(model, MODEL_GRAPH));
+    }
+
+    /** A graph's nodes, in their order. */
+    static List<Node> nodes(UnknownFieldSet graph) throws InvalidProtocolBufferException {
+        List<Node> nodes = new ArrayList<>();
+        for (ByteString b : graph.getField(GRAPH_NODE).getLengthDelimitedList()) {
+            nodes.add(Node.parse(b));
+        }
+        return nodes;
     }
 
     private static Node expect(Node n, String opType, Node of) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.UnknownFieldSet;
 import io.interestranking.modelbuild.MixedPrecision.Node;
 import java.io.IOException;
@@ -27,8 +26,8 @@ class MixedPrecisionTest {
         UnknownFieldSet quantized = graph(DOWNLOAD.resolve("all-minilm-l6-v2-q.onnx"));
         UnknownFieldSet fp32 = graph(DOWNLOAD.resolve("all-minilm-l6-v2.onnx"));
         UnknownFieldSet mixed = graph(Path.of(System.getProperty("model.int8")));
-        List<Node> before = nodes(quantized);
-        List<Node> after = nodes(mixed);
+        List<Node> before = MixedPrecision.nodes(quantized);
+        List<Node> after = MixedPrecision.nodes(mixed);
         Map<String, ByteString> weights = MixedPrecision.initializers(mixed);
         Map<String, ByteString> fp32Weights = MixedPrecision.initializers(fp32);
 
@@ -84,20 +83,7 @@ class MixedPrecisionTest {
         return nodes.stream().filter(n -> n.opType().equals(opType)).count();
     }
 
-    private static List<Node> nodes(UnknownFieldSet graph) throws IOException {
-        List<Node> nodes = new ArrayList<>();
-        for (ByteString b : graph.getField(MixedPrecision.GRAPH_NODE).getLengthDelimitedList()) {
-            nodes.add(Node.parse(b));
-        }
-        return nodes;
-    }
-
     private static UnknownFieldSet graph(Path model) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(Files.readAllBytes(model));
-        in.setSizeLimit(Integer.MAX_VALUE);
-        return UnknownFieldSet.parseFrom(UnknownFieldSet.parseFrom(in)
-                .getField(MixedPrecision.MODEL_GRAPH)
-                .getLengthDelimitedList()
-                .get(0));
+        return MixedPrecision.graph(UnknownFieldSet.parseFrom(Files.readAllBytes(model)));
     }
 }

@@ -4,6 +4,7 @@ DATASETS="${DATASETS:-$ROOT/../shared/datasets}"
 
 bench_classpath() {
   # one build of the plugin and the bench module; the classpath written is the bench module's (the last in the reactor)
+  mkdir -p "$ROOT/target"
   (cd "$ROOT" && mvn -B -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime \
       -Dmdep.outputFile="$ROOT/bench/target/bench.cp" > "$ROOT/target/bench-build.log" 2>&1) \
     || { grep -E 'ERROR' "$ROOT/target/bench-build.log" >&2; die "the build failed"; }

@@ -54,12 +54,24 @@ public final class EventsBench {
         double[] bulk = new double[rounds];
         double[] crowdNew = new double[rounds];
         double[] crowdBack = new double[rounds];
+        // node CPU time per document or event (µs): plain _bulk, clickstream of new and of returning users
+        double[] bulkCpu = new double[rounds];
+        double[] newCpu = new double[rounds];
+        double[] backCpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            events[r] = perRound / eventsRun(rest, random, "r" + r, "r" + r, perRound);
-            crowdNew[r] = CLICKSTREAM_USERS / clickstreamRun(rest, random, "new" + r, "n" + r);
-            bulk[r] = perRound / bulkRun(rest, random, "r" + r, perRound);
-            crowdBack[r] = CLICKSTREAM_USERS / clickstreamRun(rest, random, "crowd", "c" + r);
-            returning[r] = perRound / eventsRun(rest, random, "steady", "s" + r, perRound);
+            events[r] = perRound
+                    / eventsRun(rest, random, "r" + r, "r" + r, perRound).seconds();
+            Measured m = clickstreamRun(rest, random, "new" + r, "n" + r);
+            crowdNew[r] = CLICKSTREAM_USERS / m.seconds();
+            newCpu[r] = m.cpuMicros();
+            m = bulkRun(rest, random, "r" + r, perRound);
+            bulk[r] = perRound / m.seconds();
+            bulkCpu[r] = m.cpuMicros();
+            m = clickstreamRun(rest, random, "crowd", "c" + r);
+            crowdBack[r] = CLICKSTREAM_USERS / m.seconds();
+            backCpu[r] = m.cpuMicros();
+            returning[r] = perRound
+                    / eventsRun(rest, random, "steady", "s" + r, perRound).seconds();
             System.err.printf(
                     Locale.ROOT,
                     "round %d: events %.0f/s, clickstream new %.0f/s, bulk %.0f docs/s, clickstream returning %.0f/s,"
@@ -128,6 +140,11 @@ public final class EventsBench {
 
                 Ratios are of the medians. Per round, / `_bulk` of the same round: events of 100 users %s; clickstream
                 of new users %s; of returning users %s.
+
+                The node's CPU time per document or event (its process counter from the start of a run to %d ms after
+                its last response, so that the refreshes and merges a run leaves behind count for it), per round:
+                plain `_bulk` %s µs (median %.0f); clickstream of new users %s µs (median %.0f, %.1f× `_bulk`'s); of
+                returning users %s µs (median %.0f, %.1f× `_bulk`'s).
                 Targets: ≥ 2,000 events/s and ≥ 0.5 of `_bulk`, for the clickstreams too.
                 Node counters after the run: %s events applied, %s conflicts retried, %s profile writes.
                 A full profile as stored: %.1f KB (binary value and indexed fields, average of %d returning users after
@@ -162,6 +179,15 @@ public final class EventsBench {
                 IngestBench.fmt(ratios(events, bulk)),
                 IngestBench.fmt(ratios(crowdNew, bulk)),
                 IngestBench.fmt(ratios(crowdBack, bulk)),
+                SETTLE_MS,
+                IngestBench.fmt(bulkCpu),
+                IngestBench.median(bulkCpu),
+                IngestBench.fmt(newCpu),
+                IngestBench.median(newCpu),
+                IngestBench.median(newCpu) / IngestBench.median(bulkCpu),
+                IngestBench.fmt(backCpu),
+                IngestBench.median(backCpu),
+                IngestBench.median(backCpu) / IngestBench.median(bulkCpu),
                 stats.get("events_applied"),
                 stats.get("conflicts_retried"),
                 stats.get("profile_writes"),
@@ -212,7 +238,7 @@ public final class EventsBench {
     }
 
     /** One click of each of the users {@code users}-0… in a random order, 1,000 users per request. */
-    static double clickstreamRun(Rest rest, Random random, String users, String ids) throws Exception {
+    static Measured clickstreamRun(Rest rest, Random random, String users, String ids) throws Exception {
         List<Integer> order = new ArrayList<>();
         for (int u = 0; u < CLICKSTREAM_USERS; u++) {
             order.add(u);
@@ -220,6 +246,8 @@ public final class EventsBench {
         java.util.Collections.shuffle(order, random);
         return post(
                 rest,
+                "/_plugins/_interest/events",
+                order.size(),
                 clicks(
                         random,
                         order.size(),
@@ -252,15 +280,28 @@ public final class EventsBench {
         return bodies;
     }
 
-    static double post(Rest rest, List<String> bodies) {
+    /**
+     * A timed run: its wall time, and the node's CPU time per event or document (µs) from its start to {@value
+     * #SETTLE_MS} ms after its last response.
+     */
+    record Measured(double seconds, double cpuMicros) {}
+
+    static final int SETTLE_MS = 1000;
+
+    /** Sends the bodies one after another to {@code path} (the events API or _bulk: both answer "errors"). */
+    static Measured post(Rest rest, String path, int n, List<String> bodies) throws InterruptedException {
+        long cpu0 = NeuralBench.cpuMillis(rest);
         long start = System.nanoTime();
         for (String body : bodies) {
-            JsonNode r = rest.ok("POST", "/_plugins/_interest/events", body);
+            JsonNode r = rest.ok("POST", path, body);
             if (r.get("errors").asBoolean()) {
-                throw new IllegalStateException("event errors: " + r.toString().substring(0, 1000));
+                throw new IllegalStateException(
+                        path + " errors: " + r.toString().substring(0, 1000));
             }
         }
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(SETTLE_MS);
+        return new Measured(seconds, (NeuralBench.cpuMillis(rest) - cpu0) * 1000.0 / n);
     }
 
     /**
@@ -308,9 +349,11 @@ public final class EventsBench {
     }
 
     /** {@code users}: prefix of the 100 user ids; {@code ids}: prefix of the event ids (unique per run). */
-    static double eventsRun(Rest rest, Random random, String users, String ids, int n) throws Exception {
+    static Measured eventsRun(Rest rest, Random random, String users, String ids, int n) throws Exception {
         return post(
                 rest,
+                "/_plugins/_interest/events",
+                n,
                 clicks(
                         random,
                         n,
@@ -319,7 +362,7 @@ public final class EventsBench {
                         i -> users + "-u" + random.nextInt(USERS)));
     }
 
-    static double bulkRun(Rest rest, Random random, String round, int n) throws Exception {
+    static Measured bulkRun(Rest rest, Random random, String round, int n) throws Exception {
         String name = "bench-plain-" + round;
         rest.call("DELETE", "/" + name, null);
         rest.ok(
@@ -345,14 +388,8 @@ public final class EventsBench {
             }
             bodies.add(bulk.toString());
         }
-        long start = System.nanoTime();
-        for (String body : bodies) {
-            if (rest.ok("POST", "/_bulk", body).get("errors").asBoolean()) {
-                throw new IllegalStateException("bulk errors");
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Measured measured = post(rest, "/_bulk", n, bodies);
         rest.call("DELETE", "/" + name, null);
-        return seconds;
+        return measured;
     }
 }

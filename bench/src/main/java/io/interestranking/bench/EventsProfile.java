@@ -33,9 +33,10 @@ public final class EventsProfile {
         EventsBench.clickstreamRun(rest, random, "crowd", "w1"); // every seeded profile rewritten once by the plugin
         jcmd(jcmd, pid, "JFR.start name=events settings=profile filename=" + recording);
         for (int r = 0; r < rounds; r++) {
-            double seconds = returning
-                    ? EventsBench.clickstreamRun(rest, random, "crowd", "c" + r)
-                    : EventsBench.clickstreamRun(rest, random, "new" + r, "n" + r);
+            double seconds = (returning
+                            ? EventsBench.clickstreamRun(rest, random, "crowd", "c" + r)
+                            : EventsBench.clickstreamRun(rest, random, "new" + r, "n" + r))
+                    .seconds();
             System.out.printf(
                     Locale.ROOT,
                     "round %d: %.0f events/s (%s users)%n",

@@ -41,7 +41,9 @@ public final class ReclusterCost {
                 setting.put("plugins.interest.profile.recluster_every", recluster ? 10 : null);
                 rest.ok("PUT", "/_cluster/settings", Map.of("transient", setting));
                 long before = rest.statSum("profiles_reclustered");
-                double rate = n / EventsBench.clickstreamRun(rest, random, "crowd", "p" + p + "s" + s);
+                double rate = n
+                        / EventsBench.clickstreamRun(rest, random, "crowd", "p" + p + "s" + s)
+                                .seconds();
                 if (recluster) {
                     on = rate;
                     due = rest.statSum("profiles_reclustered") - before;

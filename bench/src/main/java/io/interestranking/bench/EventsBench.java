@@ -48,6 +48,8 @@ public final class EventsBench {
         eventsRun(rest, random, "steady", "fill", USERS * 1200);
         seedFullProfiles(rest, random, "crowd", CLICKSTREAM_USERS);
         clickstreamRun(rest, random, "crowd", "warm"); // every seeded profile rewritten once by the plugin
+        int profileBytes = (int) Math.round(binaryBytes(rest));
+        createOverwriteIndex(rest, random, profileBytes);
 
         double[] events = new double[rounds];
         double[] returning = new double[rounds];
@@ -58,6 +60,8 @@ public final class EventsBench {
         double[] bulkCpu = new double[rounds];
         double[] newCpu = new double[rounds];
         double[] backCpu = new double[rounds];
+        double[] overwrite = new double[rounds];
+        double[] overwriteCpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             events[r] = perRound
                     / eventsRun(rest, random, "r" + r, "r" + r, perRound).seconds();
@@ -67,6 +71,9 @@ public final class EventsBench {
             m = bulkRun(rest, random, "r" + r, perRound);
             bulk[r] = perRound / m.seconds();
             bulkCpu[r] = m.cpuMicros();
+            m = overwriteRun(rest, random, profileBytes);
+            overwrite[r] = CLICKSTREAM_USERS / m.seconds();
+            overwriteCpu[r] = m.cpuMicros();
             m = clickstreamRun(rest, random, "crowd", "c" + r);
             crowdBack[r] = CLICKSTREAM_USERS / m.seconds();
             backCpu[r] = m.cpuMicros();
@@ -74,34 +81,19 @@ public final class EventsBench {
                     / eventsRun(rest, random, "steady", "s" + r, perRound).seconds();
             System.err.printf(
                     Locale.ROOT,
-                    "round %d: events %.0f/s, clickstream new %.0f/s, bulk %.0f docs/s, clickstream returning %.0f/s,"
-                            + " returning users %.0f/s%n",
+                    "round %d: events %.0f/s, clickstream new %.0f/s, bulk %.0f docs/s, overwrites %.0f docs/s,"
+                            + " clickstream returning %.0f/s, returning users %.0f/s%n",
                     r + 1,
                     events[r],
                     crowdNew[r],
                     bulk[r],
+                    overwrite[r],
                     crowdBack[r],
                     returning[r]);
         }
         // the size of a full profile as stored: its binary value (vectors, evidence, remembered ids) and the indexed
-        // fields
-        JsonNode sample = rest.ok(
-                        "POST",
-                        "/.interest-profiles/_search",
-                        Map.of("size", 1000, "query", Map.of("prefix", Map.of("user_id", "crowd-"))))
-                .get("hits")
-                .get("hits");
-        double storedKb = 0;
-        for (JsonNode hit : sample) {
-            storedKb += (java.util.Base64.getDecoder()
-                                    .decode(hit.get("_source").get("profile").asText())
-                                    .length
-                            + hit.get("_source").get("user_id").asText().length()
-                            + SPACE.length()
-                            + 8)
-                    / 1024.0
-                    / sample.size();
-        }
+        // fields (a user id of "crowd-" and up to five digits: 11 characters about)
+        double storedKb = (binaryBytes(rest) + 11 + SPACE.length() + 8) / 1024.0;
         JsonNode stats = rest.ok("GET", "/_plugins/_interest/stats", null)
                 .get("nodes")
                 .elements()
@@ -128,6 +120,12 @@ public final class EventsBench {
                 - **Clickstream, returning users**: the same for %d users whose profiles are full (5 interests with
                   20 evidence ids, short-term and negative interests, %d remembered event ids: seeded in the stored
                   format, then every one rewritten once by the plugin before the rounds).
+                - **Overwrites of profile-sized documents** (context for the returning users, not a target): plain
+                  `_bulk` overwriting each of %d documents once per round, in a random order, 1,000 per request, in
+                  an index with the profile index's settings and codec; a document is `user_id`, `space`, `updated`
+                  and a random binary value of a full profile's size (%d bytes, the average of the returning users'
+                  after the warm-up), sent as base64 in JSON — what storing that state per event costs without the
+                  plugin.
                 - Alternating, %d rounds each after a warm-up; medians.
 
                 | | round figures | median | / `_bulk` |
@@ -137,14 +135,17 @@ public final class EventsBench {
                 | events/s, 100 returning users | %s | %.0f | %.2f |
                 | **events/s, clickstream of new users** | %s | %.0f | **%.2f** |
                 | **events/s, clickstream of returning users** | %s | %.0f | **%.2f** |
+                | overwrites/s of profile-sized documents by plain `_bulk` | %s | %.0f | %.2f |
 
                 Ratios are of the medians. Per round, / `_bulk` of the same round: events of 100 users %s; clickstream
                 of new users %s; of returning users %s.
 
-                The node's CPU time per document or event (its process counter from the start of a run to %d ms after
-                its last response, so that the refreshes and merges a run leaves behind count for it), per round:
+                Every run starts on a quiet node (below a tenth of a core over half a second). The node's CPU time per
+                document or event (its process counter from the start of a run until the node is quiet again, so that
+                the refreshes and merges a run leaves behind count for it), per round:
                 plain `_bulk` %s µs (median %.0f); clickstream of new users %s µs (median %.0f, %.1f× `_bulk`'s); of
-                returning users %s µs (median %.0f, %.1f× `_bulk`'s).
+                returning users %s µs (median %.0f, %.1f× `_bulk`'s); overwrites of profile-sized documents %s µs
+                (median %.0f, %.1f× `_bulk`'s). Returning users' events / overwrites of their size, per round: %s.
                 Targets: ≥ 2,000 events/s and ≥ 0.5 of `_bulk`, for the clickstreams too.
                 Node counters after the run: %s events applied, %s conflicts retried, %s profile writes.
                 A full profile as stored: %.1f KB (binary value and indexed fields, average of %d returning users after
@@ -161,6 +162,8 @@ public final class EventsBench {
                 CLICKSTREAM_USERS,
                 CLICKSTREAM_USERS,
                 REMEMBERED,
+                CLICKSTREAM_USERS,
+                profileBytes,
                 rounds,
                 IngestBench.fmt(bulk),
                 b,
@@ -176,10 +179,12 @@ public final class EventsBench {
                 IngestBench.fmt(crowdBack),
                 cb,
                 cb / b,
+                IngestBench.fmt(overwrite),
+                IngestBench.median(overwrite),
+                IngestBench.median(overwrite) / b,
                 IngestBench.fmt(ratios(events, bulk)),
                 IngestBench.fmt(ratios(crowdNew, bulk)),
                 IngestBench.fmt(ratios(crowdBack, bulk)),
-                SETTLE_MS,
                 IngestBench.fmt(bulkCpu),
                 IngestBench.median(bulkCpu),
                 IngestBench.fmt(newCpu),
@@ -188,11 +193,15 @@ public final class EventsBench {
                 IngestBench.fmt(backCpu),
                 IngestBench.median(backCpu),
                 IngestBench.median(backCpu) / IngestBench.median(bulkCpu),
+                IngestBench.fmt(overwriteCpu),
+                IngestBench.median(overwriteCpu),
+                IngestBench.median(overwriteCpu) / IngestBench.median(bulkCpu),
+                IngestBench.fmt(ratios(crowdBack, overwrite)),
                 stats.get("events_applied"),
                 stats.get("conflicts_retried"),
                 stats.get("profile_writes"),
                 storedKb,
-                sample.size());
+                BATCH);
         Files.writeString(report, text);
         System.out.println(text);
     }
@@ -281,15 +290,30 @@ public final class EventsBench {
     }
 
     /**
-     * A timed run: its wall time, and the node's CPU time per event or document (µs) from its start to {@value
-     * #SETTLE_MS} ms after its last response.
+     * A timed run: its wall time, and the node's CPU time per event or document (µs) from its start until the node is
+     * quiet again ({@link #settle}), so that the refreshes and merges it leaves behind count for it.
      */
     record Measured(double seconds, double cpuMicros) {}
 
-    static final int SETTLE_MS = 1000;
+    /** Quiet: below a tenth of a core over half a second. */
+    static final int QUIET_MS_PER_HALF_SECOND = 50;
+
+    /** Waits until the node is quiet (at most 20 s), so that a run neither pays for the one before nor hides its own. */
+    static void settle(Rest rest) throws InterruptedException {
+        long before = NeuralBench.cpuMillis(rest);
+        for (int i = 0; i < 40; i++) {
+            Thread.sleep(500);
+            long now = NeuralBench.cpuMillis(rest);
+            if (now - before < QUIET_MS_PER_HALF_SECOND) {
+                return;
+            }
+            before = now;
+        }
+    }
 
     /** Sends the bodies one after another to {@code path} (the events API or _bulk: both answer "errors"). */
     static Measured post(Rest rest, String path, int n, List<String> bodies) throws InterruptedException {
+        settle(rest);
         long cpu0 = NeuralBench.cpuMillis(rest);
         long start = System.nanoTime();
         for (String body : bodies) {
@@ -300,7 +324,7 @@ public final class EventsBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(SETTLE_MS);
+        settle(rest);
         return new Measured(seconds, (NeuralBench.cpuMillis(rest) - cpu0) * 1000.0 / n);
     }
 
@@ -360,6 +384,95 @@ public final class EventsBench {
                         ids,
                         System.currentTimeMillis() - 86_400_000L,
                         i -> users + "-u" + random.nextInt(USERS)));
+    }
+
+    static final String OVERWRITE_INDEX = "bench-overwrite";
+
+    /** The average binary value of {@value #BATCH} of the returning users' profiles ({@code crowd-…}), in bytes. */
+    static double binaryBytes(Rest rest) {
+        JsonNode hits = rest.ok(
+                        "POST",
+                        "/.interest-profiles/_search",
+                        Map.of("size", BATCH, "query", Map.of("prefix", Map.of("user_id", "crowd-"))))
+                .get("hits")
+                .get("hits");
+        double sum = 0;
+        for (JsonNode hit : hits) {
+            sum += java.util.Base64.getDecoder()
+                    .decode(hit.get("_source").get("profile").asText())
+                    .length;
+        }
+        return sum / hits.size();
+    }
+
+    /** The overwrites' index, with the settings and codec of the profile index, every document written once. */
+    static void createOverwriteIndex(Rest rest, Random random, int bytes) throws Exception {
+        rest.call("DELETE", "/" + OVERWRITE_INDEX, null);
+        JsonNode profileIndex = rest.ok("GET", "/.interest-profiles/_settings?flat_settings=true", null);
+        String codec = profileIndex
+                .elements()
+                .next()
+                .get("settings")
+                .get("index.codec")
+                .asText();
+        rest.ok(
+                "PUT",
+                "/" + OVERWRITE_INDEX,
+                Map.of(
+                        "settings",
+                        Map.of(
+                                "index",
+                                Map.of(
+                                        "number_of_shards",
+                                        1,
+                                        "number_of_replicas",
+                                        0,
+                                        "refresh_interval",
+                                        "1s",
+                                        "codec",
+                                        codec)),
+                        "mappings",
+                        Map.of(
+                                "dynamic",
+                                false,
+                                "properties",
+                                Map.of(
+                                        "user_id", Map.of("type", "keyword"),
+                                        "space", Map.of("type", "keyword"),
+                                        "updated", Map.of("type", "long")))));
+        overwriteRun(rest, random, bytes);
+    }
+
+    /** Each of the overwrites' {@value #CLICKSTREAM_USERS} documents written once, in a random order. */
+    static Measured overwriteRun(Rest rest, Random random, int bytes) throws Exception {
+        List<Integer> order = new ArrayList<>();
+        for (int u = 0; u < CLICKSTREAM_USERS; u++) {
+            order.add(u);
+        }
+        java.util.Collections.shuffle(order, random);
+        byte[] value = new byte[bytes];
+        List<String> bodies = new ArrayList<>();
+        for (int from = 0; from < order.size(); from += BATCH) {
+            StringBuilder bulk = new StringBuilder();
+            for (int i = from; i < Math.min(order.size(), from + BATCH); i++) {
+                random.nextBytes(value);
+                String user = "crowd-" + order.get(i);
+                bulk.append(Datasets.bulkLine(
+                        OVERWRITE_INDEX,
+                        SPACE + "/" + user,
+                        Map.of(
+                                "user_id",
+                                user,
+                                "space",
+                                SPACE,
+                                "updated",
+                                System.currentTimeMillis(),
+                                "profile",
+                                java.util.Base64.getEncoder().encodeToString(value))));
+            }
+            bodies.add(bulk.toString());
+        }
+        return post(rest, "/_bulk", order.size(), bodies);
     }
 
     static Measured bulkRun(Rest rest, Random random, String round, int n) throws Exception {

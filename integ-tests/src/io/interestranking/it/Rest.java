@@ -89,7 +89,6 @@ public final class Rest {
         }
     }
 
-    /** Calls and insists on a 2xx. */
     /** A counter of {@code GET /_plugins/_interest/stats}, summed over the nodes. */
     public long statSum(String counter) {
         long total = 0;
@@ -99,6 +98,7 @@ public final class Rest {
         return total;
     }
 
+    /** Calls and insists on a 2xx. */
     public JsonNode ok(String method, String path, Object body) {
         Response r = call(method, path, body);
         if (r.status() / 100 != 2) {

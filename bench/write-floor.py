@@ -6,13 +6,16 @@ system_write pool, as profiles are), for several document sizes; beside it, plai
 documents into a regular index (the events bench's baseline). Rounds alternate; prints a Markdown report.
 A second table measures the floor of a journal design (per event a small document in one of K slots of the
 user, routed with the profile; every K-th event of a user also rewrites the whole profile), on the same node.
-Usage: write-floor.py URL SIZES_KB ROUNDS [JOURNALS: entry_KB:K:profile_KB,...]
+Usage: write-floor.py URL SIZES_KB ROUNDS [JOURNALS: entry_KB:K:profile_KB[:slots|append],...]
+(slots: each event overwrites one of the user's K slots; append: each event creates a new entry document and the
+fold deletes the user's K entries — a journal whose events need no read.)
 """
 import base64, json, os, random, sys, time, urllib.request
 from datetime import datetime, timezone
 
 URL, SIZES, ROUNDS = sys.argv[1], [float(s) for s in sys.argv[2].split(",")], int(sys.argv[3])
-JOURNALS = [tuple(float(x) for x in c.split(":")) for c in sys.argv[4].split(",")] if len(sys.argv) > 4 and sys.argv[4] else []
+JOURNALS = [tuple(float(x) for x in c.split(":")[:3]) + ((c.split(":") + ["slots"])[3],)
+            for c in sys.argv[4].split(",")] if len(sys.argv) > 4 and sys.argv[4] else []
 PASSES = 8  # events per user in a journal round: every user folds at least once
 N, BATCH, INDEX = 20000, 1000, ".interest-profiles"
 # the plugin's Lucene codec (stored fields uncompressed, as the plugin creates the index) and Lucene's default (LZ4)
@@ -70,8 +73,9 @@ def blob(kb):
     return base64.b64encode(os.urandom(int(kb * 1024))).decode()
 
 
-def journal_bodies(entry_kb, k, profile_kb, prefill):
-    """Per event: its entry into slot seq mod K of the user (routed with the profile); every K-th also the profile."""
+def journal_bodies(entry_kb, k, profile_kb, mode, prefill):
+    """Per event its entry (routed with the profile); every K-th event of a user also the profile (the fold).
+    slots: the entry overwrites slot (seq mod K); append: a new entry document, and the fold deletes the K entries."""
     k, seq, out = int(k), {}, []
     passes = 1 if prefill else PASSES
     for _ in range(passes):
@@ -80,18 +84,24 @@ def journal_bodies(entry_kb, k, profile_kb, prefill):
         for f in range(0, N, BATCH):
             lines = []
             for u in order[f:f + BATCH]:
-                docs = []
-                if prefill:  # the profile and all K slots exist, as for a returning user
-                    docs = [(u, {"profile": blob(profile_kb)})] + [("%s#%d" % (u, j), {"e": blob(entry_kb)})
-                                                                   for j in range(k)]
+                docs, deletes = [], []
+                if prefill:  # the profile (and in slots mode all K slots) exist, as for a returning user
+                    docs = [(u, {"profile": blob(profile_kb)})]
+                    if mode == "slots":
+                        docs += [("%s#%d" % (u, j), {"e": blob(entry_kb)}) for j in range(k)]
                 else:
                     s = seq[u] = seq.get(u, 0) + 1
-                    docs.append(("%s#%d" % (u, s % k), {"e": blob(entry_kb)}))
+                    docs.append(("%s#%d" % (u, s % k if mode == "slots" else s), {"e": blob(entry_kb)}))
                     if s % k == 0:
                         docs.append((u, {"profile": blob(profile_kb)}))
+                        if mode == "append":
+                            deletes = ["%s#%d" % (u, j) for j in range(s - k + 1, s + 1)]
                 for doc_id, value in docs:
-                    lines.append(json.dumps({"index": {"_index": INDEX, "_id": doc_id, "routing": u}}))
+                    op = "create" if mode == "append" and doc_id != u else "index"
+                    lines.append(json.dumps({op: {"_index": INDEX, "_id": doc_id, "routing": u}}))
                     lines.append(json.dumps(dict({"user_id": u, "space": "s", "updated": 1}, **value)))
+                for doc_id in deletes:
+                    lines.append(json.dumps({"delete": {"_index": INDEX, "_id": doc_id, "routing": u}}))
             out.append("\n".join(lines) + "\n")
     return out
 
@@ -155,16 +165,18 @@ Plain `_bulk` per round: %s docs/s.
        ", ".join("%.0f" % b for b in bulk),
        "" if not JOURNALS else """
 ## The floor of a journal design
-Each of the %d users has a profile and K journal slots (all routed with the profile, so on its shard); %d events
-per user, one per user per pass in shuffled order, bulks of %d: each event overwrites slot (its sequence mod K) with
-an entry of the given size, and every K-th event of a user also rewrites the whole profile (the fold). Same node,
-same rounds, against the same round's plain `_bulk`. No plugin code runs.
+Each of the %d users has a profile (all its documents routed with it, so on its shard); %d events per user, one per
+user per pass in shuffled order, bulks of %d events. `slots`: K journal slots exist per user and each event
+overwrites slot (its sequence mod K) with an entry of the given size; `append`: each event creates a new entry
+document (so it needs no read), and the fold deletes the user's K entries. In both every K-th event of a user also
+rewrites the whole profile (the fold). Same node, same rounds, against the same round's plain `_bulk`. No plugin code
+runs.
 
-| entry | K | profile | events/s per round | / `_bulk` of the same round | median ratio |
-|---|---|---|---|---|---|
+| design | entry | K | profile | events/s per round | / `_bulk` of the same round | median ratio |
+|---|---|---|---|---|---|---|
 %s
-""" % (N, PASSES, BATCH, "\n".join("| %.1f KB | %d | %.1f KB | %s | %s | **%.2f** |" % (
-           e, k, pk, ", ".join("%.0f" % o for o, _ in journal_rows[(e, k, pk)]),
-           ", ".join("%.2f" % (o / b) for o, b in journal_rows[(e, k, pk)]),
-           sorted(o / b for o, b in journal_rows[(e, k, pk)])[len(journal_rows[(e, k, pk)]) // 2])
-           for (e, k, pk) in JOURNALS))))
+""" % (N, PASSES, BATCH, "\n".join("| %s | %.1f KB | %d | %.1f KB | %s | %s | **%.2f** |" % (
+           m, e, k, pk, ", ".join("%.0f" % o for o, _ in journal_rows[(e, k, pk, m)]),
+           ", ".join("%.2f" % (o / b) for o, b in journal_rows[(e, k, pk, m)]),
+           sorted(o / b for o, b in journal_rows[(e, k, pk, m)])[len(journal_rows[(e, k, pk, m)]) // 2])
+           for (e, k, pk, m) in JOURNALS))))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The cost of rewriting a whole document per event, without the plugin in the path; writes bench/write-floor-report.md.
-# Usage: bench/write-floor.sh [sizes in KB=0.3,1.5,4,8,15] [rounds=3] [journal designs entry_KB:K:profile_KB=0.9:8:15,0.9:8:7,0.5:8:7; "" for none]
+# Usage: bench/write-floor.sh [sizes in KB=0.3,1.5,4,8,15] [rounds=3] [journal designs entry_KB:K:profile_KB[:slots|append]=0.9:8:15,0.9:8:7,0.5:8:7; "" for none]
 # FLOOR_CODECS (default "InterestProfile104,default"): the profile index codecs compared in every round.
 set -euo pipefail
 source "$(dirname "$0")/lib-bench.sh"

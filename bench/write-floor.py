@@ -20,6 +20,9 @@ PASSES = 8  # events per user in a journal round: every user folds at least once
 N, BATCH, INDEX = 20000, 1000, ".interest-profiles"
 # the plugin's Lucene codec (stored fields uncompressed, as the plugin creates the index) and Lucene's default (LZ4)
 CODECS = os.environ.get("FLOOR_CODECS", "InterestProfile104,default").split(",")
+# FLOOR_STEADY=1: each size and design in its own index, created and filled once and written round after round (its
+# earlier rounds' deletes and merges pending), instead of a fresh index per round
+STEADY = os.environ.get("FLOOR_STEADY") == "1"
 rnd = random.Random(1)
 
 
@@ -52,7 +55,24 @@ def bodies(index, ids, kb):
     return out
 
 
+def cpu_millis():
+    stats = call("GET", "/_nodes/_local/stats/process")
+    return next(iter(stats["nodes"].values()))["process"]["cpu"]["total_in_millis"]
+
+
+def quiet():
+    """Waits (at most 20 s) until the node uses less than a tenth of a core over half a second."""
+    before = cpu_millis()
+    for _ in range(40):
+        time.sleep(0.5)
+        now = cpu_millis()
+        if now - before < 50:
+            return
+        before = now
+
+
 def run(bs):
+    quiet()  # no run pays for the merges of the one before
     t = time.time()
     for b in bs:
         r = call("POST", "/_bulk", b)
@@ -60,9 +80,9 @@ def run(bs):
     return N / (time.time() - t)
 
 
-def profile_index(codec=CODECS[0]):
-    call("DELETE", "/" + INDEX)
-    call("PUT", "/" + INDEX, {
+def profile_index(codec=CODECS[0], index=INDEX):
+    call("DELETE", "/" + index)
+    call("PUT", "/" + index, {
         "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0, "hidden": True, "refresh_interval": "1s",
                                "codec": codec}},
         "mappings": {"dynamic": False, "properties": {"user_id": {"type": "keyword"}, "space": {"type": "keyword"},
@@ -73,10 +93,10 @@ def blob(kb):
     return base64.b64encode(os.urandom(int(kb * 1024))).decode()
 
 
-def journal_bodies(entry_kb, k, profile_kb, mode, prefill):
+def journal_bodies(index, entry_kb, k, profile_kb, mode, seq, prefill):
     """Per event its entry (routed with the profile); every K-th event of a user also the profile (the fold).
     slots: the entry overwrites slot (seq mod K); append: a new entry document, and the fold deletes the K entries."""
-    k, seq, out = int(k), {}, []
+    k, out = int(k), []
     passes = 1 if prefill else PASSES
     for _ in range(passes):
         order = ids[:]
@@ -98,10 +118,10 @@ def journal_bodies(entry_kb, k, profile_kb, mode, prefill):
                             deletes = ["%s#%d" % (u, j) for j in range(s - k + 1, s + 1)]
                 for doc_id, value in docs:
                     op = "create" if mode == "append" and doc_id != u else "index"
-                    lines.append(json.dumps({op: {"_index": INDEX, "_id": doc_id, "routing": u}}))
+                    lines.append(json.dumps({op: {"_index": index, "_id": doc_id, "routing": u}}))
                     lines.append(json.dumps(dict({"user_id": u, "space": "s", "updated": 1}, **value)))
                 for doc_id in deletes:
-                    lines.append(json.dumps({"delete": {"_index": INDEX, "_id": doc_id, "routing": u}}))
+                    lines.append(json.dumps({"delete": {"_index": index, "_id": doc_id, "routing": u}}))
             out.append("\n".join(lines) + "\n")
     return out
 
@@ -117,6 +137,26 @@ call("DELETE", "/floor-warm")
 profile_index()
 run(bodies(INDEX, ids, SIZES[0]))
 run(bodies(INDEX, ids, SIZES[0]))
+
+
+def size_index(c, kb):
+    return INDEX + "-%s-%g" % (c.lower(), kb) if STEADY else INDEX
+
+
+def journal_index(c):
+    return INDEX + "-j%d" % JOURNALS.index(c) if STEADY else INDEX
+
+
+seqs = {c: {} for c in JOURNALS}  # each user's event count, per design (kept across rounds when steady)
+if STEADY:
+    call("DELETE", "/" + INDEX)
+    for kb in SIZES:
+        for c in CODECS:
+            profile_index(c, size_index(c, kb))
+            run(bodies(size_index(c, kb), ids, kb))  # every document exists
+    for c in JOURNALS:
+        profile_index(index=journal_index(c))
+        run(journal_bodies(journal_index(c), *c, seqs[c], prefill=True))
 for r in range(ROUNDS):
     name = "floor-plain-%d" % r
     call("PUT", "/" + name, {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}})
@@ -125,22 +165,29 @@ for r in range(ROUNDS):
     bulk.append(b)
     for kb in SIZES:
         for c in CODECS:
-            profile_index(c)
-            run(bodies(INDEX, ids, kb))  # every document exists
+            if not STEADY:
+                profile_index(c)
+                run(bodies(INDEX, ids, kb))  # every document exists
             rnd.shuffle(ids)
-            rows[(c, kb)].append((run(bodies(INDEX, ids, kb)), b))  # each overwritten once, in another order
+            # each overwritten once, in another order
+            rows[(c, kb)].append((run(bodies(size_index(c, kb), ids, kb)), b))
     for c in JOURNALS:
-        profile_index()
-        run(journal_bodies(*c, prefill=True))
-        journal_rows[c].append((run(journal_bodies(*c, prefill=False)) * PASSES, b))  # N * PASSES events
+        if not STEADY:
+            profile_index()
+            seqs[c] = {}
+            run(journal_bodies(INDEX, *c, seqs[c], prefill=True))
+        # N * PASSES events
+        journal_rows[c].append((run(journal_bodies(journal_index(c), *c, seqs[c], prefill=False)) * PASSES, b))
     print("round %d done" % (r + 1), file=sys.stderr)
-call("DELETE", "/" + INDEX)
+for index in {INDEX} | {size_index(c, kb) for c in CODECS for kb in SIZES} | {journal_index(c) for c in JOURNALS}:
+    call("DELETE", "/" + index)
 
 pool = call("GET", "/_cat/thread_pool/system_write,write?format=json&h=name,size")
 print("""# The floor of whole-document rewrites
 
 Measured %s by `bench/write-floor.sh` on one local node (OpenSearch 3.6.0, heap 2 GB) on this project's machine
-(%d cores), one run, %d rounds after a warm-up round. No plugin code runs: the script itself writes the documents.
+(%d cores), one run, %d rounds after a warm-up round, each run started on a quiet node (below a tenth of a core over
+half a second). No plugin code runs: the script itself writes the documents.%s
 
 - **Overwrite**: %d documents already in the profile index (`%s`, a system index of this plugin, so written by the
   `system_write` pool as profiles are), each overwritten once per round in bulks of %d, in a shuffled order: the
@@ -157,7 +204,10 @@ Measured %s by `bench/write-floor.sh` on one local node (OpenSearch 3.6.0, heap 
 %s
 
 Plain `_bulk` per round: %s docs/s.
-%s""" % (datetime.now(timezone.utc).isoformat(), os.cpu_count(), ROUNDS, N, INDEX, BATCH,
+%s""" % (datetime.now(timezone.utc).isoformat(), os.cpu_count(), ROUNDS,
+       "\n**Steady state** (`FLOOR_STEADY=1`): each size and design has its own index, created and filled once, then"
+       "\nwritten round after round — earlier rounds' deletes and merges stay with it." if STEADY else "",
+       N, INDEX, BATCH,
        ", ".join("%s %s thread(s)" % (p["name"], p["size"]) for p in pool),
        "\n".join("| `%s` | %.1f KB | %s | %s | **%.2f** |" % (
            c, kb, ", ".join("%.0f" % o for o, _ in rows[(c, kb)]), ", ".join("%.2f" % (o / b) for o, b in rows[(c, kb)]),

@@ -247,13 +247,19 @@ public final class EventsBench {
         return out;
     }
 
-    /** One click of each of the users {@code users}-0… in a random order, 1,000 users per request. */
-    static Measured clickstreamRun(Rest rest, Random random, String users, String ids) throws Exception {
+    /** The clickstream's user numbers 0 … {@value #CLICKSTREAM_USERS} − 1 in a random order. */
+    static List<Integer> shuffledUsers(Random random) {
         List<Integer> order = new ArrayList<>();
         for (int u = 0; u < CLICKSTREAM_USERS; u++) {
             order.add(u);
         }
         java.util.Collections.shuffle(order, random);
+        return order;
+    }
+
+    /** One click of each of the users {@code users}-0… in a random order, 1,000 users per request. */
+    static Measured clickstreamRun(Rest rest, Random random, String users, String ids) throws Exception {
+        List<Integer> order = shuffledUsers(random);
         return post(
                 rest,
                 "/_plugins/_interest/events",
@@ -406,16 +412,17 @@ public final class EventsBench {
         return sum / hits.size();
     }
 
-    /** The overwrites' index, with the settings and codec of the profile index, every document written once. */
+    /** The overwrites' index, with the mapping, codec and refresh of the profile index, every document written once. */
     static void createOverwriteIndex(Rest rest, Random random, int bytes) throws Exception {
         rest.call("DELETE", "/" + OVERWRITE_INDEX, null);
-        JsonNode profileIndex = rest.ok("GET", "/.interest-profiles/_settings?flat_settings=true", null);
-        String codec = profileIndex
+        JsonNode settings = rest.ok("GET", "/.interest-profiles/_settings?flat_settings=true", null)
                 .elements()
                 .next()
-                .get("settings")
-                .get("index.codec")
-                .asText();
+                .get("settings");
+        JsonNode mapping = rest.ok("GET", "/.interest-profiles/_mapping", null)
+                .elements()
+                .next()
+                .get("mappings");
         rest.ok(
                 "PUT",
                 "/" + OVERWRITE_INDEX,
@@ -429,28 +436,17 @@ public final class EventsBench {
                                         "number_of_replicas",
                                         0,
                                         "refresh_interval",
-                                        "1s",
+                                        settings.get("index.refresh_interval").asText(),
                                         "codec",
-                                        codec)),
+                                        settings.get("index.codec").asText())),
                         "mappings",
-                        Map.of(
-                                "dynamic",
-                                false,
-                                "properties",
-                                Map.of(
-                                        "user_id", Map.of("type", "keyword"),
-                                        "space", Map.of("type", "keyword"),
-                                        "updated", Map.of("type", "long")))));
+                        mapping));
         overwriteRun(rest, random, bytes);
     }
 
     /** Each of the overwrites' {@value #CLICKSTREAM_USERS} documents written once, in a random order. */
     static Measured overwriteRun(Rest rest, Random random, int bytes) throws Exception {
-        List<Integer> order = new ArrayList<>();
-        for (int u = 0; u < CLICKSTREAM_USERS; u++) {
-            order.add(u);
-        }
-        java.util.Collections.shuffle(order, random);
+        List<Integer> order = shuffledUsers(random);
         byte[] value = new byte[bytes * 3 / 4]; // as base64, as long as the profile's binary value
         List<String> bodies = new ArrayList<>();
         for (int from = 0; from < order.size(); from += BATCH) {

@@ -18,7 +18,8 @@ JOURNALS = [tuple(float(x) for x in c.split(":")[:3]) + ((c.split(":") + ["slots
             for c in sys.argv[4].split(",")] if len(sys.argv) > 4 and sys.argv[4] else []
 PASSES = 8  # events per user in a journal round: every user folds at least once
 N, BATCH, INDEX = 20000, 1000, ".interest-profiles"
-# the plugin's Lucene codec (stored fields uncompressed, as the plugin creates the index) and Lucene's default (LZ4)
+# the plugin's Lucene codec (stored fields uncompressed, as the plugin creates the index) and Lucene's default (LZ4);
+# an entry may add index settings: "InterestProfile104|merge.policy.deletes_pct_allowed=50"
 CODECS = os.environ.get("FLOOR_CODECS", "InterestProfile104,default").split(",")
 # FLOOR_STEADY=1: each size and design in its own index, created and filled once and written round after round (its
 # earlier rounds' deletes and merges pending), instead of a fresh index per round
@@ -81,12 +82,16 @@ def run(bs):
 
 
 def profile_index(codec=CODECS[0], index=INDEX):
+    """codec: a codec name, optionally followed by |setting=value pairs (index settings, e.g. the merge policy's)."""
     call("DELETE", "/" + index)
-    call("PUT", "/" + index, {
-        "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0, "hidden": True, "refresh_interval": "1s",
-                               "codec": codec}},
+    name, *extra = codec.split("|")
+    settings = {"number_of_shards": 1, "number_of_replicas": 0, "hidden": True, "refresh_interval": "1s", "codec": name}
+    settings.update(kv.split("=", 1) for kv in extra)
+    created = call("PUT", "/" + index, {
+        "settings": {"index": settings},
         "mappings": {"dynamic": False, "properties": {"user_id": {"type": "keyword"}, "space": {"type": "keyword"},
                                                       "updated": {"type": "long"}}}})
+    assert created.get("acknowledged"), created  # else the first bulk would create it with no settings at all
 
 
 def blob(kb):
@@ -140,7 +145,7 @@ run(bodies(INDEX, ids, SIZES[0]))
 
 
 def size_index(c, kb):
-    return INDEX + "-%s-%g" % (c.lower(), kb) if STEADY else INDEX
+    return INDEX + "-%d-%g" % (CODECS.index(c), kb) if STEADY else INDEX  # a variant's settings are no index name
 
 
 def journal_index(c):
@@ -210,7 +215,7 @@ Plain `_bulk` per round: %s docs/s.
        N, INDEX, BATCH,
        ", ".join("%s %s thread(s)" % (p["name"], p["size"]) for p in pool),
        "\n".join("| `%s` | %.1f KB | %s | %s | **%.2f** |" % (
-           c, kb, ", ".join("%.0f" % o for o, _ in rows[(c, kb)]), ", ".join("%.2f" % (o / b) for o, b in rows[(c, kb)]),
+           c.replace("|", "` + `"), kb,  # a Markdown cell holds no bare | ", ".join("%.0f" % o for o, _ in rows[(c, kb)]), ", ".join("%.2f" % (o / b) for o, b in rows[(c, kb)]),
            sorted(o / b for o, b in rows[(c, kb)])[len(rows[(c, kb)]) // 2]) for kb in SIZES for c in CODECS),
        ", ".join("%.0f" % b for b in bulk),
        "" if not JOURNALS else """

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cost of rewriting a whole document per event, without the plugin in the path; writes bench/write-floor-report.md.
 # Usage: bench/write-floor.sh [sizes in KB=0.3,1.5,4,8,15] [rounds=3] [journal designs entry_KB:K:profile_KB[:slots|append]=0.9:8:15,0.9:8:7,0.5:8:7; "" for none]
-# FLOOR_CODECS (default "InterestProfile104,default"): the profile index codecs compared in every round.
+# FLOOR_CODECS (default "InterestProfile104,default"): the profile index codecs compared in every round; an entry may
+#   add index settings after the codec: "InterestProfile104|merge.policy.deletes_pct_allowed=50|merge.policy.floor_segment=2mb".
 # FLOOR_STEADY=1: each size and design in its own index, written round after round (steady state) instead of fresh.
 set -euo pipefail
 source "$(dirname "$0")/lib-bench.sh"

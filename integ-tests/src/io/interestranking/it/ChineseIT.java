@@ -43,14 +43,16 @@ class ChineseIT {
 
     /** The user's recommendations in the Chinese space ({@code interest_knn}, k 6). */
     static JsonNode recommend(String user) {
-        return rest.ok(
-                "POST",
-                "/" + INDEX + "/_search",
-                Map.of(
-                        "query",
-                        Map.of(
-                                "interest_knn",
-                                Map.of("field", "title_vector", "user_id", user, "k", 6, "model", MODEL))));
+        return recommend(user, MODEL);
+    }
+
+    /** The same with {@code model} (null: none named, the field's 512 dimensions say). */
+    static JsonNode recommend(String user, String model) {
+        Map<String, Object> query = new java.util.HashMap<>(Map.of("field", "title_vector", "user_id", user, "k", 6));
+        if (model != null) {
+            query.put("model", model);
+        }
+        return rest.ok("POST", "/" + INDEX + "/_search", Map.of("query", Map.of("interest_knn", query)));
     }
 
     static String top(JsonNode r) {
@@ -83,6 +85,12 @@ class ChineseIT {
                 assertEquals(expected, top(r), q + " -> " + r);
             });
         }
+        // naming no model: the field's 512 dimensions name the Chinese model
+        JsonNode unnamed = rest.ok(
+                "POST",
+                "/" + INDEX + "/_search",
+                Map.of("query", Map.of("text_knn", Map.of("field", "title_vector", "query_text", "复古音乐唱片", "k", 6))));
+        assertEquals("vinyl", top(unnamed), unnamed.toString());
     }
 
     @Test
@@ -128,6 +136,25 @@ class ChineseIT {
                 "/" + INDEX + "/_search",
                 Fixtures.rescored(Map.of("match_all", Map.of()), 10, Fixtures.interestOnly(user, MODEL)));
         assertEquals("vinyl", top(rescored), rescored.toString());
+        // naming no model, searches of the 512-d field read the same profile (same hits, same scores but for the
+        // decay of a few milliseconds), as events naming none write it
+        assertSameRanking(recs, recommend(user, null));
+        assertSameRanking(
+                rescored,
+                rest.ok(
+                        "POST",
+                        "/" + INDEX + "/_search",
+                        Fixtures.rescored(Map.of("match_all", Map.of()), 10, Fixtures.interestOnly(user, null))));
+    }
+
+    static void assertSameRanking(JsonNode expected, JsonNode actual) {
+        JsonNode e = expected.get("hits").get("hits"), a = actual.get("hits").get("hits");
+        assertEquals(e.size(), a.size(), actual.toString());
+        for (int i = 0; i < e.size(); i++) {
+            assertEquals(e.get(i).get("_id"), a.get(i).get("_id"), actual.toString());
+            assertEquals(
+                    e.get(i).get("_score").asDouble(), a.get(i).get("_score").asDouble(), 1e-4);
+        }
     }
 
     @Test

@@ -179,11 +179,36 @@ class SpacesIT {
                         "rescore",
                         Map.of("window_size", 10, "interest", Map.of("user_id", user, "field", "v"))));
         assertEquals(400, r.status(), r.toString());
-        assertTrue(r.raw().contains("has 8 dimensions") && r.raw().contains("[all-minilm-l6-v2] with 384"), r.raw());
-        Rest.Response knn = rest.call(
+        assertTrue(
+                r.raw().contains("[interest] field [v] of [raw8] has 8 dimensions")
+                        && r.raw().contains("the default model [all-minilm-l6-v2] has 384"),
+                r.raw());
+        // the same for interest_knn, and for a user with no profile at all (no silent fallback)
+        for (String who : List.of(user, "space-nobody")) {
+            Rest.Response knn = rest.call(
+                    "POST",
+                    "/raw8/_search",
+                    Map.of("query", Map.of("interest_knn", Map.of("field", "v", "user_id", who, "k", 2))));
+            assertEquals(400, knn.status(), knn.toString());
+            assertTrue(
+                    knn.raw().contains("[interest_knn] field [v] of [raw8] has 8 dimensions")
+                            && knn.raw().contains("[all-minilm-l6-v2] has 384"),
+                    knn.raw());
+        }
+        // a named model of another dimension than the field: both named
+        Rest.Response named = rest.call(
                 "POST",
                 "/raw8/_search",
-                Map.of("query", Map.of("interest_knn", Map.of("field", "v", "user_id", user, "k", 2))));
-        assertEquals(400, knn.status(), knn.toString());
+                Map.of(
+                        "query",
+                        Map.of("match_all", Map.of()),
+                        "rescore",
+                        Map.of(
+                                "window_size",
+                                10,
+                                "interest",
+                                Map.of("user_id", "space-nobody", "field", "v", "model", "minilm-twin"))));
+        assertEquals(400, named.status(), named.toString());
+        assertTrue(named.raw().contains("has 8 dimensions, the space of model [minilm-twin] has 384"), named.raw());
     }
 }

@@ -86,12 +86,15 @@ public class InterestRankingPlugin extends Plugin
     private final SetOnce<ProfileSweeper> sweeper = new SetOnce<>();
     private final SetOnce<ExplainCache> explainCache = new SetOnce<>();
     private final SetOnce<QueryEmbeddingCache> queryCache = new SetOnce<>();
+    private final SetOnce<ClusterService> clusterService = new SetOnce<>();
+    private final SetOnce<IndexNameExpressionResolver> indexResolver = new SetOnce<>();
     /** Queries are registered before the components exist: they reach them through these suppliers. */
     private final RankingContext ranking;
 
     public InterestRankingPlugin(Settings settings) {
         this.config = new InterestConfig(settings);
-        this.ranking = RankingContext.of(embeddings::get, queryCache::get, config, explainCache::get);
+        this.ranking = RankingContext.of(
+                embeddings::get, queryCache::get, config, explainCache::get, clusterService::get, indexResolver::get);
     }
 
     @Override
@@ -118,6 +121,8 @@ public class InterestRankingPlugin extends Plugin
             IndexNameExpressionResolver indexNameExpressionResolver,
             Supplier<RepositoriesService> repositoriesServiceSupplier) {
         config.listen(clusterService.getClusterSettings());
+        this.clusterService.set(clusterService);
+        this.indexResolver.set(indexNameExpressionResolver);
         List<Path> modelRoots = new ArrayList<>();
         modelRoots.add(environment.pluginsDir().resolve(PLUGIN_FOLDER).resolve("models"));
         modelRoots.add(environment.configDir().resolve(PLUGIN_FOLDER).resolve("models"));

@@ -66,6 +66,41 @@ public final class ModelRegistry {
         throw new IllegalArgumentException("unknown model [" + name + "], known models: " + models.keySet());
     }
 
+    /**
+     * The model whose space vectors of {@code dimension} are in ({@code where} names them in an error), by one rule
+     * for events and searches: the {@code named} model, which must have that dimension; without one, the default
+     * model if it has it, else the model of the one space of that dimension this node knows (the model named like the
+     * space, or the first by name) — never a guess between two spaces. Otherwise an IllegalArgumentException (a 400)
+     * naming both dimensions.
+     */
+    public ModelSpec forDimension(String named, String defaultModel, int dimension, String where) {
+        ModelSpec model = get(named != null ? named : defaultModel).spec();
+        if (model.dimension() == dimension) {
+            return model;
+        }
+        if (named != null) {
+            throw new IllegalArgumentException(
+                    where + ", the space of model [" + model.name() + "] has " + model.dimension());
+        }
+        Map<String, ModelSpec> spaces = new TreeMap<>();
+        for (Entry e : models.values()) { // by name: the first model of a space, unless one is named like it
+            ModelSpec spec = e.spec();
+            if (spec.dimension() == dimension
+                    && (spaces.containsKey(spec.space()) == false || spec.name().equals(spec.space()))) {
+                spaces.put(spec.space(), spec);
+            }
+        }
+        if (spaces.size() == 1) {
+            return spaces.values().iterator().next();
+        }
+        throw new IllegalArgumentException(where + ", the default model [" + model.name() + "] has "
+                + model.dimension()
+                + (spaces.isEmpty()
+                        ? " and no model this node knows has " + dimension
+                        : " and several spaces have " + dimension + " " + spaces.keySet())
+                + ": name the field's model with [model]");
+    }
+
     public Map<String, Entry> models() {
         return Collections.unmodifiableMap(models);
     }

@@ -19,8 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -290,9 +288,8 @@ public final class EventsService {
 
     /**
      * The space of each event's profile. Texts and raw vectors are in the space of the event's model (checked
-     * above). An item read from an index is in the space of the model the event names (its field must have that
-     * model's dimension); without one, of the default model if the field has its dimension, else of the only known
-     * space of that dimension — never a guess between two.
+     * above); an item read from an index in the space its field's dimension says, by the rule searches follow too
+     * ({@link io.interestranking.embedding.ModelRegistry#forDimension}).
      */
     private void assignSpaces(List<Slot> slots) {
         for (Slot slot : slots) {
@@ -304,30 +301,15 @@ public final class EventsService {
                         slot.model.space(); // a text or raw vector (checked above), or a field of the model's dimension
                 continue;
             }
-            int dim = slot.vector.length;
-            String where = "[item] field [" + slot.target.field() + "] of [" + slot.target.index() + "] has " + dim
-                    + " dimensions";
-            if (slot.parsed.model() != null) {
-                slot.error = new IllegalArgumentException(
-                        where + ", the space of model [" + slot.model.name() + "] has " + slot.model.dimension());
-            } else {
-                Set<String> spaces = new TreeSet<>();
-                embeddings.registry().models().values().forEach(e -> {
-                    if (e.spec().dimension() == dim) {
-                        spaces.add(e.spec().space());
-                    }
-                });
-                if (spaces.size() == 1) {
-                    slot.space = spaces.iterator().next();
-                } else {
-                    slot.error =
-                            new IllegalArgumentException(where + ", the default model [" + slot.model.name() + "] has "
-                                    + slot.model.dimension()
-                                    + (spaces.isEmpty()
-                                            ? " and no model this node knows has " + dim
-                                            : " and several spaces have " + dim + " " + spaces)
-                                    + ": name the field's model with [model]");
-                }
+            String where = "[item] field [" + slot.target.field() + "] of [" + slot.target.index() + "] has "
+                    + slot.vector.length + " dimensions";
+            try {
+                slot.space = embeddings
+                        .registry()
+                        .forDimension(slot.parsed.model(), slot.model.name(), slot.vector.length, where)
+                        .space();
+            } catch (IllegalArgumentException e) {
+                slot.error = e;
             }
         }
     }

@@ -1,12 +1,12 @@
 package io.interestranking.events;
 
+import io.interestranking.common.VectorMappings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.cluster.ClusterState;
 import org.opensearch.cluster.metadata.IndexAbstraction;
 import org.opensearch.cluster.metadata.IndexMetadata;
-import org.opensearch.cluster.metadata.MappingMetadata;
 
 /** Finds the {@code knn_vector} field of an item's index from the cluster state's mapping. */
 public final class ItemVectors {
@@ -37,11 +37,8 @@ public final class ItemVectors {
         if (meta == null) {
             throw new IllegalArgumentException("[item.index] [" + index + "] resolves to several indices");
         }
-        MappingMetadata mapping = meta.mapping();
-        List<String> vectorFields = new ArrayList<>();
-        if (mapping != null) {
-            collect(mapping.sourceAsMap(), "", vectorFields);
-        }
+        List<String> vectorFields =
+                new ArrayList<>(VectorMappings.knnFields(meta.mapping()).keySet());
         if (field != null) {
             if (vectorFields.contains(field) == false) {
                 throw new IllegalArgumentException(
@@ -56,24 +53,6 @@ public final class ItemVectors {
                 vectorFields.isEmpty()
                         ? "[item.index] [" + index + "] has no knn_vector field"
                         : "[item.field] is required: [" + index + "] has several knn_vector fields " + vectorFields);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void collect(Map<String, Object> node, String prefix, List<String> out) {
-        Object props = node.get("properties");
-        if (props instanceof Map<?, ?> == false) {
-            return;
-        }
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) props).entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> child) {
-                String path = prefix + e.getKey();
-                if ("knn_vector".equals(child.get("type"))) {
-                    out.add(path);
-                } else {
-                    collect((Map<String, Object>) child, path + ".", out);
-                }
-            }
-        }
     }
 
     /** The vector stored in a document's source at {@code field}, or null. */

@@ -47,7 +47,7 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     }
 
     private String userId;
-    /** The model whose space the profile is read in; null: the default model. */
+    /** The model whose space the profile is read in; null: the default model or the one of the field's dimension. */
     private String model;
 
     private QueryBuilder fallback = new MatchAllQueryBuilder();
@@ -109,8 +109,9 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     @Override
     protected QueryBuilder doRewrite(QueryRewriteContext ctx) {
         if (profile == null) {
+            String space = SearchSpace.model(ctx, context, NAME, field, model);
             return pendingCopy(new InterestKnnQueryBuilder(
-                    context, ProfileFetch.register(ctx, context.profiles(), userId, model)));
+                    context, ProfileFetch.register(ctx, context.profiles(), userId, space)));
         }
         Optional<Profile> fetched = profile.get();
         if (fetched == null) {

@@ -91,7 +91,8 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             return this;
         }
         if (pending == null) {
-            return copy(ProfileFetch.register(ctx, context.profiles(), params.userId(), params.model()));
+            String space = SearchSpace.model(ctx, context, NAME, params.field(), params.model());
+            return copy(ProfileFetch.register(ctx, context.profiles(), params.userId(), space));
         }
         Optional<Profile> fetched = pending.get();
         if (fetched == null) {

@@ -71,7 +71,7 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
         return queryText;
     }
 
-    /** The model named in the query; null: the default model. */
+    /** The model named in the query; null: the default model or the one of the field's dimension ({@link SearchSpace}). */
     public String model() {
         return model;
     }
@@ -102,7 +102,7 @@ public final class TextKnnQueryBuilder extends CoordinatorKnnQueryBuilder<TextKn
             float[] v = vector.get();
             return v == null ? this : KnnAdapter.knn(field, v, k, filter, boost, queryName);
         }
-        String modelName = model != null ? model : context.config().defaultModel();
+        String modelName = SearchSpace.model(ctx, context, NAME, field, model);
         CompletableFuture<float[]> embedding = context.cache()
                 .get()
                 .vector(

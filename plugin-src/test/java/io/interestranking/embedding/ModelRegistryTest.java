@@ -67,4 +67,36 @@ class ModelRegistryTest {
         ModelRegistry registry = new ModelRegistry(List.of(bundled, operator, tmp.resolve("absent")));
         assertEquals(16, registry.get("m").spec().dimension());
     }
+
+    @Test
+    void aDimensionNamesTheModelOfItsOneSpaceAndNeverGuessesBetweenTwo(@TempDir Path root) throws Exception {
+        model(root, "a", "{\"dimension\": 8}", true);
+        model(root, "a-0-int8", "{\"dimension\": 8, \"space\": \"a\"}", true); // first by name, same space
+        model(root, "b", "{\"dimension\": 16}", true);
+        model(root, "c", "{\"dimension\": 16}", true);
+        model(root, "d", "{\"dimension\": 32}", true);
+        ModelRegistry registry = new ModelRegistry(List.of(root));
+        String where = "[q] field [f] of [i] has ";
+
+        assertEquals(
+                "a-0-int8", registry.forDimension("a-0-int8", "d", 8, where + 8).name()); // named, fits
+        assertEquals("d", registry.forDimension(null, "d", 32, where + 32).name()); // the default fits
+        assertEquals("a", registry.forDimension(null, "d", 8, where + 8).name()); // the model named like its space
+        assertEquals("d", registry.forDimension(null, "a", 32, where + 32).name()); // the one space of 32
+
+        assertEquals(
+                "[q] field [f] of [i] has 32, the space of model [a] has 8",
+                assertThrows(IllegalArgumentException.class, () -> registry.forDimension("a", "d", 32, where + 32))
+                        .getMessage());
+        assertEquals(
+                "[q] field [f] of [i] has 16, the default model [a] has 8 and several spaces have 16 [b, c]: name the"
+                        + " field's model with [model]",
+                assertThrows(IllegalArgumentException.class, () -> registry.forDimension(null, "a", 16, where + 16))
+                        .getMessage());
+        assertEquals(
+                "[q] field [f] of [i] has 64, the default model [a] has 8 and no model this node knows has 64: name"
+                        + " the field's model with [model]",
+                assertThrows(IllegalArgumentException.class, () -> registry.forDimension(null, "a", 64, where + 64))
+                        .getMessage());
+    }
 }

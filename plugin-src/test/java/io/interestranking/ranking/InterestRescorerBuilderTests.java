@@ -17,7 +17,7 @@ import org.opensearch.test.AbstractSerializingTestCase;
 public class InterestRescorerBuilderTests extends AbstractSerializingTestCase<InterestRescorerBuilder> {
 
     private final RankingContext context =
-            new RankingContext(() -> null, () -> null, new InterestConfig(Settings.EMPTY), () -> null, null);
+            new RankingContext(() -> null, () -> null, new InterestConfig(Settings.EMPTY), () -> null, null, null);
 
     @Override
     protected Writeable.Reader<InterestRescorerBuilder> instanceReader() {

@@ -40,11 +40,17 @@ public class RankingTestPlugin extends Plugin implements SearchPlugin {
         embeddings = embeddingService();
         InterestConfig config = new InterestConfig(Settings.EMPTY);
         QueryEmbeddingCache cache = new QueryEmbeddingCache(new ByteSizeValue(0), model -> DIMENSION);
-        context = new RankingContext(() -> embeddings, () -> cache, config, () -> null, (client, request, listener) -> {
-            Profile profile = profileOf(request.userId());
-            listener.onResponse(
-                    new UsersResponse(request.userId(), profile, profile != null, true, false, config.modelParams()));
-        });
+        context = new RankingContext(
+                () -> embeddings,
+                () -> cache,
+                config,
+                () -> null,
+                (client, request, listener) -> {
+                    Profile profile = profileOf(request.userId());
+                    listener.onResponse(new UsersResponse(
+                            request.userId(), profile, profile != null, true, false, config.modelParams()));
+                },
+                (search, field) -> java.util.Map.of()); // shard-style rewrites: no searched indices
     }
 
     /** The bundled models, run on the calling thread. */

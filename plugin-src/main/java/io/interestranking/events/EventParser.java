@@ -192,7 +192,7 @@ public final class EventParser {
         if (value instanceof String s && s.isEmpty() == false && s.length() <= 512) {
             return s;
         }
-        throw new IllegalArgumentException("[" + field + "] must be a non-empty string");
+        throw new IllegalArgumentException("[" + field + "] must be a non-empty string of at most 512 characters");
     }
 
     private static float[] vector(Object raw) {

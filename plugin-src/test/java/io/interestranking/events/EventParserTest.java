@@ -79,6 +79,9 @@ class EventParserTest {
         m = click();
         m.put("type", "statement");
         rejects(m, "[item.text]");
+        m = click();
+        m.put("item", Map.of("index", "items", "id", "d".repeat(513))); // longer than core's _id allows
+        rejects(m, "[item.id] must be a non-empty string of at most 512 characters");
     }
 
     @Test

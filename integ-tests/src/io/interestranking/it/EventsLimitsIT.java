@@ -123,4 +123,21 @@ class EventsLimitsIT {
         Rest.Response embed = nodes[0].call("POST", "/_plugins/_interest/_embed", "{\"texts\":" + deep + "}");
         assertEquals(400, embed.status(), embed.toString());
     }
+
+    @Test
+    void anythingAfterTheBodysObjectIsA400AsForSearch() {
+        String event = "{\"user_id\":\"trailing\",\"type\":\"click\",\"item\":{\"vector\":[1]}}";
+        for (String[] call : new String[][] {
+            {"POST", "/_plugins/_interest/events", "{\"events\":[" + event + "]} {\"events\":[]}"},
+            {"PUT", "/_plugins/_interest/users/trailing", "{\"interests\":[\"jazz\"]} []"},
+            {"POST", "/_plugins/_interest/_embed", "{\"texts\":[\"jazz\"]} 7"}
+        }) {
+            Rest.Response r = nodes[0].call(call[0], call[1], call[2]);
+            assertEquals(400, r.status(), r.toString());
+            assertTrue(r.raw().contains("found after the main object"), r.raw());
+        }
+        assertEquals(
+                404,
+                nodes[0].call("GET", "/_plugins/_interest/users/trailing", null).status());
+    }
 }

@@ -109,9 +109,9 @@ public final class InterestKnnQueryBuilder extends CoordinatorKnnQueryBuilder<In
     @Override
     protected QueryBuilder doRewrite(QueryRewriteContext ctx) {
         if (profile == null) {
-            String space = SearchSpace.model(ctx, context, NAME, field, model);
+            String spaceOf = SearchSpace.model(ctx, context, NAME, field, model); // a model of the field's space
             return pendingCopy(new InterestKnnQueryBuilder(
-                    context, ProfileFetch.register(ctx, context.profiles(), userId, space)));
+                    context, ProfileFetch.register(ctx, context.profiles(), userId, spaceOf)));
         }
         Optional<Profile> fetched = profile.get();
         if (fetched == null) {

@@ -91,8 +91,9 @@ public final class InterestRescorerBuilder extends RescorerBuilder<InterestResco
             return this;
         }
         if (pending == null) {
-            String space = SearchSpace.model(ctx, context, NAME, params.field(), params.model());
-            return copy(ProfileFetch.register(ctx, context.profiles(), params.userId(), space));
+            String spaceOf = SearchSpace.model(
+                    ctx, context, NAME, params.field(), params.model()); // a model of the field's space
+            return copy(ProfileFetch.register(ctx, context.profiles(), params.userId(), spaceOf));
         }
         Optional<Profile> fetched = pending.get();
         if (fetched == null) {

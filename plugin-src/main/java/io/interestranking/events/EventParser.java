@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * Validates one raw event (a parsed JSON object) strictly. Every rejection is an IllegalArgumentException whose
@@ -188,11 +189,14 @@ public final class EventParser {
         return new Item(index, id, field, null, null);
     }
 
+    /** An item's index, id or field: at most 512 bytes in UTF-8, core's limit of a document id. */
     private static String string(Object value, String field) {
-        if (value instanceof String s && s.isEmpty() == false && s.length() <= 512) {
+        if (value instanceof String s
+                && s.isEmpty() == false
+                && UnicodeUtil.calcUTF16toUTF8Length(s, 0, s.length()) <= 512) {
             return s;
         }
-        throw new IllegalArgumentException("[" + field + "] must be a non-empty string of at most 512 characters");
+        throw new IllegalArgumentException("[" + field + "] must be a non-empty string of at most 512 bytes (UTF-8)");
     }
 
     private static float[] vector(Object raw) {

@@ -81,7 +81,15 @@ class EventParserTest {
         rejects(m, "[item.text]");
         m = click();
         m.put("item", Map.of("index", "items", "id", "d".repeat(513))); // longer than core's _id allows
-        rejects(m, "[item.id] must be a non-empty string of at most 512 characters");
+        rejects(m, "[item.id] must be a non-empty string of at most 512 bytes (UTF-8)");
+        m = click();
+        m.put("item", Map.of("index", "items", "id", "书".repeat(171))); // 171 characters, 513 bytes
+        rejects(m, "[item.id] must be a non-empty string of at most 512 bytes (UTF-8)");
+        m = click();
+        m.put("item", Map.of("index", "items", "id", "书".repeat(170) + "ab")); // 512 bytes: an id core accepts
+        assertEquals(
+                "items/" + "书".repeat(170) + "ab",
+                EventParser.parse(m, NOW).item().key());
     }
 
     @Test

@@ -66,7 +66,7 @@ search() {
   local q="$1"
   echo "  query: \"$q\""
   call POST /$INDEX/_search "{\"size\": 5, \"_source\": [\"title\", \"category\"],
-    \"query\": {\"text_knn\": {\"field\": \"description_vector\", \"query_text\": \"$q\", \"k\": 20, \"model\": \"$MODEL\"}}}" \
+    \"query\": {\"text_knn\": {\"field\": \"description_vector\", \"query_text\": \"$q\", \"k\": 20}}}" \
     | python3 -c 'import json,sys
 for h in json.load(sys.stdin)["hits"]["hits"]:
     s = h["_source"]
@@ -86,11 +86,12 @@ cat <<TXT
 Open the demo page: http://127.0.0.1:$PAGE_PORT/  (search as ana, ben or carla; click results to re-rank;
 tick "explain" to see each score's parts).
 
-The node is still running at $URL with k-NN and interest-ranking. Try:
+The node is still running at $URL with k-NN and interest-ranking. Try (searches find their model by the field's
+dimension; a profile read or a text names it):
   curl -s "$URL/_plugins/_interest/users/ana?include_vectors=false&model=$MODEL"
   curl -s -XPOST "$URL/$INDEX/_search?size=3" -H 'Content-Type: application/json' -d '{
-    "query": {"text_knn": {"field": "description_vector", "query_text": "${QUERIES[0]}", "k": 50, "model": "$MODEL"}},
-    "rescore": {"window_size": 50, "interest": {"user_id": "ben", "field": "description_vector", "model": "$MODEL"}}}'
+    "query": {"text_knn": {"field": "description_vector", "query_text": "${QUERIES[0]}", "k": 50}},
+    "rescore": {"window_size": 50, "interest": {"user_id": "ben", "field": "description_vector"}}}'
   curl -s -XPOST $URL/_plugins/_interest/_embed -H 'Content-Type: application/json' -d '{"texts": ["${QUERIES[1]}"], "model": "$MODEL"}'
 Stop it with:
   scripts/demo.sh stop

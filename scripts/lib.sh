@@ -115,7 +115,7 @@ start_cluster() {
     } > "$home/config/opensearch.yml"
     sed -i "s/^-Xms.*/-Xms$heap/; s/^-Xmx.*/-Xmx$heap/" "$home/config/jvm.options"
   done
-  [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$dir" "$WORK/${TEMPLATE:-template}"
+  if [ "$(id -u)" -eq 0 ]; then chown -R "$OS_USER" "$dir" "$WORK/${TEMPLATE:-template}"; fi
   # extra environment of the node processes (VAR=value words), kept for restarts
   printf '%s' "${OS_EXTRA_ENV:-}" > "$dir/extra.env"
   for ((i = 0; i < nodes; i++)); do
@@ -150,7 +150,9 @@ start_full_cluster() {
     unzip -q -j -o "$WORK/torch-jars/pytorch-native-cpu-2.5.1-linux-x86_64.jar" 'pytorch/cpu/linux-x86_64/*' -d "$torch"
     unzip -q -j -o "$WORK/torch-jars/pytorch-jni-2.5.1-0.32.0.jar" 'jnilib/linux-x86_64/cpu/libdjl_torch.so' -d "$torch"
     rm -rf "$WORK/torch-jars"
-    [ "$(id -u)" -eq 0 ] && chown -R "$OS_USER" "$torch"
+    # the user first: on a new machine nothing has created it yet
+    ensure_os_user
+    if [ "$(id -u)" -eq 0 ]; then chown -R "$OS_USER" "$torch"; fi
     touch "$torch/.ready"
   fi
   TEMPLATE=template-full EXTRA_PLUGIN_ZIPS="${zips# }" OS_EXTRA_ENV="PYTORCH_LIBRARY_PATH=$torch" \

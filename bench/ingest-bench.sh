@@ -3,4 +3,4 @@
 # Usage: bench/ingest-bench.sh [texts=2000] [rounds=3]
 set -euo pipefail
 source "$(dirname "$0")/lib-bench.sh"
-run_bench bench 9270 9370 IngestBench "$DATASETS/scifact" "$ROOT/plugin-src/target/models" "$ROOT/bench/ingest-report.md" "${1:-2000}" "${2:-3}"
+run_bench bench 9270 9370 IngestBench "$DATASETS/scifact" "$ROOT/plugin-src/core/target/models" "$ROOT/bench/ingest-report.md" "${1:-2000}" "${2:-3}"

@@ -9,4 +9,4 @@ cp=$(bench_classpath)
 start_full_cluster nbench 9275 9375 2g
 trap "stop_cluster nbench" EXIT
 "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.interestranking.bench.NeuralBench "http://127.0.0.1:9275" "$DATASETS/scifact" \
-  "$ROOT/plugin-src/target/models" "$ROOT/bench/neural-report.md" "${1:-2000}" "${2:-3}" "${3:-300}"
+  "$ROOT/plugin-src/core/target/models" "$ROOT/bench/neural-report.md" "${1:-2000}" "${2:-3}" "${3:-300}"

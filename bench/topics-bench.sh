@@ -5,5 +5,5 @@ set -euo pipefail
 source "$(dirname "$0")/lib-bench.sh"
 find_jdk
 cp=$(bench_classpath)
-"$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.interestranking.bench.TopicBench "$ROOT/plugin-src/target/models" "$DATASETS" "$ROOT" \
+"$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.interestranking.bench.TopicBench "$ROOT/plugin-src/core/target/models" "$DATASETS" "$ROOT" \
   "$ROOT/bench/topics-report.md"

@@ -5,7 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OS_VERSION=3.6.0
 KNN_VERSION=3.6.0.0
 WORK="$ROOT/target/opensearch"
-PLUGIN_ZIP_GLOB="$ROOT/plugin-src/target/interest-ranking-*.zip"
+PLUGIN_ZIP_GLOB="$ROOT/plugin-src/opensearch/target/interest-ranking-*.zip"
 OS_USER=opensearch
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -34,7 +34,7 @@ mvn_q() { mvn -B -q "$@" 2>&1 | grep -v '^WARNING: .*\(Unsafe\|terminally deprec
 # Builds the plugin zip unless it is newer than every source file.
 ensure_plugin_zip() {
   local zip; zip=$(ls $PLUGIN_ZIP_GLOB 2>/dev/null | head -1)
-  if [ -z "$zip" ] || [ -n "$(find "$ROOT/plugin-src/main" "$ROOT/plugin-descriptor" "$ROOT/model-assets" -newer "$zip" -type f 2>/dev/null | head -1)" ]; then
+  if [ -z "$zip" ] || [ -n "$(find "$ROOT/plugin-src/core/main" "$ROOT/plugin-src/opensearch/main" "$ROOT/plugin-descriptor" "$ROOT/model-assets" -newer "$zip" -type f 2>/dev/null | head -1)" ]; then
     log "building the plugin (mvn package)"
     (cd "$ROOT" && mvn -B -q package -DskipTests 2>&1 | grep -E 'ERROR|BUILD' >&2) || true
     zip=$(ls $PLUGIN_ZIP_GLOB 2>/dev/null | head -1)

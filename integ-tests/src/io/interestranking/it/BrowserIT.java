@@ -58,7 +58,7 @@ class BrowserIT {
                 .start();
         try {
             waitForPage();
-            Path screenshot = ROOT.resolve("plugin-src/target/demo-page-" + lang + ".png");
+            Path screenshot = ROOT.resolve("plugin-src/opensearch/target/demo-page-" + lang + ".png");
             Process test = new ProcessBuilder(
                             "node", "click-test.mjs", "http://127.0.0.1:" + PORT + "/", screenshot.toString(), status)
                     .directory(browser.toFile())

@@ -1,10 +1,10 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interestranking.core.profile.FullProfiles;
+import io.interestranking.core.profile.ModelParams;
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
-import io.interestranking.profile.FullProfiles;
-import io.interestranking.profile.ModelParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

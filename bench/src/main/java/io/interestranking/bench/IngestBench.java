@@ -1,10 +1,10 @@
 package io.interestranking.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.interestranking.embedding.EmbeddingService;
-import io.interestranking.embedding.ModelRegistry;
-import io.interestranking.embedding.NativeRuntime;
-import io.interestranking.embedding.TextKind;
+import io.interestranking.core.embedding.EmbeddingService;
+import io.interestranking.core.embedding.ModelRegistry;
+import io.interestranking.core.embedding.NativeRuntime;
+import io.interestranking.core.embedding.TextKind;
 import io.interestranking.it.Fixtures;
 import io.interestranking.it.Rest;
 import java.nio.file.Files;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.opensearch.core.action.ActionListener;
 
 /**
  * Ingest throughput of {@code _bulk} through the {@code interest_embedding} pipeline on one node, next to the
@@ -48,7 +47,8 @@ public final class IngestBench {
                 new NativeRuntime(tmp, 1, 1),
                 pool,
                 () -> 8192,
-                new io.interestranking.stats.InterestStats());
+                new io.interestranking.core.stats.InterestStats(),
+                EmbeddingService::readResidentBytes);
         rest.ok("PUT", "/_ingest/pipeline/bench-ingest", Fixtures.titlePipeline());
 
         // warm-up: model load and JIT on both sides
@@ -151,12 +151,7 @@ public final class IngestBench {
     static double bareRun(EmbeddingService service, List<String> texts, int chunk) throws Exception {
         long start = System.nanoTime();
         CompletableFuture<float[][]> done = new CompletableFuture<>();
-        service.embed(
-                "all-minilm-l6-v2",
-                texts,
-                TextKind.PASSAGE,
-                chunk,
-                ActionListener.wrap(done::complete, done::completeExceptionally));
+        service.embed("all-minilm-l6-v2", texts, TextKind.PASSAGE, chunk, done::complete, done::completeExceptionally);
         done.get();
         return (System.nanoTime() - start) / 1e9;
     }

@@ -1,19 +1,18 @@
 package io.interestranking.bench;
 
-import io.interestranking.embedding.EmbeddingService;
-import io.interestranking.embedding.ModelRegistry;
-import io.interestranking.embedding.NativeRuntime;
-import io.interestranking.embedding.TextKind;
+import io.interestranking.core.embedding.EmbeddingService;
+import io.interestranking.core.embedding.ModelRegistry;
+import io.interestranking.core.embedding.NativeRuntime;
+import io.interestranking.core.embedding.TextKind;
+import io.interestranking.core.profile.Event;
+import io.interestranking.core.profile.EventType;
+import io.interestranking.core.profile.Interest;
+import io.interestranking.core.profile.InterestModel;
+import io.interestranking.core.profile.ModelParams;
+import io.interestranking.core.profile.Profile;
+import io.interestranking.core.profile.Rules;
+import io.interestranking.core.profile.Vectors;
 import io.interestranking.it.Fixtures;
-import io.interestranking.profile.Event;
-import io.interestranking.profile.EventType;
-import io.interestranking.profile.Interest;
-import io.interestranking.profile.InterestModel;
-import io.interestranking.profile.ModelParams;
-import io.interestranking.profile.Profile;
-import io.interestranking.profile.Rules;
-import io.interestranking.profile.Vectors;
-import io.interestranking.settings.InterestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,13 +56,12 @@ public final class TopicBench {
         }
 
         ModelParams params() {
-            return Rules.with(org.opensearch.common.settings.Settings.builder()
-                    .put(InterestSettings.SPAWN_THRESHOLD.getKey(), spawn)
-                    .put(InterestSettings.MERGE_THRESHOLD.getKey(), merge)
-                    .put(InterestSettings.COHESION.getKey(), cohesion)
-                    .put(InterestSettings.RECLUSTER_EVERY.getKey(), every)
-                    .put(InterestSettings.RECLUSTER_THRESHOLD.getKey(), tau)
-                    .build());
+            return Rules.with(Map.of(
+                    ModelParams.SPAWN_THRESHOLD, spawn,
+                    ModelParams.MERGE_THRESHOLD, merge,
+                    ModelParams.COHESION, cohesion,
+                    ModelParams.RECLUSTER_EVERY, every,
+                    ModelParams.RECLUSTER_THRESHOLD, tau));
         }
 
         /** This rule with re-clustering every {@code n} events at threshold τ. */
@@ -92,7 +90,8 @@ public final class TopicBench {
                 new NativeRuntime(Files.createTempDirectory("topics"), 1, 1),
                 pool,
                 () -> 8192,
-                new io.interestranking.stats.InterestStats());
+                new io.interestranking.core.stats.InterestStats(),
+                EmbeddingService::readResidentBytes);
         Catalog en = demo(service, root, "en", "all-minilm-l6-v2");
         Catalog movies = movies(service, datasets.resolve("movielens-small"), "all-minilm-l6-v2");
         Catalog zh = demo(service, root, "zh", "bge-small-zh-v1.5");
@@ -600,12 +599,7 @@ public final class TopicBench {
             EmbeddingService service, String model, List<String> ids, List<String> topics, List<String> texts)
             throws Exception {
         var future = new java.util.concurrent.CompletableFuture<float[][]>();
-        service.embed(
-                model,
-                texts,
-                TextKind.PASSAGE,
-                32,
-                org.opensearch.core.action.ActionListener.wrap(future::complete, future::completeExceptionally));
+        service.embed(model, texts, TextKind.PASSAGE, 32, future::complete, future::completeExceptionally);
         float[][] v = future.get();
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

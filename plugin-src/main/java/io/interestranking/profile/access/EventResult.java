@@ -1,5 +1,0 @@
-package io.interestranking.profile.access;
-
-/** One event's outcome in an events response, like a {@code _bulk} item: status, result or error. */
-public record EventResult(
-        int status, String result, String userId, String eventId, String errorType, String errorReason) {}

@@ -46,7 +46,8 @@ ensure_plugin_zip() {
 # Downloads OpenSearch and k-NN through Maven and prepares an install with both plugins in $WORK/$TEMPLATE
 # (default "template"), plus the plugin zips listed in EXTRA_PLUGIN_ZIPS (test-only plugins of the test clusters).
 ensure_template() {
-  local zip; zip=$(ensure_plugin_zip)
+  # PLUGIN_ZIP: another build's zip instead of this tree's (bench/side-by-side.sh)
+  local zip; zip=${PLUGIN_ZIP:-$(ensure_plugin_zip)}
   local tpl="$WORK/${TEMPLATE:-template}" extra fresh=1
   for extra in $zip ${EXTRA_PLUGIN_ZIPS:-}; do [ -f "$tpl/.ready" ] && [ "$tpl/.ready" -nt "$extra" ] || fresh=0; done
   if [ "$fresh" -eq 1 ]; then return 0; fi
@@ -155,7 +156,7 @@ start_full_cluster() {
     if [ "$(id -u)" -eq 0 ]; then chown -R "$OS_USER" "$torch"; fi
     touch "$torch/.ready"
   fi
-  TEMPLATE=template-full EXTRA_PLUGIN_ZIPS="${zips# }" OS_EXTRA_ENV="PYTORCH_LIBRARY_PATH=$torch" \
+  TEMPLATE=${FULL_TEMPLATE:-template-full} EXTRA_PLUGIN_ZIPS="${zips# }" OS_EXTRA_ENV="PYTORCH_LIBRARY_PATH=$torch" \
     start_cluster "$name" 1 "$http" "$transport" "$heap"
 }
 # launch_node CLUSTER_DIR NODE_HOME: starts one node as a daemon (as the system user when root).

@@ -9,9 +9,9 @@ import io.interestranking.core.settings.SettingDefs.IntDef;
 import io.interestranking.core.settings.SettingDefs.SizeDef;
 import io.interestranking.core.settings.SettingDefs.StringDef;
 import io.interestranking.core.settings.SettingDefs.TimeDef;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.common.settings.Setting;
@@ -31,6 +31,9 @@ public final class InterestSettings {
 
     public static final String PREFIX = SettingDefs.PREFIX;
 
+    /** Every setting below as it is made, by key (first: the others register in it as they are initialised). */
+    private static final Map<String, Setting<?>> ALL = new LinkedHashMap<>();
+
     public static final String INFERENCE_THREAD_POOL = SettingDefs.INFERENCE_THREAD_POOL;
     public static final String PROFILE_THREAD_POOL = SettingDefs.PROFILE_THREAD_POOL;
 
@@ -40,11 +43,11 @@ public final class InterestSettings {
     // ---- embedding: models and inference ----
     public static final Setting<String> DEFAULT_MODEL = string(SettingDefs.DEFAULT_MODEL);
     public static final Setting<Integer> INTRA_OP_THREADS = integer(SettingDefs.INTRA_OP_THREADS);
-    public static final Setting<Integer> LONE_INTRA_OP_THREADS = new Setting<>(
+    public static final Setting<Integer> LONE_INTRA_OP_THREADS = register(new Setting<>(
             SettingDefs.LONE_INTRA_OP_THREADS,
             s -> Integer.toString(SettingDefs.loneIntraOpThreadsDefault(OpenSearchExecutors.allocatedProcessors(s))),
             v -> Setting.parseInt(v, 1, 64, SettingDefs.LONE_INTRA_OP_THREADS),
-            Property.NodeScope);
+            Property.NodeScope));
     public static final Setting<Integer> MAX_BATCH_TOKENS = integer(SettingDefs.MAX_BATCH_TOKENS);
     public static final Setting<Integer> EMBED_MAX_TEXTS = integer(SettingDefs.EMBED_MAX_TEXTS);
     public static final Setting<Integer> EMBED_MAX_TEXT_CHARS = integer(SettingDefs.EMBED_MAX_TEXT_CHARS);
@@ -93,13 +96,18 @@ public final class InterestSettings {
                 : new Property[] {Property.NodeScope};
     }
 
+    private static <T> Setting<T> register(Setting<T> setting) {
+        ALL.put(setting.getKey(), setting);
+        return setting;
+    }
+
     private static Setting<Integer> integer(IntDef d) {
-        return Setting.intSetting(d.key(), d.defaultValue(), d.min(), d.max(), properties(d));
+        return register(Setting.intSetting(d.key(), d.defaultValue(), d.min(), d.max(), properties(d)));
     }
 
     /** Core's range check lets NaN through (NaN &lt; min is false): refused here, by name. */
     private static Setting<Double> number(DoubleDef d) {
-        return Setting.doubleSetting(
+        return register(Setting.doubleSetting(
                 d.key(),
                 d.defaultValue(),
                 d.min(),
@@ -109,30 +117,31 @@ public final class InterestSettings {
                         throw new IllegalArgumentException("[" + d.key() + "] must be a number, got NaN");
                     }
                 },
-                properties(d));
+                properties(d)));
     }
 
     private static Setting<Boolean> bool(BoolDef d) {
-        return Setting.boolSetting(d.key(), d.defaultValue(), properties(d));
+        return register(Setting.boolSetting(d.key(), d.defaultValue(), properties(d)));
     }
 
     private static Setting<String> string(StringDef d) {
-        return Setting.simpleString(d.key(), d.defaultValue(), properties(d));
+        return register(Setting.simpleString(d.key(), d.defaultValue(), properties(d)));
     }
 
     private static Setting<TimeValue> time(TimeDef d) {
-        return Setting.timeSetting(
+        return register(Setting.timeSetting(
                 d.key(),
                 TimeValue.parseTimeValue(d.defaultValue(), d.key()),
                 TimeValue.parseTimeValue(d.min(), d.key()),
-                properties(d));
+                properties(d)));
     }
 
     private static Setting<ByteSizeValue> size(SizeDef d) {
-        return d.shareOfHeap()
-                ? Setting.memorySizeSetting(d.key(), d.defaultValue(), properties(d))
-                : Setting.byteSizeSetting(
-                        d.key(), ByteSizeValue.parseBytesSizeValue(d.defaultValue(), d.key()), properties(d));
+        return register(
+                d.shareOfHeap()
+                        ? Setting.memorySizeSetting(d.key(), d.defaultValue(), properties(d))
+                        : Setting.byteSizeSetting(
+                                d.key(), ByteSizeValue.parseBytesSizeValue(d.defaultValue(), d.key()), properties(d)));
     }
 
     private static Map<EventType, Setting<Double>> typeWeights() {
@@ -143,48 +152,13 @@ public final class InterestSettings {
 
     /** The settings the interest model's parameters ({@code ModelParams}) are made of. */
     public static List<Setting<?>> modelSettings() {
-        List<Setting<?>> model = new ArrayList<>(List.of(
-                MAX_INTERESTS,
-                SPAWN_THRESHOLD,
-                MERGE_THRESHOLD,
-                COHESION,
-                LEARNING_RATE_FLOOR,
-                LONG_HALF_LIFE,
-                SHORT_HALF_LIFE,
-                NEGATIVE_HALF_LIFE,
-                EVIDENCE_SIZE,
-                RECENT_EVENT_IDS,
-                RATING_NEUTRAL,
-                SHORT_TERM_SCORE_WEIGHT,
-                NEGATIVE_SCORE_WEIGHT,
-                INTEREST_HALF_WEIGHT,
-                SHORT_TERM_ENABLED,
-                NEGATIVE_ENABLED,
-                RECLUSTER_EVERY,
-                RECLUSTER_THRESHOLD));
-        model.addAll(TYPE_WEIGHTS.values());
-        return model;
+        return SettingDefs.model().stream()
+                .<Setting<?>>map(d -> ALL.get(d.key()))
+                .toList();
     }
 
     public static List<Setting<?>> all() {
-        List<Setting<?>> all = new ArrayList<>(List.of(
-                DEFAULT_MODEL,
-                INTRA_OP_THREADS,
-                LONE_INTRA_OP_THREADS,
-                MAX_BATCH_TOKENS,
-                EMBED_MAX_TEXTS,
-                EMBED_MAX_TEXT_CHARS,
-                EVENTS_MAX_PER_REQUEST,
-                EVENTS_MAX_BODY,
-                UPDATE_RETRIES,
-                QUERY_CACHE_SIZE,
-                EXPLAIN_CACHE_SIZE,
-                PROFILE_CACHE_SIZE,
-                PROFILE_INDEX_SHARDS,
-                PROFILE_INACTIVE_TTL,
-                PROFILE_SWEEP_INTERVAL));
-        all.addAll(modelSettings());
-        return all;
+        return List.copyOf(ALL.values());
     }
 
     /** Inference pool: one thread per allocated processor, bounded queue so overflow is rejected (429), never blocks. */

@@ -5,7 +5,9 @@
 # Usage: bench/side-by-side.sh <earlier zip> <main> [args after the node url …]
 #   e.g. bench/side-by-side.sh /tmp/interest-ranking-before.zip QueryBench "$DATASETS/scifact" @report 100000 200 1
 #   "@report" in the arguments stands for the run's report path. Env: SBS_PAIRS (pairs of runs, default 2),
-#   SBS_FULL=1 (full-distribution nodes, for NeuralBench), SBS_HEAP (default 2g).
+#   SBS_FULL=1 (full-distribution nodes, for NeuralBench), SBS_HEAP (default 2g), SBS_FRESH=1 (both nodes started
+#   afresh before every pair: for mains that expect an empty node, as EventsBench does — run again on its own data it
+#   replays some event ids, which then count as duplicates).
 set -euo pipefail
 source "$(dirname "$0")/lib-bench.sh"
 [ $# -ge 2 ] || { sed -n 2,9p "$0" >&2; exit 2; }
@@ -22,9 +24,12 @@ start() { # start NAME HTTP TRANSPORT ZIP(empty: this tree's)
     PLUGIN_ZIP=$4 TEMPLATE="template-$1" start_cluster "$1" 1 "$2" "$3" "$heap"
   fi
 }
-start sbs-a 9280 9380 "$base_zip"
+start_both() {
+  start sbs-a 9280 9380 "$base_zip"
+  start sbs-b 9290 9390 ""
+}
 trap 'stop_cluster sbs-a; stop_cluster sbs-b' EXIT
-start sbs-b 9290 9390 ""
+start_both
 run() { # run SIDE N
   local url report="$out/$main-$1-$2.md" args=() a
   [ "$1" = A ] && url=http://127.0.0.1:9280 || url=http://127.0.0.1:9290
@@ -35,6 +40,7 @@ run() { # run SIDE N
 }
 ARGS=("$@")
 for ((p = 0; p < ${SBS_PAIRS:-2}; p++)); do
+  if [ "${SBS_FRESH:-0}" = 1 ] && [ "$p" -gt 0 ]; then start_both; fi
   if ((p % 2 == 0)); then run A "$p"; run B "$p"; else run B "$p"; run A "$p"; fi
 done
 log "reports: $out/$main-{A,B}-*.md (A: $base_zip, B: this tree)"

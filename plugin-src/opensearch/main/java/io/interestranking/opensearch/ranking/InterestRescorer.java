@@ -1,20 +1,18 @@
 package io.interestranking.opensearch.ranking;
 
+import io.interestranking.core.lucene.WindowHits;
 import io.interestranking.core.profile.InterestScorer;
 import io.interestranking.core.profile.ModelParams;
 import io.interestranking.core.profile.Profile;
 import io.interestranking.core.profile.ProfileCodec;
 import io.interestranking.core.scoring.RescoreMath;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.Explanation;
@@ -127,51 +125,23 @@ public final class InterestRescorer implements Rescorer {
         }
     }
 
-    /**
-     * Reads each hit's vector (doc-id order per segment: vector iterators only move forward) and, when exploration
-     * needs it, its _id: a stored-field read decompresses a block of documents (≈ 15 µs a hit, measured), which
-     * would be most of the rescorer's cost if paid for nothing.
-     */
+    /** OpenSearch's side of reading the window: its _id encoding, and fields k-NN's native engines keep. */
+    private static final WindowHits.Engine OPENSEARCH = new WindowHits.Engine() {
+        @Override
+        public String decodeId(BytesRef stored) {
+            return Uid.decodeId(stored.bytes, stored.offset, stored.length);
+        }
+
+        @Override
+        public void noVectors(LeafReaderContext leaf, String field) {
+            requireLuceneVectors(leaf, field);
+        }
+    };
+
+    /** The window's hits with their vectors and, when exploration needs them, their _id ({@link WindowHits}). */
     static List<RescoreMath.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, String field, boolean withIds)
             throws IOException {
-        Integer[] order = new Integer[docs.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
-        float[][] vectors = new float[docs.length][];
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int currentLeaf = -1;
-        FloatVectorValues values = null;
-        KnnVectorValues.DocIndexIterator iterator = null;
-        for (int i : order) {
-            int leafIndex = ReaderUtil.subIndex(docs[i].doc, leaves);
-            LeafReaderContext leaf = leaves.get(leafIndex);
-            if (leafIndex != currentLeaf) {
-                currentLeaf = leafIndex;
-                values = leaf.reader().getFloatVectorValues(field);
-                if (values == null) {
-                    requireLuceneVectors(leaf, field);
-                }
-                iterator = values == null ? null : values.iterator();
-            }
-            int target = docs[i].doc - leaf.docBase;
-            if (iterator != null
-                    && (iterator.docID() < target ? iterator.advance(target) : iterator.docID()) == target) {
-                vectors[i] = values.vectorValue(iterator.index()).clone();
-            }
-        }
-        List<RescoreMath.Hit> hits = new ArrayList<>(docs.length);
-        var stored = withIds ? searcher.storedFields() : null;
-        for (int i = 0; i < docs.length; i++) {
-            String id = null;
-            if (stored != null) {
-                BytesRef raw = stored.document(docs[i].doc, Set.of("_id")).getBinaryValue("_id");
-                id = raw == null ? String.valueOf(docs[i].doc) : Uid.decodeId(raw.bytes, raw.offset, raw.length);
-            }
-            hits.add(new RescoreMath.Hit(docs[i].doc, id, docs[i].score, vectors[i]));
-        }
-        return hits;
+        return WindowHits.read(searcher, docs, field, withIds, OPENSEARCH);
     }
 
     private static Object segmentKey(LeafReaderContext leaf) {

@@ -154,9 +154,14 @@ public final class EmbeddingService implements Closeable {
                     for (int j = 0; j < chunk.length; j++) {
                         result[chunk[j]] = vectors[j];
                     }
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) {
+                    // a class or native library that cannot load (a LinkageError) fails this request: left to the
+                    // pool thread, both engines end the node on an Error (seen on Elasticsearch without slf4j-api)
                     if (failed.compareAndSet(false, true)) {
-                        onFailure.accept(e);
+                        onFailure.accept(
+                                e instanceof Exception ex
+                                        ? ex
+                                        : new IllegalStateException("model [" + model + "] cannot run here: " + e, e));
                     }
                     return;
                 }

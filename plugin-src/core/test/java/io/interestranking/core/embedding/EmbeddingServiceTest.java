@@ -115,6 +115,42 @@ class EmbeddingServiceTest {
     }
 
     @Test
+    void aClassOrLibraryThatCannotLoadFailsTheRequestNotThePoolThread(@TempDir Path tmp) throws Exception {
+        ModelRegistry registry =
+                new ModelRegistry(List.of(Path.of(System.getProperty("tests.models.dir", "target/models"))));
+        java.util.concurrent.atomic.AtomicReference<Throwable> uncaught =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        ExecutorService guarded = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r);
+            t.setUncaughtExceptionHandler((thread, e) -> uncaught.set(e));
+            return t;
+        });
+        try {
+            EmbeddingService broken = new EmbeddingService(
+                    registry,
+                    new NativeRuntime(tmp, 1, 1),
+                    guarded,
+                    () -> {
+                        throw new UnsatisfiedLinkError("no libonnxruntime in java.library.path");
+                    },
+                    new io.interestranking.core.stats.InterestStats(),
+                    EmbeddingService::readResidentBytes);
+            CompletableFuture<float[][]> result = new CompletableFuture<>();
+            broken.embed(MODEL, List.of("a"), TextKind.PASSAGE, 1, result::complete, result::completeExceptionally);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> result.get(60, TimeUnit.SECONDS));
+            assertTrue(
+                    e.getCause() instanceof IllegalStateException, e.getCause().toString());
+            assertTrue(e.getCause().getMessage().contains("model [" + MODEL + "] cannot run here"));
+            guarded.submit(() -> {}).get(5, TimeUnit.SECONDS); // the thread lived on
+            assertEquals(null, uncaught.get());
+            broken.close();
+        } finally {
+            guarded.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownModelFailsTheListener() throws Exception {
         CompletableFuture<float[][]> result = new CompletableFuture<>();
         service.embed("nope", List.of("a"), TextKind.PASSAGE, 1, result::complete, result::completeExceptionally);

@@ -113,6 +113,7 @@ public final class BinaryInput {
         if (n < 0) {
             throw new IOException("invalid string length [" + n + "]");
         }
+        need(n); // every char takes a byte at least: a corrupt count must not size the array
         char[] chars = new char[n];
         for (int i = 0; i < n; i++) {
             int c = readByte() & 0xFF;
